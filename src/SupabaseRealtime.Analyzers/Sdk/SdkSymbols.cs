@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace SupabaseRealtime.Analyzers.Sdk
+{
+    /// <summary>
+    /// The Supabase SDK types the rules key on, resolved once per compilation by metadata name
+    /// (current names and the legacy ones). <see cref="TryCreate"/> returns <c>null</c> when the
+    /// compilation references no part of the SDK: analyzers then register nothing else.
+    /// </summary>
+    internal sealed class SdkSymbols
+    {
+        /// <summary>Realtime 7.1: handlers pair with registrations.</summary>
+        public static readonly Version HandlerPairingVersion = new Version(7, 1, 0, 0);
+
+        private SdkSymbols(Compilation compilation)
+        {
+            Compilation = compilation;
+
+            RealtimeClientInterface = compilation.GetTypeByMetadataName("Supabase.Realtime.Interfaces.IRealtimeClient`2");
+            RealtimeClient = compilation.GetTypeByMetadataName("Supabase.Realtime.Client");
+            RealtimeChannelInterface = compilation.GetTypeByMetadataName("Supabase.Realtime.Interfaces.IRealtimeChannel");
+            RealtimeChannel = compilation.GetTypeByMetadataName("Supabase.Realtime.RealtimeChannel");
+            PostgresChangesOptions = compilation.GetTypeByMetadataName("Supabase.Realtime.PostgresChanges.PostgresChangesOptions");
+            ListenType = compilation.GetTypeByMetadataName("Supabase.Realtime.PostgresChanges.PostgresChangesOptions+ListenType");
+            PostgresChangesFilter = compilation.GetTypeByMetadataName("Supabase.Realtime.PostgresChanges.PostgresChangesFilter");
+            PostgresChangesResponse = compilation.GetTypeByMetadataName("Supabase.Realtime.PostgresChanges.PostgresChangesResponse");
+            RealtimeConstants = compilation.GetTypeByMetadataName("Supabase.Realtime.Constants");
+            EventType = compilation.GetTypeByMetadataName("Supabase.Realtime.Constants+EventType");
+
+            SupabaseClient = compilation.GetTypeByMetadataName("Supabase.Client");
+            SupabaseClientInterface = compilation.GetTypeByMetadataName("Supabase.Interfaces.ISupabaseClient`6");
+            SupabaseOptions = compilation.GetTypeByMetadataName("Supabase.SupabaseOptions");
+            SupabaseTableInterface = compilation.GetTypeByMetadataName("Supabase.Interfaces.ISupabaseTable`2");
+
+            GotrueClientInterface = compilation.GetTypeByMetadataName("Supabase.Gotrue.Interfaces.IGotrueClient`2");
+
+            PostgrestTableInterfaces = NonNull(
+                compilation.GetTypeByMetadataName("Supabase.Postgrest.Interfaces.IPostgrestTable`1"),
+                compilation.GetTypeByMetadataName("Postgrest.Interfaces.IPostgrestTable`1"));
+            BaseModels = NonNull(
+                compilation.GetTypeByMetadataName("Supabase.Postgrest.Models.BaseModel"),
+                compilation.GetTypeByMetadataName("Postgrest.Models.BaseModel"));
+
+            var channelType = RealtimeChannelInterface ?? RealtimeChannel;
+            RealtimeVersion = channelType?.ContainingAssembly?.Identity.Version;
+            HasChannelEvents = HasEvent(RealtimeChannel, "OnPostgresChange") || HasEvent(RealtimeChannelInterface, "OnPostgresChange")
+                || HasEvent(RealtimeChannel, "OnInsert") || HasEvent(RealtimeChannelInterface, "OnInsert");
+        }
+
+        public Compilation Compilation { get; }
+
+        // Supabase.Realtime
+        public INamedTypeSymbol? RealtimeClientInterface { get; }
+        public INamedTypeSymbol? RealtimeClient { get; }
+        public INamedTypeSymbol? RealtimeChannelInterface { get; }
+        public INamedTypeSymbol? RealtimeChannel { get; }
+        public INamedTypeSymbol? PostgresChangesOptions { get; }
+        public INamedTypeSymbol? ListenType { get; }
+        public INamedTypeSymbol? PostgresChangesFilter { get; }
+        public INamedTypeSymbol? PostgresChangesResponse { get; }
+        public INamedTypeSymbol? RealtimeConstants { get; }
+        public INamedTypeSymbol? EventType { get; }
+
+        // Supabase
+        public INamedTypeSymbol? SupabaseClient { get; }
+        public INamedTypeSymbol? SupabaseClientInterface { get; }
+        public INamedTypeSymbol? SupabaseOptions { get; }
+        public INamedTypeSymbol? SupabaseTableInterface { get; }
+
+        // Supabase.Gotrue
+        public INamedTypeSymbol? GotrueClientInterface { get; }
+
+        // Supabase.Postgrest (and the pre-3.3 Postgrest namespace)
+        public ImmutableArray<INamedTypeSymbol> PostgrestTableInterfaces { get; }
+        public ImmutableArray<INamedTypeSymbol> BaseModels { get; }
+
+        /// <summary>The version of the referenced Supabase.Realtime assembly, or null when unknown.</summary>
+        public Version? RealtimeVersion { get; }
+
+        /// <summary>True for the pre-6.0 channel shape with C# events (OnInsert, OnPostgresChange, StateChanged, ...).</summary>
+        public bool HasChannelEvents { get; }
+
+        /// <summary>True when the referenced Realtime pairs each handler with one registration (7.1+; unknown counts as current).</summary>
+        public bool PairsHandlersWithRegistrations
+            => RealtimeVersion is null || RealtimeVersion == new Version(0, 0, 0, 0) || RealtimeVersion >= HandlerPairingVersion;
+
+        public bool HasRealtime => RealtimeClientInterface != null || RealtimeChannelInterface != null || RealtimeChannel != null || RealtimeClient != null;
+
+        /// <summary>Resolves the SDK symbols, or returns null when the compilation references no part of the SDK.</summary>
+        public static SdkSymbols? TryCreate(Compilation compilation)
+        {
+            var symbols = new SdkSymbols(compilation);
+            return symbols.HasRealtime || symbols.SupabaseClient != null || symbols.GotrueClientInterface != null || !symbols.PostgrestTableInterfaces.IsEmpty
+                ? symbols
+                : null;
+        }
+
+        /// <summary>Is <paramref name="type"/> a realtime client (implements <c>IRealtimeClient&lt;,&gt;</c> or is <c>Supabase.Realtime.Client</c>)?</summary>
+        public bool IsRealtimeClient(ITypeSymbol? type)
+            => IsOrImplements(type, RealtimeClientInterface) || IsOrDerives(type, RealtimeClient);
+
+        /// <summary>Is <paramref name="type"/> a realtime channel (<c>IRealtimeChannel</c> or <c>RealtimeChannel</c>)?</summary>
+        public bool IsRealtimeChannel(ITypeSymbol? type)
+            => IsOrImplements(type, RealtimeChannelInterface) || IsOrDerives(type, RealtimeChannel);
+
+        /// <summary>Is <paramref name="type"/> a <c>Supabase.Client</c> (or an <c>ISupabaseClient&lt;...&gt;</c>)?</summary>
+        public bool IsSupabaseClient(ITypeSymbol? type)
+            => IsOrDerives(type, SupabaseClient) || IsOrImplements(type, SupabaseClientInterface);
+
+        /// <summary>Is <paramref name="type"/> a Gotrue auth client?</summary>
+        public bool IsGotrueClient(ITypeSymbol? type) => IsOrImplements(type, GotrueClientInterface);
+
+        /// <summary>Is <paramref name="type"/> a Supabase table (<c>ISupabaseTable&lt;,&gt;</c>)?</summary>
+        public bool IsSupabaseTable(ITypeSymbol? type) => IsOrImplements(type, SupabaseTableInterface);
+
+        /// <summary>Is <paramref name="type"/> a Postgrest table (<c>IPostgrestTable&lt;&gt;</c>, either namespace)?</summary>
+        public bool IsPostgrestTable(ITypeSymbol? type)
+        {
+            foreach (var table in PostgrestTableInterfaces)
+            {
+                if (IsOrImplements(type, table))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="type"/> is <paramref name="target"/> (or a constructed form of it) or implements it.</summary>
+        public static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? target)
+        {
+            if (type is null || target is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target))
+            {
+                return true;
+            }
+
+            if (type is ITypeParameterSymbol typeParameter)
+            {
+                foreach (var constraint in typeParameter.ConstraintTypes)
+                {
+                    if (IsOrImplements(constraint, target))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (target.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return IsOrDerives(type, target);
+        }
+
+        /// <summary>True when <paramref name="type"/> is <paramref name="target"/> or derives from it.</summary>
+        public static bool IsOrDerives(ITypeSymbol? type, INamedTypeSymbol? target)
+        {
+            if (target is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasEvent(INamedTypeSymbol? type, string name)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member.Kind == SymbolKind.Event)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableArray<INamedTypeSymbol> NonNull(params INamedTypeSymbol?[] types)
+        {
+            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>(types.Length);
+            foreach (var type in types)
+            {
+                if (type != null)
+                {
+                    builder.Add(type);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}
