@@ -562,6 +562,12 @@ namespace SupabaseRealtime.Analyzers.Model
             switch (method.Name)
             {
                 case "Register" when method.IsGenericMethod:
+                    if (method.TypeArguments.Length != 1 || method.TypeArguments[0].TypeKind == TypeKind.Error)
+                    {
+                        // Half-typed: which registration this is stays unknown.
+                        return false;
+                    }
+
                     kind = method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
                         ? ChannelCallKind.RegisterPresence
                         : ChannelCallKind.RegisterBroadcast;

@@ -668,6 +668,30 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public async Task Fix_does_not_offer_OnPostgresChange_when_the_sdk_lacks_it()
+        {
+            const string source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.[|AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { })|];
+                        await channel.Subscribe();
+                    }
+                }
+                """;
+            var test = new Verify.Test { TestCode = source, Sdk = SdkShape.None, CodeActionEquivalenceKey = RewriteKey, FixedCode = source };
+            test.AdditionalReferences.AddRange(Realtime71.Value);
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task Fix_does_not_add_a_registration_another_fix_already_added()
             => new Verify.Test
             {
