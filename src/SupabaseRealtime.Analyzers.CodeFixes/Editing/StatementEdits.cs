@@ -9,12 +9,16 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
     /// <summary>Statement-level edits shared by the fixes: finding a statement in its list, moving it, and its trivia.</summary>
     internal static class StatementEdits
     {
-        /// <summary>The nearest statement around <paramref name="node"/> that sits directly in a block or switch section; null when a lambda comes first.</summary>
+        /// <summary>
+        /// The nearest statement around <paramref name="node"/> that sits directly in a statement list (a
+        /// block, a switch section, or the top-level statements of a file); null when a lambda comes first.
+        /// </summary>
         public static StatementSyntax? StatementInList(SyntaxNode node)
         {
             for (var current = node; current != null; current = current.Parent)
             {
-                if (current is StatementSyntax statement && (statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax))
+                if (current is StatementSyntax statement
+                    && (statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax || statement.Parent is GlobalStatementSyntax))
                 {
                     return statement;
                 }
@@ -29,13 +33,23 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
         }
 
         /// <summary>The statements of the list holding <paramref name="statement"/>.</summary>
-        public static SyntaxList<StatementSyntax> Siblings(StatementSyntax statement)
+        public static IReadOnlyList<StatementSyntax> Siblings(StatementSyntax statement)
             => statement.Parent switch
             {
                 BlockSyntax block => block.Statements,
                 SwitchSectionSyntax section => section.Statements,
-                _ => default,
+                GlobalStatementSyntax global when global.Parent is CompilationUnitSyntax unit
+                    => unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).ToList(),
+                _ => new List<StatementSyntax>(),
             };
+
+        /// <summary>The node that stands for the statement in its list: the statement, or its <c>GlobalStatementSyntax</c>.</summary>
+        public static SyntaxNode ListItem(StatementSyntax statement)
+            => statement.Parent is GlobalStatementSyntax global ? global : statement;
+
+        /// <summary><paramref name="statement"/> ready to stand in the same kind of list as <paramref name="sibling"/>.</summary>
+        public static SyntaxNode AsListItemLike(StatementSyntax statement, StatementSyntax sibling)
+            => sibling.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(statement) : statement;
 
         /// <summary>
         /// True when <paramref name="moved"/> can run before <paramref name="target"/> (an earlier statement of
@@ -45,8 +59,8 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
         public static bool CanMoveBefore(SemanticModel model, StatementSyntax moved, StatementSyntax target)
         {
             var siblings = Siblings(moved);
-            var from = siblings.IndexOf(target);
-            var to = siblings.IndexOf(moved);
+            var from = IndexOf(siblings, target);
+            var to = IndexOf(siblings, moved);
             if (from < 0 || to <= from)
             {
                 return false;
@@ -61,6 +75,19 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
 
             var changed = new HashSet<ISymbol>(between.WrittenInside.Concat(between.VariablesDeclared), SymbolEqualityComparer.Default);
             return !reads.ReadInside.Any(changed.Contains);
+        }
+
+        private static int IndexOf(IReadOnlyList<StatementSyntax> statements, StatementSyntax statement)
+        {
+            for (var i = 0; i < statements.Count; i++)
+            {
+                if (statements[i] == statement)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>The statement's leading trivia without the blank lines before it (its comments and indentation stay).</summary>

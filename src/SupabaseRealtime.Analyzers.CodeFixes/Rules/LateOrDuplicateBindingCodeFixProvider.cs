@@ -110,10 +110,12 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                     continue;
                 }
 
-                editor.RemoveNode(plan.Statement);
+                editor.RemoveNode(StatementEdits.ListItem(plan.Statement), SyntaxRemoveOptions.KeepNoTrivia);
                 if (plan.Before != null)
                 {
-                    editor.InsertBefore(plan.Before, StatementEdits.WithoutLeadingBlankLines(plan.Statement));
+                    editor.InsertBefore(
+                        StatementEdits.ListItem(plan.Before),
+                        StatementEdits.AsListItemLike(StatementEdits.WithoutLeadingBlankLines(plan.Statement), plan.Before));
                 }
             }
 

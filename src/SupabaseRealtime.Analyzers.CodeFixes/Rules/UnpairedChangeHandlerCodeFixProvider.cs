@@ -117,7 +117,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                 }
                 else
                 {
-                    editor.InsertBefore(call.Statement, Registration(call, diagnostic));
+                    editor.InsertBefore(StatementEdits.ListItem(call.Statement), StatementEdits.AsListItemLike(Registration(call, diagnostic), call.Statement));
                 }
             }
 

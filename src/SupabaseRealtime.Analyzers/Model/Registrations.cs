@@ -628,8 +628,6 @@ namespace SupabaseRealtime.Analyzers.Model
 
         internal ChannelTimeline(
             string displayName,
-            ISymbol? slot,
-            ChannelOrigin? origin,
             ImmutableArray<ChannelCall> calls,
             Dictionary<BodyFlow, List<FlowPoint>> rebinds,
             Func<BodyFlow, bool> isStableIn,
@@ -637,8 +635,6 @@ namespace SupabaseRealtime.Analyzers.Model
             bool singleConstructor)
         {
             DisplayName = displayName;
-            Slot = slot;
-            Origin = origin;
             Calls = calls;
             this.rebinds = rebinds;
             this.isStableIn = isStableIn;
@@ -649,12 +645,6 @@ namespace SupabaseRealtime.Analyzers.Model
 
         /// <summary>The channel's name for messages: its topic or table, else the variable holding it.</summary>
         public string DisplayName { get; }
-
-        /// <summary>The local, field or property holding the channel; null for a channel named only by its <c>Channel(...)</c> calls.</summary>
-        public ISymbol? Slot { get; }
-
-        /// <summary>Where the channel came from, when the model saw its one <c>Channel(...)</c> call.</summary>
-        public ChannelOrigin? Origin { get; }
 
         /// <summary>Every call, sorted: constructor phase first, then member by member in flow order.</summary>
         public ImmutableArray<ChannelCall> Calls { get; }
@@ -978,8 +968,6 @@ namespace SupabaseRealtime.Analyzers.Model
             calls.Sort(CompareInBody);
             var timeline = new ChannelTimeline(
                 group.Origin?.DisplayName ?? group.Locals[0].Name,
-                group.Locals.Count > 0 ? group.Locals[0] : null,
-                group.Origin,
                 calls.ToImmutableArray(),
                 rebinds,
                 _ => true,
@@ -1081,8 +1069,6 @@ namespace SupabaseRealtime.Analyzers.Model
             calls.Sort(CompareAcrossMembers);
             var timeline = new ChannelTimeline(
                 origin?.DisplayName ?? slot.Name,
-                slot,
-                origin,
                 calls.ToImmutableArray(),
                 rebinds,
                 IsStableIn,

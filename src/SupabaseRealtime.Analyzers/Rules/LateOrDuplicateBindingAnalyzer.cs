@@ -168,13 +168,13 @@ namespace SupabaseRealtime.Analyzers.Rules
         private static StatementSyntax? MoveTarget(ChannelTimeline timeline, ChannelCall call)
         {
             if (call.Body.Order.IsInCycle(call.Point) || !(StatementOf(call) is { } statement)
-                || !(statement is ExpressionStatementSyntax || statement is LocalDeclarationStatementSyntax)
-                || !(statement.Parent is BlockSyntax list))
+                || !(statement is ExpressionStatementSyntax || statement is LocalDeclarationStatementSyntax))
             {
                 return null;
             }
 
-            var index = list.Statements.IndexOf(statement);
+            var list = Siblings(statement);
+            var index = list.IndexOf(statement);
             var subscribes = new List<ChannelCall>();
             foreach (var other in timeline.Calls)
             {
@@ -189,7 +189,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             {
                 foreach (var subscribe in subscribes)
                 {
-                    if (list.Statements[i].Span.Contains(subscribe.Invocation.Syntax.Span))
+                    if (list[i].Span.Contains(subscribe.Invocation.Syntax.Span))
                     {
                         first = i;
                         break;
@@ -205,20 +205,45 @@ namespace SupabaseRealtime.Analyzers.Rules
             foreach (var subscribe in subscribes)
             {
                 if (timeline.MayRunBeforeInSameBody(subscribe, call)
-                    && !Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(list.Statements[first].SpanStart, statement.SpanStart).Contains(subscribe.Invocation.Syntax.Span))
+                    && !Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(list[first].SpanStart, statement.SpanStart).Contains(subscribe.Invocation.Syntax.Span))
                 {
                     return null;
                 }
             }
 
-            return list.Statements[first];
+            return list[first];
+        }
+
+        /// <summary>The statement list holding <paramref name="statement"/>: a block, a switch section, or a file's top-level statements.</summary>
+        private static List<StatementSyntax> Siblings(StatementSyntax statement)
+        {
+            switch (statement.Parent)
+            {
+                case BlockSyntax block:
+                    return new List<StatementSyntax>(block.Statements);
+                case SwitchSectionSyntax section:
+                    return new List<StatementSyntax>(section.Statements);
+                case GlobalStatementSyntax global when global.Parent is CompilationUnitSyntax unit:
+                    var statements = new List<StatementSyntax>();
+                    foreach (var member in unit.Members)
+                    {
+                        if (member is GlobalStatementSyntax item)
+                        {
+                            statements.Add(item.Statement);
+                        }
+                    }
+
+                    return statements;
+                default:
+                    return new List<StatementSyntax>();
+            }
         }
 
         /// <summary>A whole expression statement (its value unused) in a statement list.</summary>
         private static bool IsRemovableStatement(ChannelCall call)
             => call.Invocation.Parent is IExpressionStatementOperation
                 && StatementOf(call) is ExpressionStatementSyntax statement
-                && (statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax);
+                && (statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax || statement.Parent is GlobalStatementSyntax);
 
         private static StatementSyntax? StatementOf(ChannelCall call)
         {

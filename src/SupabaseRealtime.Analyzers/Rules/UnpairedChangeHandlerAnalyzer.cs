@@ -231,7 +231,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 && handler.Invocation.Syntax is InvocationExpressionSyntax syntax
                 && syntax.Expression is MemberAccessExpressionSyntax access
                 && syntax.Parent is ExpressionStatementSyntax statement
-                && (statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax)
+                && (statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax || statement.Parent is GlobalStatementSyntax)
                 && (SymbolPath.Unwrap(handler.Invocation.Instance) is ILocalReferenceOperation
                     || SymbolPath.Unwrap(handler.Invocation.Instance) is IParameterReferenceOperation
                     || ChannelSlots.GetSlot(handler.Invocation.Instance) != null)

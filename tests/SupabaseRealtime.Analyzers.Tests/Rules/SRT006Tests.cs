@@ -521,6 +521,34 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             }.RunAsync();
 
         [Fact]
+        public Task Fix_moves_a_top_level_statement_before_Subscribe()
+            => new Verify.Test
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                TestCode = """
+                    using Supabase.Realtime.PostgresChanges;
+
+                    var supabase = new Supabase.Client("https://example.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = supabase.Realtime.Channel("todos");
+                    await channel.Subscribe();
+                    channel.[|Register(new PostgresChangesOptions("public", "todos"))|];
+                    System.Console.ReadLine();
+                    """,
+                CodeActionEquivalenceKey = MoveKey,
+                FixedCode = """
+                    using Supabase.Realtime.PostgresChanges;
+
+                    var supabase = new Supabase.Client("https://example.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = supabase.Realtime.Channel("todos");
+                    channel.Register(new PostgresChangesOptions("public", "todos"));
+                    await channel.Subscribe();
+                    System.Console.ReadLine();
+                    """,
+            }.RunAsync();
+
+        [Fact]
         public Task Fix_does_not_move_a_statement_that_reads_a_value_computed_after_Subscribe()
         {
             const string source = """

@@ -244,6 +244,50 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     "its one registration, from Channel(\"realtime\", \"public\", \"profiles\"), is taken by the handler on line 17"));
 
         [Fact]
+        public Task Reports_an_auto_property_channel_created_by_its_initializer()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class PresenceBoard
+                {
+                    private static readonly Client Realtime = new("wss://example.supabase.co/realtime/v1");
+
+                    private RealtimeChannel Seats { get; } = Realtime.Channel("realtime", "public", "seats");
+
+                    public Task ShowAsync()
+                    {
+                        Seats.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        Seats.{|#0:AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { })|};
+                        return Seats.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "UPDATE", "seats", "its one registration, from Channel(\"realtime\", \"public\", \"seats\"), is taken by the handler on line 13"));
+
+        [Fact]
+        public Task Reports_in_top_level_statements()
+            => new VerifyAnalyzer.Test
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                TestCode = """
+                    using Supabase.Realtime;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    var supabase = new Supabase.Client("https://example.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = supabase.Realtime.Channel("realtime", "public", "todos");
+                    channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine(change.Event));
+                    channel.[|AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("deleted"))|];
+                    await channel.Subscribe();
+                    System.Console.ReadLine();
+                    """,
+            }.RunAsync();
+
+        [Fact]
         public async Task Reports_from_realtime_7_1_on()
         {
             var test = new VerifyAnalyzer.Test { TestCode = ThreeHandlersOnOneRegistration, Sdk = SdkShape.None };
@@ -690,6 +734,39 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             test.AdditionalReferences.AddRange(Realtime71.Value);
             await test.RunAsync();
         }
+
+        [Fact]
+        public Task Fix_registers_a_binding_in_top_level_statements()
+            => new Verify.Test
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                TestCode = """
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    var supabase = new Supabase.Client("https://example.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = supabase.Realtime.Channel("realtime", "public", "todos");
+                    channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("inserted"));
+                    channel.[|AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("deleted"))|];
+                    await channel.Subscribe();
+                    """,
+                CodeActionEquivalenceKey = RegisterKey,
+                FixedCode = """
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    var supabase = new Supabase.Client("https://example.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = supabase.Realtime.Channel("realtime", "public", "todos");
+                    channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("inserted"));
+                    channel.Register(new PostgresChangesOptions("public", "todos", ListenType.Deletes));
+                    channel.AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("deleted"));
+                    await channel.Subscribe();
+                    """,
+            }.RunAsync();
 
         [Fact]
         public Task Fix_does_not_add_a_registration_another_fix_already_added()
