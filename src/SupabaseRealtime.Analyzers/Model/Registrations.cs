@@ -907,9 +907,9 @@ namespace SupabaseRealtime.Analyzers.Model
             if (group.BySlot)
             {
                 // One local, maybe written several times: every write may bind another channel.
+                // (Remove(channel) drops it from the client's cache; the variable still holds it.)
                 var facts = block.Slots[group.Locals[0]];
                 escapes = facts.SoftEscape;
-                removed = facts.Removed;
                 foreach (var write in facts.Writes)
                 {
                     if (block.TryLocate(write.Operation.Syntax, out var body, out var point)
@@ -987,7 +987,6 @@ namespace SupabaseRealtime.Analyzers.Model
             var calls = new List<ChannelCall>();
             var writes = new List<(BlockFacts Block, SlotWrite Write)>();
             var escapes = slot.DeclaredAccessibility != Accessibility.Private;
-            var removed = false;
             var constructorCallsMembers = false;
             foreach (var block in snapshot)
             {
@@ -1000,7 +999,6 @@ namespace SupabaseRealtime.Analyzers.Model
                     }
 
                     escapes |= facts.SoftEscape;
-                    removed |= facts.Removed;
                     foreach (var write in facts.Writes)
                     {
                         writes.Add((block, write));
@@ -1075,7 +1073,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 constructorRunsFirst,
                 singleConstructor: type.InstanceConstructors.Length == 1);
 
-            if (!escapes && !removed && creation != null)
+            if (!escapes && creation != null)
             {
                 timeline.PairingSequence = !creation.Body.IsConstructorPhase
                     ? PairingSequenceInOneBody(timeline, creation)
@@ -1462,7 +1460,10 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>The slot is written where the model cannot see it (<c>ref</c>/<c>out</c>, <c>??=</c>, deconstruction): not tracked at all.</summary>
         public bool HardEscape { get; set; }
 
-        /// <summary>Passed to a realtime client's <c>Remove(channel)</c>.</summary>
+        /// <summary>
+        /// Passed to a realtime client's <c>Remove(channel)</c>: a later <c>Channel(...)</c> with the same
+        /// arguments makes a new instance (matters for channels known only by their arguments).
+        /// </summary>
         public bool Removed { get; set; }
     }
 

@@ -244,6 +244,45 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     "its one registration, from Channel(\"realtime\", \"public\", \"profiles\"), is taken by the handler on line 17"));
 
         [Fact]
+        public Task Reports_a_field_channel_set_up_in_one_member_and_removed_on_dispose()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class TodoListViewModel : IDisposable
+                {
+                    private readonly Supabase.Client _supabase;
+                    private RealtimeChannel? _channel;
+
+                    public TodoListViewModel(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task LoadAsync()
+                    {
+                        _channel = _supabase.Realtime.Channel("realtime", "public", "todos");
+                        _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, OnTodoChanged);
+                        _channel.{|#0:AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, OnTodoChanged)|};
+                        await _channel.Subscribe();
+                    }
+
+                    public void Dispose()
+                    {
+                        if (_channel != null)
+                        {
+                            _supabase.Realtime.Remove(_channel);
+                        }
+                    }
+
+                    private void OnTodoChanged(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "UPDATE", "todos", "its one registration, from Channel(\"realtime\", \"public\", \"todos\"), is taken by the handler on line 17"));
+
+        [Fact]
         public Task Reports_an_auto_property_channel_created_by_its_initializer()
             => Verify.VerifyAnalyzerAsync(
                 """
