@@ -5,6 +5,7 @@ namespace SupabaseRealtime.Analyzers
     /// <summary>The rule IDs. A rule's ID enters here together with its analyzer, never as a placeholder.</summary>
     public static class RuleIds
     {
+        public const string SecretKeyInSource = "SRT008";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -22,6 +23,18 @@ namespace SupabaseRealtime.Analyzers
         public const string HelpLinkBase = "https://github.com/SupabaseRealtime/SupabaseRealtime.Analyzers/blob/main/docs/rules/";
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        /// <summary>A service-role JWT or an <c>sb_secret_</c> key written into C# source.</summary>
+        public static readonly DiagnosticDescriptor SRT008 = Create(
+            RuleIds.SecretKeyInSource,
+            "Secret Supabase key in source",
+            "This string is a Supabase service-role key; it bypasses row-level security. Load it from configuration or an environment variable, and never ship it in client code.",
+            Categories.Security,
+            DiagnosticSeverity.Error,
+            "A Supabase service-role key (a JWT whose role is service_role or supabase_admin) or a new-format secret key (sb_secret_...) "
+            + "bypasses row-level security. Compiled into an application it can be read back from the binary by anyone who has it, "
+            + "which hands them the whole database. Keep secret keys on the server, in configuration or environment variables; "
+            + "client code uses the anon or publishable key.");
 
         private static DiagnosticDescriptor Create(
             string id,
