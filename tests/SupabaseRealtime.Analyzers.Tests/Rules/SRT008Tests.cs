@@ -539,6 +539,31 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task Ignores_a_key_split_across_a_run_time_concatenation()
+            => Verify.VerifyAnalyzerAsync($$"""
+                namespace Chat.Tests
+                {
+                    public static class TokenBuilder
+                    {
+                        public static string Build(string payload, string signature) => "{{Header}}." + payload + "." + signature;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_service_role_claims_in_plain_json()
+            => Verify.VerifyAnalyzerAsync("""
+                namespace Chat.Tests
+                {
+                    public static class Claims
+                    {
+                        public const string ServiceRole = "{\"iss\":\"supabase\",\"role\":\"service_role\"}";
+                        public const string Role = "service_role";
+                    }
+                }
+                """);
+
         // ---- Fixes ----
 
         [Fact]
