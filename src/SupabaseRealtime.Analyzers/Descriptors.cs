@@ -5,6 +5,8 @@ namespace SupabaseRealtime.Analyzers
     /// <summary>The rule IDs. A rule's ID enters here together with its analyzer, never as a placeholder.</summary>
     public static class RuleIds
     {
+        public const string SecretKeyInSource = "SRT008";
+        public const string ChannelArgumentsMisplaced = "SRT009";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -22,6 +24,30 @@ namespace SupabaseRealtime.Analyzers
         public const string HelpLinkBase = "https://github.com/SupabaseRealtime/SupabaseRealtime.Analyzers/blob/main/docs/rules/";
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        /// <summary>A service-role JWT or an <c>sb_secret_</c> key written into C# source.</summary>
+        public static readonly DiagnosticDescriptor SRT008 = Create(
+            RuleIds.SecretKeyInSource,
+            "Secret Supabase key in source",
+            "This string is a Supabase service-role key; it bypasses row-level security. Load it from configuration or an environment variable, and never ship it in client code.",
+            Categories.Security,
+            DiagnosticSeverity.Error,
+            "A Supabase service-role key (a JWT whose role is service_role or supabase_admin) or a new-format secret key (sb_secret_...) "
+            + "bypasses row-level security. Compiled into an application it can be read back from the binary by anyone who has it, "
+            + "which hands them the whole database. Keep secret keys on the server, in configuration or environment variables; "
+            + "client code uses the anon or publishable key.");
+
+        /// <summary>A realtime client's Channel(...) call whose arguments the SDK silently misreads.</summary>
+        public static readonly DiagnosticDescriptor SRT009 = Create(
+            RuleIds.ChannelArgumentsMisplaced,
+            "Channel() arguments misplaced",
+            "Channel() arguments misplaced: {0}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            "Channel(database, schema, table, column, value) builds the filter 'column=eq.value' itself, and only when both column and value "
+            + "are non-null; a filter written into column, a column without a value (or a value without a column), or another operator "
+            + "written into value is dropped or misread without any error, so every row of the table streams in or none matches. "
+            + "Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives the topic 'realtime:realtime:...'.");
 
         private static DiagnosticDescriptor Create(
             string id,
