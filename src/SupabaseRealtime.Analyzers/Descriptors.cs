@@ -5,8 +5,10 @@ namespace SupabaseRealtime.Analyzers
     /// <summary>The rule IDs. A rule's ID enters here together with its analyzer, never as a placeholder.</summary>
     public static class RuleIds
     {
-        public const string SRT006 = "SRT006";
-        public const string SRT010 = "SRT010";
+        public const string LateOrDuplicateBinding = "SRT006";
+        public const string SecretKeyInSource = "SRT008";
+        public const string ChannelArgumentsMisplaced = "SRT009";
+        public const string UnpairedChangeHandler = "SRT010";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -27,7 +29,7 @@ namespace SupabaseRealtime.Analyzers
 
         /// <summary>SRT006: a postgres_changes, broadcast or presence binding added after <c>Subscribe()</c>, or twice.</summary>
         public static readonly DiagnosticDescriptor SRT006 = Create(
-            RuleIds.SRT006,
+            RuleIds.LateOrDuplicateBinding,
             "Postgres-changes binding added after Subscribe, or twice",
             "{0} on channel '{1}' {2}",
             Categories.Reliability,
@@ -37,9 +39,33 @@ namespace SupabaseRealtime.Analyzers
                 + "later releases throw); a Register of options the channel already has duplicates the binding, so every event "
                 + "arrives twice; a second Register<TBroadcast> or Register<TPresence> throws InvalidOperationException.");
 
+        /// <summary>A service-role JWT or an <c>sb_secret_</c> key written into C# source.</summary>
+        public static readonly DiagnosticDescriptor SRT008 = Create(
+            RuleIds.SecretKeyInSource,
+            "Secret Supabase key in source",
+            "This string is a Supabase service-role key; it bypasses row-level security. Load it from configuration or an environment variable, and never ship it in client code.",
+            Categories.Security,
+            DiagnosticSeverity.Error,
+            "A Supabase service-role key (a JWT whose role is service_role or supabase_admin) or a new-format secret key (sb_secret_...) "
+            + "bypasses row-level security. Compiled into an application it can be read back from the binary by anyone who has it, "
+            + "which hands them the whole database. Keep secret keys on the server, in configuration or environment variables; "
+            + "client code uses the anon or publishable key.");
+
+        /// <summary>A realtime client's Channel(...) call whose arguments the SDK silently misreads.</summary>
+        public static readonly DiagnosticDescriptor SRT009 = Create(
+            RuleIds.ChannelArgumentsMisplaced,
+            "Channel() arguments misplaced",
+            "Channel() arguments misplaced: {0}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            "Channel(database, schema, table, column, value) builds the filter 'column=eq.value' itself, and only when both column and value "
+            + "are non-null; a filter written into column, a column without a value (or a value without a column), or another operator "
+            + "written into value is dropped or misread without any error, so every row of the table streams in or none matches. "
+            + "Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives the topic 'realtime:realtime:...'.");
+
         /// <summary>SRT010: a change handler that finds no free registration (Realtime 7.1+ pairs each handler with one).</summary>
         public static readonly DiagnosticDescriptor SRT010 = Create(
-            RuleIds.SRT010,
+            RuleIds.UnpairedChangeHandler,
             "Change handler without a free binding",
             "This {0} handler never runs: channel '{1}' has no free registration for it ({2})",
             Categories.Reliability,

@@ -27,7 +27,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
         internal const string MoveKey = "SRT006.MoveBeforeSubscribe";
         internal const string RemoveKey = "SRT006.RemoveDuplicate";
 
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.SRT006);
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.LateOrDuplicateBinding);
 
         public override FixAllProvider GetFixAllProvider()
             => FixAllProvider.Create(async (context, document, diagnostics)

@@ -36,7 +36,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
         private const string OptionsType = "global::Supabase.Realtime.PostgresChanges.PostgresChangesOptions";
         private const string FilterType = "global::Supabase.Realtime.PostgresChanges.PostgresChangesFilter";
 
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.SRT010);
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.UnpairedChangeHandler);
 
         public override FixAllProvider GetFixAllProvider()
             => FixAllProvider.Create(async (context, document, diagnostics)

@@ -24,7 +24,8 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>The event of <c>ListenType.All</c>, as the SDK sends it.</summary>
         public const string AllEvents = "*";
 
-        public static readonly PostgresBinding Unknown = new PostgresBinding(null, null, null, null, isKnown: false);
+        /// <summary>A registration whose options are not all constant.</summary>
+        public static PostgresBinding Unknown => new PostgresBinding(null, null, null, null, isKnown: false);
 
         private PostgresBinding(string? schema, string? table, string? eventName, string? filter, bool isKnown)
         {

@@ -527,6 +527,28 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Ignores_a_channel_field_other_types_can_reach()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class SharedFeed
+                {
+                    public RealtimeChannel Channel { get; }
+
+                    public SharedFeed(Client realtime) => Channel = realtime.Channel("realtime", "public", "users");
+
+                    public Task StartAsync()
+                    {
+                        Channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        Channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        return Channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Ignores_handlers_added_in_a_loop_or_after_handlers_are_removed()
             => Verify.VerifyAnalyzerAsync("""
                 using System.Threading.Tasks;
