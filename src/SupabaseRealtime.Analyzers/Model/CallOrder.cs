@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -55,7 +56,13 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <paramref name="root"/> and the graphs of every lambda and local function inside it, each
         /// its own body.
         /// </summary>
-        public static IEnumerable<ControlFlowGraph> WithNestedBodies(ControlFlowGraph root)
+        public static IEnumerable<ControlFlowGraph> WithNestedBodies(ControlFlowGraph root) => WithNestedBodies(root, _ => true);
+
+        /// <summary>
+        /// <paramref name="root"/> and the graphs of the lambdas and local functions inside it whose
+        /// syntax <paramref name="include"/> accepts (graphs are built only for those: they are not free).
+        /// </summary>
+        public static IEnumerable<ControlFlowGraph> WithNestedBodies(ControlFlowGraph root, Func<SyntaxNode, bool> include)
         {
             var pending = new Stack<ControlFlowGraph>();
             pending.Push(root);
@@ -65,7 +72,11 @@ namespace SupabaseRealtime.Analyzers.Model
                 yield return graph;
                 foreach (var localFunction in graph.LocalFunctions)
                 {
-                    pending.Push(graph.GetLocalFunctionControlFlowGraph(localFunction));
+                    var syntax = localFunction.DeclaringSyntaxReferences.Length > 0 ? localFunction.DeclaringSyntaxReferences[0].GetSyntax() : null;
+                    if (syntax is null || include(syntax))
+                    {
+                        pending.Push(graph.GetLocalFunctionControlFlowGraph(localFunction));
+                    }
                 }
 
                 foreach (var block in graph.Blocks)
@@ -74,7 +85,10 @@ namespace SupabaseRealtime.Analyzers.Model
                     {
                         foreach (var lambda in AnonymousFunctions(operation))
                         {
-                            pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda));
+                            if (include(lambda.Syntax))
+                            {
+                                pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda));
+                            }
                         }
                     }
 
@@ -82,7 +96,10 @@ namespace SupabaseRealtime.Analyzers.Model
                     {
                         foreach (var lambda in AnonymousFunctions(block.BranchValue))
                         {
-                            pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda));
+                            if (include(lambda.Syntax))
+                            {
+                                pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda));
+                            }
                         }
                     }
                 }
