@@ -378,17 +378,14 @@ namespace SupabaseRealtime.Analyzers.Model
     /// </summary>
     internal sealed class BodyFlow
     {
-        public BodyFlow(ISymbol member, CallOrder order, bool isNested, bool isConstructorPhase, bool isInitializer, SyntaxNode syntax)
+        public BodyFlow(CallOrder order, bool isNested, bool isConstructorPhase, bool isInitializer, SyntaxNode syntax)
         {
-            Member = member;
             Order = order;
             IsNested = isNested;
             IsConstructorPhase = isConstructorPhase;
             IsInitializer = isInitializer;
             Syntax = syntax;
         }
-
-        public ISymbol Member { get; }
 
         public CallOrder Order { get; }
 
@@ -478,9 +475,12 @@ namespace SupabaseRealtime.Analyzers.Model
         public string? HandlerEvent { get; }
 
         /// <summary>Register(options), OnPostgresChange, Register&lt;TBroadcast&gt; or Register&lt;TPresence&gt;: a binding sent in the join message.</summary>
-        public bool AddsJoinBinding
-            => Kind == ChannelCallKind.RegisterPostgres || Kind == ChannelCallKind.OnPostgresChange
-                || Kind == ChannelCallKind.RegisterBroadcast || Kind == ChannelCallKind.RegisterPresence;
+        public bool AddsJoinBinding => IsJoinBinding(Kind);
+
+        /// <summary>True for the kinds of call that add a binding sent in the join message.</summary>
+        public static bool IsJoinBinding(ChannelCallKind kind)
+            => kind == ChannelCallKind.RegisterPostgres || kind == ChannelCallKind.OnPostgresChange
+                || kind == ChannelCallKind.RegisterBroadcast || kind == ChannelCallKind.RegisterPresence;
 
         /// <summary>The 1-based line of the call (mapped through <c>#line</c>).</summary>
         public int Line => Invocation.Syntax.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
@@ -927,7 +927,7 @@ namespace SupabaseRealtime.Analyzers.Model
             var isConstructorPhase = isInitializer
                 ? !owner.IsStatic
                 : owner is IMethodSymbol method && method.MethodKind == MethodKind.Constructor && !method.IsStatic;
-            var facts = BlockFacts.Scan(owner, root, sdk, typeSlots, type, isConstructorPhase, isInitializer);
+            var facts = BlockFacts.Scan(root, sdk, typeSlots, type, isConstructorPhase, isInitializer);
             if (facts is null)
             {
                 return;
@@ -1629,15 +1629,12 @@ namespace SupabaseRealtime.Analyzers.Model
     /// <summary>The channel calls and slot uses of one operation block, and its bodies' graphs.</summary>
     internal sealed class BlockFacts
     {
-        private BlockFacts(ISymbol owner, IOperation root, bool isConstructorPhase, bool isInitializer)
+        private BlockFacts(IOperation root, bool isConstructorPhase, bool isInitializer)
         {
-            Owner = owner;
             Root = root;
             IsConstructorPhase = isConstructorPhase;
             IsInitializer = isInitializer;
         }
-
-        public ISymbol Owner { get; }
 
         public IOperation Root { get; }
 
@@ -1657,10 +1654,10 @@ namespace SupabaseRealtime.Analyzers.Model
         private bool bodiesBuilt;
 
         /// <summary>Scans a block; null when it neither calls a channel nor uses a channel slot.</summary>
-        public static BlockFacts? Scan(ISymbol owner, IOperation root, SdkSymbols sdk, ImmutableHashSet<ISymbol> typeSlots,
+        public static BlockFacts? Scan(IOperation root, SdkSymbols sdk, ImmutableHashSet<ISymbol> typeSlots,
             INamedTypeSymbol type, bool isConstructorPhase, bool isInitializer)
         {
-            var facts = new BlockFacts(owner, root, isConstructorPhase, isInitializer);
+            var facts = new BlockFacts(root, isConstructorPhase, isInitializer);
             var channelTypes = new Dictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
             bool IsChannel(ITypeSymbol? candidate)
             {
@@ -1821,7 +1818,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 var order = CallOrder.Create(body);
                 if (order != null)
                 {
-                    Bodies.Add(new BodyFlow(Owner, order, isNested: !first, IsConstructorPhase && first, IsInitializer && first, Root.Syntax));
+                    Bodies.Add(new BodyFlow(order, isNested: !first, IsConstructorPhase && first, IsInitializer && first, Root.Syntax));
                 }
 
                 first = false;

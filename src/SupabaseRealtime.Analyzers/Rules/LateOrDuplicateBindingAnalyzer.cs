@@ -42,7 +42,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             context.RegisterSymbolStartAction(
-                start => RegistrationCollector.RegisterActions(start, compilation, AddsJoinBinding, (end, timelines) =>
+                start => RegistrationCollector.RegisterActions(start, compilation, ChannelCall.IsJoinBinding, (end, timelines) =>
                 {
                     foreach (var timeline in timelines)
                     {
@@ -91,10 +91,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
             }
         }
-
-        private static bool AddsJoinBinding(ChannelCallKind kind)
-            => kind == ChannelCallKind.RegisterPostgres || kind == ChannelCallKind.OnPostgresChange
-                || kind == ChannelCallKind.RegisterBroadcast || kind == ChannelCallKind.RegisterPresence;
 
         /// <summary>Case 3: Register&lt;TBroadcast&gt; / Register&lt;TPresence&gt; when the channel already has one.</summary>
         private static string? SecondBroadcastOrPresence(ChannelTimeline timeline, ChannelCall call)
