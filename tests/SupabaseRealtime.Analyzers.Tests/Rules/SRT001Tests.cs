@@ -686,6 +686,82 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task Ignores_set_auth_before_the_subscription()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class SecureFeed
+                {
+                    private readonly Client _realtime;
+
+                    public SecureFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task OpenAsync(string accessToken, string refreshedToken)
+                    {
+                        _realtime.SetAuth(accessToken);
+                        var feed = _realtime.Channel("secure-feed");
+                        await feed.Subscribe();
+
+                        // A refreshed token later is pushed to joined channels.
+                        _realtime.SetAuth(refreshedToken);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_subscription_in_a_handler_registered_by_an_initializer()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Threading.Tasks;
+
+                public sealed class ChatPage
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public event Func<Task>? Appearing;
+
+                    public ChatPage(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        Appearing += async () =>
+                        {
+                            var room = _supabase.Realtime.Channel("room");
+                            await room.Subscribe();
+                        };
+                    }
+
+                    public Task LoginAsync(string email, string password) => _supabase.Auth.SignIn(email, password);
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_initializer_whose_client_is_not_the_one_signed_in()
+            => Verify.VerifyAnalyzerAsync("""
+                using Supabase.Realtime;
+                using UnityEngine;
+
+                public class Arena : MonoBehaviour
+                {
+                    private readonly Supabase.Client _public = new Supabase.Client("https://public.supabase.co", "anon-key");
+                    private readonly Supabase.Client _account = new Supabase.Client("https://account.supabase.co", "anon-key");
+                    private RealtimeChannel? _matches;
+
+                    private async void Awake()
+                    {
+                        await _public.InitializeAsync();
+                        _matches = _public.Realtime.Channel("matches");
+                        await _matches.Subscribe();
+                    }
+
+                    public async void OnLoginClicked(string email, string password)
+                    {
+                        await _account.Auth.SignIn(email, password);
+                    }
+                }
+                """);
+
         // ---- Code fix --------------------------------------------------------------------------
 
         [Fact]
