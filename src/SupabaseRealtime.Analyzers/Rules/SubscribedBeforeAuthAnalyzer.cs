@@ -52,7 +52,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return;
                     }
 
-                    var state = new TypeState(compilation, initialization);
+                    var state = new TypeState(type, compilation, initialization);
                     start.RegisterOperationBlockAction(state.AnalyzeBlock);
                     start.RegisterSymbolEndAction(state.Report);
                 },
@@ -136,6 +136,7 @@ namespace SupabaseRealtime.Analyzers.Rules
         private sealed class TypeState
         {
             private readonly object gate = new object();
+            private readonly INamedTypeSymbol type;
             private readonly SdkCompilation compilation;
             private readonly InitializationOrder initialization;
             private readonly List<Subscription> subscriptions = new List<Subscription>();
@@ -144,8 +145,9 @@ namespace SupabaseRealtime.Analyzers.Rules
             private readonly HashSet<ISymbol> unknownSlots = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             private readonly Dictionary<ISymbol, HashSet<ISymbol>> calls = new Dictionary<ISymbol, HashSet<ISymbol>>(SymbolEqualityComparer.Default);
 
-            public TypeState(SdkCompilation compilation, InitializationOrder initialization)
+            public TypeState(INamedTypeSymbol type, SdkCompilation compilation, InitializationOrder initialization)
             {
+                this.type = type;
                 this.compilation = compilation;
                 this.initialization = initialization;
             }
@@ -466,10 +468,12 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
             }
 
-            private static bool IsCallOnThis(IInvocationOperation invocation)
-                => invocation.Instance is null
-                    ? invocation.TargetMethod.IsStatic
-                    : SymbolPath.Unwrap(invocation.Instance) is IInstanceReferenceOperation;
+            /// <summary>A call of a method of this type on <c>this</c> (or a static one): an edge of the type's call graph.</summary>
+            private bool IsCallOnThis(IInvocationOperation invocation)
+                => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                    && (invocation.Instance is null
+                        ? invocation.TargetMethod.IsStatic
+                        : SymbolPath.Unwrap(invocation.Instance) is IInstanceReferenceOperation);
 
             public void Report(SymbolAnalysisContext context)
             {
