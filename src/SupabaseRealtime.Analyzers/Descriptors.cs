@@ -7,6 +7,9 @@ namespace SupabaseRealtime.Analyzers
     {
         public const string SecretKeyInSource = "SRT008";
         public const string ChannelArgumentsMisplaced = "SRT009";
+
+        public const string SubscribedBeforeAuth = "SRT001";
+        public const string ChannelBeforeConnect = "SRT005";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -48,6 +51,27 @@ namespace SupabaseRealtime.Analyzers
             + "are non-null; a filter written into column, a column without a value (or a value without a column), or another operator "
             + "written into value is dropped or misread without any error, so every row of the table streams in or none matches. "
             + "Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives the topic 'realtime:realtime:...'.");
+
+        /// <summary>SRT001: a channel joins while the client still holds the anon key, because auth happens later.</summary>
+        public static readonly DiagnosticDescriptor SRT001 = Create(
+            RuleIds.SubscribedBeforeAuth,
+            "Channel subscribed before realtime auth",
+            "Channel '{0}' is subscribed before '{1}' authenticates the realtime client; it joins with the anon key and row-level security rejects or filters it",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "The join message carries the access token the realtime client holds when Subscribe() runs. A channel subscribed before "
+            + "SetAuth or a sign-in joins as 'anon': row-level security rejects the join or filters every row out, and signing in later "
+            + "does not re-run the join. Authenticate first, then subscribe.");
+
+        /// <summary>SRT005: <c>Channel(...)</c> runs while the socket is not connected, and throws.</summary>
+        public static readonly DiagnosticDescriptor SRT005 = Create(
+            RuleIds.ChannelBeforeConnect,
+            "Channel created before the socket connects",
+            "Channel '{0}' is created before the socket of '{1}' connects ({2}); Channel() throws \"Socket must exist, was `Connect` called?\"",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Client.Channel(...) needs a connected socket and throws \"Socket must exist, was `Connect` called?\" otherwise. Connect the "
+            + "realtime client first (await ConnectAsync(), or InitializeAsync() on a Supabase client created with AutoConnectRealtime = true).");
 
         private static DiagnosticDescriptor Create(
             string id,
