@@ -5,6 +5,7 @@ namespace SupabaseRealtime.Analyzers
     /// <summary>The rule IDs. A rule's ID enters here together with its analyzer, never as a placeholder.</summary>
     public static class RuleIds
     {
+        public const string SRT003 = "SRT003";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -22,6 +23,18 @@ namespace SupabaseRealtime.Analyzers
         public const string HelpLinkBase = "https://github.com/SupabaseRealtime/SupabaseRealtime.Analyzers/blob/main/docs/rules/";
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        public static readonly DiagnosticDescriptor SRT003 = Create(
+            RuleIds.SRT003,
+            "Update where an upsert is needed in a change handler",
+            "Change handler for '{0}' receives INSERT events but applies them with {1}; the row does not exist locally yet. Use {2}.",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A postgres-changes handler whose listen type lets INSERT events through applies a change with an update-only "
+            + "method (Update, UpdateAsync) although the store offers an insert-or-update one. An inserted row does not exist "
+            + "in the local store or mirror table yet, so Update changes nothing (Postgrest's Update is a PATCH by primary key) "
+            + "or throws 'not found'. Use Upsert, InsertOrReplace, AddOrUpdate or Put, or apply Update only in a branch that "
+            + "INSERT events cannot reach.");
 
         private static DiagnosticDescriptor Create(
             string id,
