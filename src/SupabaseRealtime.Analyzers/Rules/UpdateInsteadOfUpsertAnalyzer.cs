@@ -20,7 +20,8 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// <remarks>
     /// Runs per type: registrations are collected from the type's own operations, and at the type's end each handler's code is walked on control flow graphs, its lambdas, local functions and
     /// private/internal helpers included, skipping branches INSERT events cannot reach. A call reached from several
-    /// handlers is reported once, for the first handler in source order.
+    /// handlers is reported once: for the first handler in source order within a type, and by the first type to get
+    /// there when handlers of several types reach it.
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     internal sealed class UpdateInsteadOfUpsertAnalyzer : SdkAnalyzer
@@ -39,10 +40,18 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             var conditions = new ChangeEventConditions(compilation.Sdk);
-            context.RegisterSymbolStartAction(start => OnTypeStart(start, compilation, handlers, conditions), SymbolKind.NamedType);
+
+            // A handler method of one type can be attached from several types: each call is reported once.
+            var reported = new ConcurrentDictionary<(SyntaxTree Tree, int Start), byte>();
+            context.RegisterSymbolStartAction(start => OnTypeStart(start, compilation, handlers, conditions, reported), SymbolKind.NamedType);
         }
 
-        private static void OnTypeStart(SymbolStartAnalysisContext start, SdkCompilation compilation, ChangeHandlers handlers, ChangeEventConditions conditions)
+        private static void OnTypeStart(
+            SymbolStartAnalysisContext start,
+            SdkCompilation compilation,
+            ChangeHandlers handlers,
+            ChangeEventConditions conditions,
+            ConcurrentDictionary<(SyntaxTree Tree, int Start), byte> reported)
         {
             // Each type, nested ones included, gets its own pass over its own members.
             var registrations = new ConcurrentQueue<ChangeHandler>();
@@ -78,7 +87,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return;
                 }
 
-                AnalyzeHandlers(context, compilation, handlers, conditions, registrations, models);
+                AnalyzeHandlers(context, compilation, handlers, conditions, registrations, models, reported);
             });
         }
 
@@ -88,7 +97,8 @@ namespace SupabaseRealtime.Analyzers.Rules
             ChangeHandlers handlers,
             ChangeEventConditions conditions,
             IEnumerable<ChangeHandler> registrations,
-            ConcurrentDictionary<SyntaxTree, SemanticModel> models)
+            ConcurrentDictionary<SyntaxTree, SemanticModel> models,
+            ConcurrentDictionary<(SyntaxTree Tree, int Start), byte> reported)
         {
             var cancellationToken = context.CancellationToken;
             var graphs = new MethodGraphs(compilation.Compilation, models, cancellationToken);
@@ -133,7 +143,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 var counterpart = MethodsFor(syntax.SyntaxTree).FindCounterpart(invocation, model, cancellationToken);
                 var name = UpsertMethods.NameOf(invocationSyntax);
-                if (counterpart is null || name is null)
+                if (counterpart is null || name is null || !reported.TryAdd((syntax.SyntaxTree, syntax.SpanStart), 0))
                 {
                     continue;
                 }

@@ -594,7 +594,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             }.RunAsync();
 
         [Fact]
-        public Task Reports_in_a_method_group_handler_declared_in_another_file()
+        public Task Reports_once_in_a_method_group_handler_declared_in_another_file()
         {
             var test = new VerifyAnalyzer.Test();
             test.Sources.Add("""
@@ -608,6 +608,12 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     {
                         public void Attach(IRealtimeChannel channel, TodoChangeApplier applier)
                             => channel.OnPostgresChange(applier.Apply, ListenType.All);
+                    }
+
+                    public sealed class BackupWiring
+                    {
+                        public void Attach(IRealtimeChannel backup, TodoChangeApplier applier)
+                            => backup.AddPostgresChangeHandler(ListenType.Inserts, applier.Apply);
                     }
                 }
                 """);
@@ -714,6 +720,31 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     """,
                 ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("notes", "Update", "Upsert") },
             }.RunAsync();
+
+        [Fact]
+        public Task Reports_a_handler_held_in_a_local_to_detach_it_later()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Interfaces;
+                using TodoApp.Models;
+                using TodoApp.Storage;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                namespace TodoApp.Sync
+                {
+                    public sealed class ScopedListener
+                    {
+                        public async Task ListenWhileAsync(IRealtimeChannel channel, ILocalStore<Todo> store, Task until)
+                        {
+                            IRealtimeChannel.PostgresChangesHandler handler = (sender, change) => store.{|#0:UpdateAsync|}(change.Model<Todo>()!);
+                            channel.OnPostgresChange(handler, ListenType.All);
+                            await until;
+                            channel.RemovePostgresChangeHandler(ListenType.All, handler);
+                        }
+                    }
+                }
+                """ + Models,
+                Verify.Diagnostic().WithLocation(0).WithArguments("todos", "UpdateAsync", "UpsertAsync"));
 
         // ---------------------------------------------------------------- must not report
 
@@ -1192,7 +1223,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """ + Models);
 
         [Fact]
-        public Task Ignores_static_calls_and_handlers_held_in_variables()
+        public Task Ignores_static_calls()
             => Verify.VerifyAnalyzerAsync("""
                 using Supabase.Realtime.Interfaces;
                 using TodoApp.Models;
@@ -1215,6 +1246,72 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     {
                         public void Attach(IRealtimeChannel channel)
                             => channel.OnPostgresChange((sender, change) => Cache.Update(change.Model<Todo>()!), ListenType.All);
+                    }
+                }
+                """ + Models);
+
+        [Fact]
+        public Task Ignores_a_handler_local_that_is_written_more_than_once()
+            => Verify.VerifyAnalyzerAsync("""
+                using Supabase.Realtime.Interfaces;
+                using TodoApp.Models;
+                using TodoApp.Storage;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                namespace TodoApp.Sync
+                {
+                    public sealed class SwitchingListener
+                    {
+                        public void Attach(IRealtimeChannel channel, ILocalStore<Todo> store, bool readOnly)
+                        {
+                            IRealtimeChannel.PostgresChangesHandler handler = (sender, change) => store.UpdateAsync(change.Model<Todo>()!);
+                            if (readOnly)
+                            {
+                                handler = (sender, change) => { };
+                            }
+
+                            channel.OnPostgresChange(handler, ListenType.All);
+                        }
+                    }
+                }
+                """ + Models);
+
+        [Fact]
+        public Task Ignores_a_lambda_the_handler_creates_only_for_UPDATE_events()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using TodoApp.Models;
+                using TodoApp.Storage;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                namespace TodoApp.ViewModels
+                {
+                    public sealed class TodoPageViewModel
+                    {
+                        private readonly SynchronizationContext ui;
+                        private readonly ILocalStore<Todo> store;
+
+                        public TodoPageViewModel(SynchronizationContext ui, ILocalStore<Todo> store)
+                        {
+                            this.ui = ui;
+                            this.store = store;
+                        }
+
+                        public void Attach(IRealtimeChannel channel)
+                            => channel.OnPostgresChange((sender, change) =>
+                            {
+                                var todo = change.Model<Todo>()!;
+                                if (change.Payload?.Data?.Type == Constants.EventType.Update)
+                                {
+                                    ui.Post(_ => store.UpdateAsync(todo), null);
+                                }
+                                else
+                                {
+                                    ui.Post(_ => store.UpsertAsync(todo), null);
+                                }
+                            }, ListenType.All);
                     }
                 }
                 """ + Models);
