@@ -107,7 +107,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     return null;
                 }
 
-                var graph = FindDown(block.Graph, g => FindLambdaGraph(g, anonymous.Syntax, cancellationToken), cancellationToken);
+                var graph = FindDown(block.Graph, anonymous.Syntax, g => FindLambdaGraph(g, anonymous.Syntax, cancellationToken), cancellationToken);
                 return graph is null ? (FlowGraph?)null : new FlowGraph(graph, block.Model);
             }
 
@@ -120,7 +120,10 @@ namespace SupabaseRealtime.Analyzers.Model
                         return null;
                     }
 
-                    var graph = FindDown(block.Graph, g => LocalFunctionGraph(g, method, cancellationToken), cancellationToken);
+                    var declaration = method.DeclaringSyntaxReferences.Length == 1 ? method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
+                    var graph = declaration is null
+                        ? null
+                        : FindDown(block.Graph, declaration, g => LocalFunctionGraph(g, method, cancellationToken), cancellationToken);
                     return graph is null ? (FlowGraph?)null : new FlowGraph(graph, block.Model);
                 }
 
@@ -291,8 +294,11 @@ namespace SupabaseRealtime.Analyzers.Model
             }
         }
 
-        /// <summary>Searches <paramref name="root"/> and the graphs of every lambda and local function inside it.</summary>
-        private static ControlFlowGraph? FindDown(ControlFlowGraph root, Func<ControlFlowGraph, ControlFlowGraph?> find, CancellationToken cancellationToken)
+        /// <summary>
+        /// Searches <paramref name="root"/> and the graphs of the lambdas and local functions inside it that enclose
+        /// <paramref name="target"/> (only those: graphs are built on demand).
+        /// </summary>
+        private static ControlFlowGraph? FindDown(ControlFlowGraph root, SyntaxNode target, Func<ControlFlowGraph, ControlFlowGraph?> find, CancellationToken cancellationToken)
         {
             var pending = new Stack<ControlFlowGraph>();
             pending.Push(root);
@@ -306,7 +312,14 @@ namespace SupabaseRealtime.Analyzers.Model
 
                 foreach (var local in graph.LocalFunctions)
                 {
-                    pending.Push(graph.GetLocalFunctionControlFlowGraph(local, cancellationToken));
+                    foreach (var reference in local.DeclaringSyntaxReferences)
+                    {
+                        if (reference.SyntaxTree == target.SyntaxTree && reference.Span.Contains(target.Span))
+                        {
+                            pending.Push(graph.GetLocalFunctionControlFlowGraph(local, cancellationToken));
+                            break;
+                        }
+                    }
                 }
 
                 foreach (var block in graph.Blocks)
@@ -315,7 +328,9 @@ namespace SupabaseRealtime.Analyzers.Model
                     {
                         foreach (var node in SelfAndDescendants(operation))
                         {
-                            if (node is IFlowAnonymousFunctionOperation lambda)
+                            if (node is IFlowAnonymousFunctionOperation lambda
+                                && lambda.Syntax.SyntaxTree == target.SyntaxTree
+                                && lambda.Syntax.Span.Contains(target.Span))
                             {
                                 pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken));
                             }

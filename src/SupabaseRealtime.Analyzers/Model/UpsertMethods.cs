@@ -79,21 +79,28 @@ namespace SupabaseRealtime.Analyzers.Model
 
             var explicitTypeArguments = NameOf(syntax) is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : 0;
             var position = syntax.SpanStart;
-            foreach (var name in names)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                foreach (var symbol in model.LookupSymbols(position, receiverType, name, includeReducedExtensionMethods: true))
-                {
-                    if (!(symbol is IMethodSymbol candidate)
-                        || (candidate.IsStatic && candidate.MethodKind != MethodKind.ReducedExtension))
-                    {
-                        continue;
-                    }
 
-                    var constructed = WithTypeArguments(candidate, method, explicitTypeArguments);
-                    if (constructed != null && Accepts(constructed, syntax.ArgumentList, model, cancellationToken))
+            // The type's own members (base types and interfaces included) first; extension methods in scope only when
+            // none fits, as their lookup walks every imported namespace.
+            foreach (var withExtensions in new[] { false, true })
+            {
+                foreach (var name in names)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    foreach (var symbol in model.LookupSymbols(position, receiverType, name, includeReducedExtensionMethods: withExtensions))
                     {
-                        return constructed;
+                        if (!(symbol is IMethodSymbol candidate)
+                            || (withExtensions && candidate.MethodKind != MethodKind.ReducedExtension)
+                            || (candidate.IsStatic && candidate.MethodKind != MethodKind.ReducedExtension))
+                        {
+                            continue;
+                        }
+
+                        var constructed = WithTypeArguments(candidate, method, explicitTypeArguments);
+                        if (constructed != null && Accepts(constructed, syntax.ArgumentList, model, cancellationToken))
+                        {
+                            return constructed;
+                        }
                     }
                 }
             }

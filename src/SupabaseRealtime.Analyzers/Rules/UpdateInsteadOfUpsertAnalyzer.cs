@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -39,37 +40,39 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            var conditions = new ChangeEventConditions(compilation.Sdk);
-
-            // A handler method of one type can be attached from several types: each call is reported once.
-            var reported = new ConcurrentDictionary<(SyntaxTree Tree, int Start), byte>();
-            context.RegisterSymbolStartAction(start => OnTypeStart(start, compilation, handlers, conditions, reported), SymbolKind.NamedType);
+            var state = new CompilationState(compilation, handlers, new ChangeEventConditions(compilation.Sdk));
+            context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
         }
 
-        private static void OnTypeStart(
-            SymbolStartAnalysisContext start,
-            SdkCompilation compilation,
-            ChangeHandlers handlers,
-            ChangeEventConditions conditions,
-            ConcurrentDictionary<(SyntaxTree Tree, int Start), byte> reported)
+        private static void OnTypeStart(SymbolStartAnalysisContext start, CompilationState state)
         {
             // Each type, nested ones included, gets its own pass over its own members.
+            var type = start.Symbol as INamedTypeSymbol;
             var registrations = new ConcurrentQueue<ChangeHandler>();
             var models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+            var updateCalls = 0;
             start.RegisterOperationAction(
                 context =>
                 {
-                    var tree = context.Operation.Syntax.SyntaxTree;
-                    if (!compilation.Scope.ShouldAnalyze(tree))
+                    var operation = context.Operation;
+                    var tree = operation.Syntax.SyntaxTree;
+                    if (!state.Compilation.Scope.ShouldAnalyze(tree))
                     {
                         return;
                     }
 
-                    if (handlers.TryGetHandler(context.Operation, out var handler)
+                    if (operation is IInvocationOperation invocation
+                        && invocation.TargetMethod != null
+                        && state.MethodsFor(tree).IsUpdateName(invocation.TargetMethod.Name))
+                    {
+                        Interlocked.Increment(ref updateCalls);
+                    }
+
+                    if (state.Handlers.TryGetHandler(operation, out var handler)
                         && handler.CanReceive(ChangeEvents.Insert)
                         && handler.HasKnownTarget)
                     {
-                        if (context.Operation.SemanticModel is SemanticModel model)
+                        if (operation.SemanticModel is SemanticModel model)
                         {
                             models.TryAdd(tree, model);
                         }
@@ -82,27 +85,33 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             start.RegisterSymbolEndAction(context =>
             {
-                if (registrations.IsEmpty)
+                // Nothing to find when no handler can receive INSERT events, or when the handlers' code all lives in
+                // this type and this type calls no update-style method.
+                if (registrations.IsEmpty
+                    || (Volatile.Read(ref updateCalls) == 0 && registrations.All(h => IsOwnCode(h, type))))
                 {
                     return;
                 }
 
-                AnalyzeHandlers(context, compilation, handlers, conditions, registrations, models, reported);
+                AnalyzeHandlers(context, state, registrations, models);
             });
         }
 
+        /// <summary>True when the handler's body is code of <paramref name="type"/> (a lambda or local function in it, or one of its methods).</summary>
+        private static bool IsOwnCode(ChangeHandler handler, INamedTypeSymbol? type)
+            => handler.Method is null
+                || handler.Method.MethodKind == MethodKind.LocalFunction
+                || SymbolEqualityComparer.Default.Equals(handler.Method.ContainingType?.OriginalDefinition, type?.OriginalDefinition);
+
         private static void AnalyzeHandlers(
             SymbolAnalysisContext context,
-            SdkCompilation compilation,
-            ChangeHandlers handlers,
-            ChangeEventConditions conditions,
+            CompilationState state,
             IEnumerable<ChangeHandler> registrations,
-            ConcurrentDictionary<SyntaxTree, SemanticModel> models,
-            ConcurrentDictionary<(SyntaxTree Tree, int Start), byte> reported)
+            ConcurrentDictionary<SyntaxTree, SemanticModel> models)
         {
             var cancellationToken = context.CancellationToken;
+            var compilation = state.Compilation;
             var graphs = new MethodGraphs(compilation.Compilation, models, cancellationToken);
-            var methodsByTree = new Dictionary<SyntaxTree, UpsertMethods>();
             var reached = new Dictionary<SyntaxNode, (ChangeHandler Handler, SemanticModel Model)>();
             var order = new List<SyntaxNode>();
 
@@ -114,14 +123,14 @@ namespace SupabaseRealtime.Analyzers.Rules
                 HandlerCode.Walk(
                     handler,
                     graphs,
-                    conditions.RulesOutInsert,
+                    state.Conditions.RulesOutInsert,
                     (invocation, model) =>
                     {
                         var syntax = invocation.Syntax;
                         var name = invocation.TargetMethod?.Name;
                         if (name != null
                             && syntax is InvocationExpressionSyntax
-                            && MethodsFor(syntax.SyntaxTree).IsUpdateName(name)
+                            && state.MethodsFor(syntax.SyntaxTree).IsUpdateName(name)
                             && !reached.ContainsKey(syntax))
                         {
                             reached.Add(syntax, (handler, model));
@@ -141,9 +150,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                     continue;
                 }
 
-                var counterpart = MethodsFor(syntax.SyntaxTree).FindCounterpart(invocation, model, cancellationToken);
+                var counterpart = state.MethodsFor(syntax.SyntaxTree).FindCounterpart(invocation, model, cancellationToken);
                 var name = UpsertMethods.NameOf(invocationSyntax);
-                if (counterpart is null || name is null || !reported.TryAdd((syntax.SyntaxTree, syntax.SpanStart), 0))
+                if (counterpart is null || name is null || !state.Reported.TryAdd((syntax.SyntaxTree, syntax.SpanStart), 0))
                 {
                     continue;
                 }
@@ -153,21 +162,10 @@ namespace SupabaseRealtime.Analyzers.Rules
                     Descriptors.SRT003,
                     name.Identifier.GetLocation(),
                     properties,
-                    TableLabel(handler, invocation, handlers),
+                    TableLabel(handler, invocation, state.Handlers),
                     invocation.TargetMethod.Name,
                     counterpart.Name);
                 compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
-            }
-
-            UpsertMethods MethodsFor(SyntaxTree tree)
-            {
-                if (!methodsByTree.TryGetValue(tree, out var methods))
-                {
-                    methods = UpsertMethods.Create(Options.GetPairs(compilation.Options, tree, RuleIds.SRT003, UpsertMethods.OptionName));
-                    methodsByTree.Add(tree, methods);
-                }
-
-                return methods;
             }
         }
 
@@ -220,6 +218,32 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             return receiver?.Name ?? invocation.TargetMethod.Name;
+        }
+
+        /// <summary>What the rule keeps for one compilation.</summary>
+        private sealed class CompilationState
+        {
+            private readonly ConcurrentDictionary<SyntaxTree, UpsertMethods> methodsByTree = new ConcurrentDictionary<SyntaxTree, UpsertMethods>();
+
+            public CompilationState(SdkCompilation compilation, ChangeHandlers handlers, ChangeEventConditions conditions)
+            {
+                Compilation = compilation;
+                Handlers = handlers;
+                Conditions = conditions;
+            }
+
+            public SdkCompilation Compilation { get; }
+
+            public ChangeHandlers Handlers { get; }
+
+            public ChangeEventConditions Conditions { get; }
+
+            /// <summary>Calls already reported: a handler method of one type can be attached from several types.</summary>
+            public ConcurrentDictionary<(SyntaxTree Tree, int Start), byte> Reported { get; } = new ConcurrentDictionary<(SyntaxTree Tree, int Start), byte>();
+
+            /// <summary>The update/upsert pairs that apply to <paramref name="tree"/> (built-in plus <c>.editorconfig</c>).</summary>
+            public UpsertMethods MethodsFor(SyntaxTree tree)
+                => methodsByTree.GetOrAdd(tree, t => UpsertMethods.Create(Options.GetPairs(Compilation.Options, t, RuleIds.SRT003, UpsertMethods.OptionName)));
         }
     }
 }
