@@ -19,8 +19,9 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// <c>InsertOrReplace</c>, <c>AddOrUpdate</c>, <c>Put</c>, or configured pairs).
     /// </summary>
     /// <remarks>
-    /// Runs per type: registrations are collected from the type's own operations, and at the type's end each handler's code is walked on control flow graphs, its lambdas, local functions and
-    /// private/internal helpers included, skipping branches INSERT events cannot reach. A call reached from several
+    /// Runs per type: registrations are collected from the type's own operations, and at the type's end each
+    /// handler's code is walked on control flow graphs, its lambdas, local functions and private/internal helpers
+    /// included, skipping branches INSERT events cannot reach. A call reached from several
     /// handlers is reported once: for the first handler in source order within a type, and by the first type to get
     /// there when handlers of several types reach it.
     /// </remarks>
@@ -61,27 +62,33 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return;
                     }
 
+                    // The models of the trees holding registrations and update-style calls: the graphs are built from them.
                     if (operation is IInvocationOperation invocation
                         && invocation.TargetMethod != null
                         && state.MethodsFor(tree).IsUpdateName(invocation.TargetMethod.Name))
                     {
                         Interlocked.Increment(ref updateCalls);
+                        Remember(operation, tree);
                     }
 
                     if (state.Handlers.TryGetHandler(operation, out var handler)
                         && handler.CanReceive(ChangeEvents.Insert)
                         && handler.HasKnownTarget)
                     {
-                        if (operation.SemanticModel is SemanticModel model)
-                        {
-                            models.TryAdd(tree, model);
-                        }
-
+                        Remember(operation, tree);
                         registrations.Enqueue(handler);
                     }
                 },
                 OperationKind.Invocation,
                 OperationKind.EventAssignment);
+
+            void Remember(IOperation operation, SyntaxTree tree)
+            {
+                if (operation.SemanticModel is SemanticModel model)
+                {
+                    models.TryAdd(tree, model);
+                }
+            }
 
             start.RegisterSymbolEndAction(context =>
             {

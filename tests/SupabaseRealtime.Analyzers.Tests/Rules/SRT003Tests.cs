@@ -640,6 +640,52 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task Reports_in_a_helper_declared_in_another_part_of_a_partial_class()
+        {
+            var test = new VerifyAnalyzer.Test();
+            test.Sources.Add("""
+                using Supabase.Realtime.Interfaces;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                namespace TodoApp.Components
+                {
+                    public partial class TodoList
+                    {
+                        public void Attach(IRealtimeChannel channel)
+                            => channel.OnPostgresChange((sender, change) => Apply(change), ListenType.All);
+                    }
+                }
+                """);
+            test.Sources.Add("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.PostgresChanges;
+                using TodoApp.Models;
+                using TodoApp.Storage;
+
+                namespace TodoApp.Components
+                {
+                    public partial class TodoList
+                    {
+                        private readonly ILocalStore<Todo> store = null!;
+
+                        private async void Apply(PostgresChangesResponse change)
+                        {
+                            try
+                            {
+                                await store.[|UpdateAsync|](change.Model<Todo>()!);
+                            }
+                            catch (TaskCanceledException)
+                            {
+                                await store.[|UpdateAsync|](change.Model<Todo>()!);
+                            }
+                        }
+                    }
+                }
+                """ + Models);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task Reports_configured_pairs_from_editorconfig()
         {
             var test = new VerifyAnalyzer.Test
@@ -1310,6 +1356,47 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                                 else
                                 {
                                     ui.Post(_ => store.UpsertAsync(todo), null);
+                                }
+                            }, ListenType.All);
+                    }
+                }
+                """ + Models);
+
+        [Fact]
+        public Task Ignores_try_catch_and_finally_inside_an_UPDATE_only_branch()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using TodoApp.Models;
+                using TodoApp.Storage;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                namespace TodoApp.Sync
+                {
+                    public sealed class CarefulSync
+                    {
+                        public void Attach(IRealtimeChannel channel, ILocalStore<Todo> store)
+                            => channel.OnPostgresChange(async (sender, change) =>
+                            {
+                                var todo = change.Model<Todo>()!;
+                                if (change.Payload?.Data?.Type != Constants.EventType.Update)
+                                {
+                                    await store.UpsertAsync(todo);
+                                    return;
+                                }
+
+                                try
+                                {
+                                    await store.UpdateAsync(todo);
+                                }
+                                catch (InvalidOperationException)
+                                {
+                                    await store.UpdateAsync(todo);
+                                }
+                                finally
+                                {
+                                    await store.UpdateAsync(todo);
                                 }
                             }, ListenType.All);
                     }
