@@ -10,6 +10,8 @@ namespace SupabaseRealtime.Analyzers
 
         public const string SubscribedBeforeAuth = "SRT001";
         public const string ChannelBeforeConnect = "SRT005";
+
+        public const string SRT003 = "SRT003";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -72,6 +74,18 @@ namespace SupabaseRealtime.Analyzers
             DiagnosticSeverity.Warning,
             "Client.Channel(...) needs a connected socket and throws \"Socket must exist, was `Connect` called?\" otherwise. Connect the "
             + "realtime client first (await ConnectAsync(), or InitializeAsync() on a Supabase client created with AutoConnectRealtime = true).");
+
+        public static readonly DiagnosticDescriptor SRT003 = Create(
+            RuleIds.SRT003,
+            "Update where an upsert is needed in a change handler",
+            "Change handler for '{0}' receives INSERT events but applies them with {1}; the row does not exist locally yet. Use {2}.",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A postgres-changes handler whose listen type lets INSERT events through applies a change with an update-only "
+            + "method (Update, UpdateAsync) although the store offers an insert-or-update one. An inserted row does not exist "
+            + "in the local store or mirror table yet, so Update changes nothing (Postgrest's Update is a PATCH by primary key) "
+            + "or throws 'not found'. Use Upsert, InsertOrReplace, AddOrUpdate or Put, or apply Update only in a branch that "
+            + "INSERT events cannot reach.");
 
         private static DiagnosticDescriptor Create(
             string id,
