@@ -28,18 +28,15 @@ namespace SupabaseRealtime.Analyzers.Model
     /// </summary>
     internal sealed class MethodGraphs
     {
-        private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> knownModels;
         private readonly CancellationToken cancellationToken;
         private readonly Dictionary<IMethodSymbol, FlowGraph?> methods = new Dictionary<IMethodSymbol, FlowGraph?>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IOperation, FlowGraph?> roots = new Dictionary<IOperation, FlowGraph?>();
 
-        /// <param name="compilation">The compilation.</param>
         /// <param name="knownModels">Semantic models the analyzer already holds, by tree (the ones its callbacks were handed).</param>
         /// <param name="cancellationToken">Cancels graph construction.</param>
-        public MethodGraphs(Compilation compilation, ConcurrentDictionary<SyntaxTree, SemanticModel> knownModels, CancellationToken cancellationToken)
+        public MethodGraphs(ConcurrentDictionary<SyntaxTree, SemanticModel> knownModels, CancellationToken cancellationToken)
         {
-            this.compilation = compilation;
             this.knownModels = knownModels;
             this.cancellationToken = cancellationToken;
         }
@@ -101,25 +98,12 @@ namespace SupabaseRealtime.Analyzers.Model
             return result;
         }
 
-        private SemanticModel? ModelFor(SyntaxTree tree)
-        {
-            if (knownModels.TryGetValue(tree, out var model))
-            {
-                return model;
-            }
-
-            if (!compilation.ContainsSyntaxTree(tree))
-            {
-                return null;
-            }
-
-            // A method declared in a file none of the analyzer's callbacks handed a model for (a handler method group
-            // naming another type's method in another file). Hosts that cache semantic models for analyzers return the
-            // cached one; only that method's body is bound.
-            model = compilation.GetSemanticModel(tree);
-            knownModels.TryAdd(tree, model);
-            return model;
-        }
+        /// <summary>
+        /// The model a callback handed us for <paramref name="tree"/>. A method declared in a file no callback covered
+        /// (a method group naming another type's method in another file) is unknown: analyzers do not create semantic
+        /// models of their own (RS1030), and unknown never reports.
+        /// </summary>
+        private SemanticModel? ModelFor(SyntaxTree tree) => knownModels.TryGetValue(tree, out var model) ? model : null;
 
         private ControlFlowGraph? Create(IOperation root)
         {

@@ -593,8 +593,12 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     """ + Models,
             }.RunAsync();
 
+        /// <summary>
+        /// The handler's body is in a file no callback of the registering type saw; analyzers do not create semantic
+        /// models of their own, so it is unknown, and unknown never reports.
+        /// </summary>
         [Fact]
-        public Task Reports_once_in_a_method_group_handler_declared_in_another_file()
+        public Task Ignores_a_method_group_handler_of_another_type_declared_in_another_file()
         {
             var test = new VerifyAnalyzer.Test();
             test.Sources.Add("""
@@ -632,7 +636,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public TodoChangeApplier(ILocalStore<Todo> store) => this.store = store;
 
                         public void Apply(IRealtimeChannel sender, PostgresChangesResponse change)
-                            => store.[|UpdateAsync|](change.Model<Todo>()!);
+                            => store.UpdateAsync(change.Model<Todo>()!);
                     }
                 }
                 """ + Models);
