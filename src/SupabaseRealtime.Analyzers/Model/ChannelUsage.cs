@@ -596,7 +596,11 @@ namespace SupabaseRealtime.Analyzers.Model
 
                 foreach (var block in context.OperationBlocks)
                 {
-                    if (!(block is IMethodBodyOperation || block is IConstructorBodyOperation))
+                    // A method's operation block is its body block (whose parent is the IMethodBodyOperation /
+                    // IConstructorBodyOperation), or that root itself; the graph covers the whole body.
+                    var isBody = block is IMethodBodyOperation || block is IConstructorBodyOperation
+                        || (block is IBlockOperation && (block.Parent is null || block.Parent is IMethodBodyOperation || block.Parent is IConstructorBodyOperation));
+                    if (!isBody)
                     {
                         continue;
                     }
@@ -765,7 +769,12 @@ namespace SupabaseRealtime.Analyzers.Model
 
                 if (usage.IsClientType(slotType))
                 {
-                    ClientWrites.Add((slot, unwrapped is IObjectCreationOperation));
+                    // null / default! placeholders (assigned for real later) say nothing about who created the client.
+                    if (!(unwrapped is IDefaultValueOperation) && !(unwrapped is ILiteralOperation))
+                    {
+                        ClientWrites.Add((slot, unwrapped is IObjectCreationOperation));
+                    }
+
                     return;
                 }
 

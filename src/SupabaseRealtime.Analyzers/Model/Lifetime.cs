@@ -262,6 +262,44 @@ namespace SupabaseRealtime.Analyzers.Model
             return false;
         }
 
+        /// <summary>
+        /// True for lifecycle methods the framework calls once per instance: Unity <c>Awake</c>/<c>Start</c>,
+        /// Blazor <c>OnInitialized</c>/<c>OnInitializedAsync</c>. Set-up there does not run again after an
+        /// <c>OnDisable</c> or a leave on the same instance.
+        /// </summary>
+        public bool IsOncePerInstance(IMethodSymbol method, INamedTypeSymbol type)
+        {
+            if (method.IsStatic || method.MethodKind != MethodKind.Ordinary || !method.Parameters.IsEmpty)
+            {
+                return false;
+            }
+
+            switch (method.Name)
+            {
+                case "Awake":
+                case "Start":
+                    return IsUnity(type);
+                case "OnInitialized":
+                case "OnInitializedAsync":
+                    return frameworkTypes.Length > 0 && IsBlazorComponent(type);
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsBlazorComponent(ITypeSymbol type)
+        {
+            foreach (var (known, kind) in frameworkTypes)
+            {
+                if (kind == LifetimeKind.BlazorComponent && SdkSymbols.IsOrDerives(type, known))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True for teardowns after which the instance is gone (not OnDisable, OnDisappearing or StopAsync, which may be followed by a new start).</summary>
         public static bool IsFinal(TeardownKind kind)
             => kind == TeardownKind.Dispose || kind == TeardownKind.DisposeBool || kind == TeardownKind.DisposeAsync
@@ -590,6 +628,12 @@ namespace SupabaseRealtime.Analyzers.Model
             return operation;
         }
 
+        /// <summary>Where to report a call: <c>x?.M()</c> as a whole when the call is the part after <c>?</c>, else the invocation.</summary>
+        public static Location ReportLocation(IInvocationOperation invocation)
+            => invocation.Syntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalAccessExpressionSyntax access && access.WhenNotNull == invocation.Syntax
+                ? access.GetLocation()
+                : invocation.Syntax.GetLocation();
+
         /// <summary>True when <paramref name="operation"/> or anything in it is invalid or has an error type (half-typed code).</summary>
         public static bool HasErrors(IOperation operation)
         {
@@ -643,6 +687,45 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>The client path of a receiver, also through <c>?.</c>.</summary>
         public static bool TryGetClient(IOperation? receiver, SdkSymbols sdk, out SymbolPath client)
             => ClientIdentity.TryGetRealtimeClient(Unwrap(receiver), sdk, out client);
+
+        /// <summary>The result type of an awaited <c>Task&lt;T&gt;</c> (its <c>T</c>); the type itself otherwise.</summary>
+        public static ITypeSymbol? AwaitedType(INamedTypeSymbol? task)
+            => task != null && task.IsGenericType && task.TypeArguments.Length == 1 ? task.TypeArguments[0] : task;
+
+        /// <summary>The parameter type of <c>Remove(channel)</c> on a client of type <paramref name="client"/> (<c>RealtimeChannel</c> for the SDK's client).</summary>
+        public static ITypeSymbol? RemoveParameterType(ITypeSymbol? client)
+        {
+            if (client is null)
+            {
+                return null;
+            }
+
+            foreach (var candidate in SelfBasesAndInterfaces(client))
+            {
+                foreach (var member in candidate.GetMembers("Remove"))
+                {
+                    if (member is IMethodSymbol method && method.Parameters.Length == 1 && !method.IsStatic)
+                    {
+                        return method.Parameters[0].Type;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static System.Collections.Generic.IEnumerable<ITypeSymbol> SelfBasesAndInterfaces(ITypeSymbol type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                yield return current;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                yield return implemented;
+            }
+        }
 
         /// <summary>True when two client paths may name the same client: equal, or either unknown.</summary>
         public static bool MayBeSameClient(SymbolPath a, SymbolPath b) => a.IsDefault || b.IsDefault || a.Equals(b);

@@ -406,14 +406,14 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                         client = creation.Client;
                         values.Add(creation.Value.Type is INamedTypeSymbol awaited && creation.Kind == ChannelWriteKind.TableOn
-                            ? AwaitedType(awaited)
+                            ? ChannelCalls.AwaitedType(awaited)
                             : creation.Value.Type);
                     }
                 }
                 else
                 {
                     client = subscription.Client;
-                    values.Add(AwaitedType(subscription.Call.Type as INamedTypeSymbol));
+                    values.Add(ChannelCalls.AwaitedType(subscription.Call.Type as INamedTypeSymbol));
                 }
 
                 if (client.IsDefault || !client.IsMemberOfContainingType
@@ -422,7 +422,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return;
                 }
 
-                var parameter = RemoveParameterType(client.Type);
+                var parameter = ChannelCalls.RemoveParameterType(client.Type);
                 if (parameter is null)
                 {
                     return;
@@ -453,43 +453,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 properties[ClientProperty] = client.Display;
-            }
-
-            private static ITypeSymbol? AwaitedType(INamedTypeSymbol? task)
-                => task != null && task.IsGenericType && task.TypeArguments.Length == 1 ? task.TypeArguments[0] : task;
-
-            private static ITypeSymbol? RemoveParameterType(ITypeSymbol? client)
-            {
-                if (client is null)
-                {
-                    return null;
-                }
-
-                foreach (var candidate in AllTypes(client))
-                {
-                    foreach (var member in candidate.GetMembers("Remove"))
-                    {
-                        if (member is IMethodSymbol method && method.Parameters.Length == 1 && !method.IsStatic)
-                        {
-                            return method.Parameters[0].Type;
-                        }
-                    }
-                }
-
-                return null;
-            }
-
-            private static IEnumerable<ITypeSymbol> AllTypes(ITypeSymbol type)
-            {
-                for (var current = type; current != null; current = current.BaseType)
-                {
-                    yield return current;
-                }
-
-                foreach (var implemented in type.AllInterfaces)
-                {
-                    yield return implemented;
-                }
             }
 
             private static string TableOnDisplay(Subscription subscription)

@@ -845,6 +845,118 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Reports_window_whose_closed_handler_does_not_release()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public class OrdersWindow : System.Windows.Window
+                    {
+                        private readonly Client _realtime;
+                        private RealtimeChannel? _orders;
+
+                        public OrdersWindow(Client realtime)
+                        {
+                            _realtime = realtime;
+                            Closed += OnWindowClosed;
+                        }
+
+                        public async Task LoadAsync()
+                        {
+                            _orders = _realtime.Channel("orders");
+                            await {|#0:_orders.Subscribe()|};
+                        }
+
+                        private void OnWindowClosed(object? sender, EventArgs e)
+                        {
+                        }
+                    }
+                }
+                """,
+                Expected("_orders", "OrdersWindow", "unsubscribe or Remove it in OnWindowClosed"));
+
+        [Fact]
+        public Task Ignores_local_channels_of_a_client_the_type_owns_and_disconnects()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class LiveFeed : IDisposable
+                    {
+                        private readonly Client _realtime = new Client("wss://example.supabase.co/realtime/v1");
+
+                        public async Task StartAsync()
+                        {
+                            await _realtime.ConnectAsync();
+                            var news = _realtime.Channel("news");
+                            news.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                            await news.Subscribe();
+                        }
+
+                        public void Dispose() => _realtime.Disconnect();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_local_channel_when_the_type_removes_channels_of_its_client()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.AspNetCore.Components;
+
+                namespace Demo
+                {
+                    public class Presence : ComponentBase, IDisposable
+                    {
+                        [Inject]
+                        public Supabase.Client Supabase { get; set; } = default!;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            var channel = Supabase.Realtime.Channel("presence");
+                            await channel.Subscribe();
+                        }
+
+                        public void Dispose()
+                        {
+                            foreach (var channel in Supabase.Realtime.Subscriptions.Values)
+                            {
+                                Supabase.Realtime.Remove(channel);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_release_through_a_pattern_variable()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.AspNetCore.Components;
+
+                namespace Demo
+                {
+                    public class Feed : ComponentBase, IDisposable
+                    {
+                        private IRealtimeChannel? _feed;
+
+                        [Inject]
+                        public Supabase.Client Supabase { get; set; } = default!;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            _feed = Supabase.Realtime.Channel("feed");
+                            await _feed.Subscribe();
+                        }
+
+                        public void Dispose()
+                        {
+                            if (_feed is RealtimeChannel feed)
+                            {
+                                Supabase.Realtime.Remove(feed);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Fix_releases_field_at_the_end_of_the_existing_dispose()
             => Verify.VerifyCodeFixAsync("""
                 using System;
