@@ -6,6 +6,7 @@ namespace SupabaseRealtime.Analyzers
     public static class RuleIds
     {
         public const string SubscriptionNeverReleased = "SRT004";
+        public const string UnsubscribeKeepsChannelCached = "SRT007";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -36,6 +37,19 @@ namespace SupabaseRealtime.Analyzers
             + "socket and its handlers outlive the instance, and with a shared client the next instance gets the stale cached "
             + "channel back. Release it in the type's teardown (Dispose, OnDestroy, StopAsync, ...), and make sure that teardown "
             + "is actually called.");
+
+        /// <summary>SRT007: Unsubscribe() leaves the channel in the client's cache while the same set-up runs again on it.</summary>
+        public static readonly DiagnosticDescriptor SRT007 = Create(
+            RuleIds.UnsubscribeKeepsChannelCached,
+            "Unsubscribe() keeps the channel cached",
+            "'{0}' stays in the client's channel cache after Unsubscribe(); the Channel(...) call in '{1}' returns this same instance{2}, so its handlers and registrations pile up. Use Remove(channel).",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Client.Channel(...) hands back the cached channel for a topic until Remove(channel) drops it; Unsubscribe() only "
+            + "leaves the channel and keeps it in the cache with its handlers and registrations. When the set-up code that adds "
+            + "handlers or registrations runs again (a resubscribe method, OnEnable after OnDisable, StartAsync after StopAsync, "
+            + "the next instance of a component on a shared client), it gets the old instance back: handlers run twice and "
+            + "Register<T>() throws. Remove the channel from its client instead.");
 
         private static DiagnosticDescriptor Create(
             string id,
