@@ -12,6 +12,9 @@ namespace SupabaseRealtime.Analyzers
         public const string ChannelBeforeConnect = "SRT005";
 
         public const string SRT003 = "SRT003";
+
+        public const string SubscriptionNeverReleased = "SRT004";
+        public const string UnsubscribeKeepsChannelCached = "SRT007";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -86,6 +89,32 @@ namespace SupabaseRealtime.Analyzers
             + "in the local store or mirror table yet, so Update changes nothing (Postgrest's Update is a PATCH by primary key) "
             + "or throws 'not found'. Use Upsert, InsertOrReplace, AddOrUpdate or Put, or apply Update only in a branch that "
             + "INSERT events cannot reach.");
+
+        /// <summary>SRT004: a type with a bounded lifetime subscribes a realtime channel and never releases it.</summary>
+        public static readonly DiagnosticDescriptor SRT004 = Create(
+            RuleIds.SubscriptionNeverReleased,
+            "Realtime subscription never released",
+            "'{0}' is subscribed but {1} never releases it; {2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A component, page, view model, hosted service or other type with a bounded lifetime subscribes a realtime channel "
+            + "and no member of the type unsubscribes it, removes it from its client or disconnects the client. The channel, its "
+            + "socket and its handlers outlive the instance, and with a shared client the next instance gets the stale cached "
+            + "channel back. Release it in the type's teardown (Dispose, OnDestroy, StopAsync, ...), and make sure that teardown "
+            + "is actually called.");
+
+        /// <summary>SRT007: Unsubscribe() leaves the channel in the client's cache while the same set-up runs again on it.</summary>
+        public static readonly DiagnosticDescriptor SRT007 = Create(
+            RuleIds.UnsubscribeKeepsChannelCached,
+            "Unsubscribe() keeps the channel cached",
+            "'{0}' stays in the client's channel cache after Unsubscribe(); the Channel(...) call in '{1}' returns this same instance{2}, so its handlers and registrations pile up. Use Remove(channel).",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Client.Channel(...) hands back the cached channel for a topic until Remove(channel) drops it; Unsubscribe() only "
+            + "leaves the channel and keeps it in the cache with its handlers and registrations. When the set-up code that adds "
+            + "handlers or registrations runs again (a resubscribe method, OnEnable after OnDisable, StartAsync after StopAsync, "
+            + "the next instance of a component on a shared client), it gets the old instance back: handlers run twice and "
+            + "Register<T>() throws. Remove the channel from its client instead.");
 
         private static DiagnosticDescriptor Create(
             string id,
