@@ -242,8 +242,9 @@ namespace SupabaseRealtime.Analyzers.Model
         public bool IsUnwiredDispose(IMethodSymbol method, INamedTypeSymbol type, out string interfaceName)
         {
             interfaceName = string.Empty;
-            if (method.IsStatic || method.MethodKind != MethodKind.Ordinary)
+            if (method.IsStatic || method.MethodKind != MethodKind.Ordinary || HasUnresolvedBase(type))
             {
+                // A base type or interface that does not bind yet (a missing using, half-typed) may be the interface: unknown.
                 return false;
             }
 
@@ -257,6 +258,27 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 interfaceName = "IAsyncDisposable";
                 return AsyncDisposable != null && !IsAsyncDisposable(type);
+            }
+
+            return false;
+        }
+
+        private static bool HasUnresolvedBase(INamedTypeSymbol type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (current.TypeKind == TypeKind.Error)
+                {
+                    return true;
+                }
+
+                foreach (var implemented in current.Interfaces)
+                {
+                    if (implemented.TypeKind == TypeKind.Error)
+                    {
+                        return true;
+                    }
+                }
             }
 
             return false;

@@ -844,6 +844,40 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        /// <summary>
+        /// Found by the fix round-trip: with <c>using System;</c> still missing, <c>IDisposable</c> does not bind, so
+        /// "does not implement IDisposable" is unknown; the fix used to add a second <c>IDisposable</c>.
+        /// </summary>
+        [Fact]
+        public Task Ignores_a_dispose_whose_interface_does_not_bind_yet()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+
+                namespace Demo
+                {
+                    public class Presence : ComponentBase, {|CS0246:IDisposable|}
+                    {
+                        [Inject]
+                        public Supabase.Client Supabase { get; set; } = default!;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            var channel = Supabase.Realtime.Channel("presence");
+                            await channel.Subscribe();
+                        }
+
+                        public void Dispose()
+                        {
+                            foreach (var channel in Supabase.Realtime.Subscriptions.Values)
+                            {
+                                Supabase.Realtime.Remove(channel);
+                            }
+                        }
+                    }
+                }
+                """);
+
         [Fact]
         public Task Reports_window_whose_closed_handler_does_not_release()
             => Verify.VerifyAnalyzerAsync(Usings + """
