@@ -317,6 +317,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                     case IInvocationOperation invocation:
                         AddInvocation(invocation, owner, facts);
                         break;
+                    case IObjectCreationOperation creation when creation.Constructor != null && !sdk.IsSdkMember(creation.Constructor):
+                        AddHandOvers(creation, creation.Arguments, owner, facts);
+                        break;
                     case IEventAssignmentOperation eventAssignment:
                         AddRegistration(eventAssignment, owner, facts);
                         break;
@@ -394,7 +397,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 if (ChannelCalls.IsSubscribe(invocation, sdk))
                 {
-                    var channel = SymbolPath.Unwrap(invocation.Instance);
+                    var channel = Receiver(invocation.Instance);
                     facts.Add(new Fact(FactKind.Subscribe, invocation, invocation.Syntax, owner)
                     {
                         Channel = channel,
@@ -404,11 +407,11 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
                 else if (ChannelCalls.IsUnsubscribe(invocation, sdk))
                 {
-                    AddRelease(invocation, SymbolPath.Unwrap(invocation.Instance), owner, facts);
+                    AddRelease(invocation, Receiver(invocation.Instance), owner, facts);
                 }
                 else if (ChannelCalls.TryGetRemovedChannel(invocation, sdk, out var removed))
                 {
-                    AddRelease(invocation, SymbolPath.Unwrap(removed), owner, facts);
+                    AddRelease(invocation, Receiver(removed), owner, facts);
                 }
                 else if (ChannelCalls.IsDisconnect(invocation, sdk))
                 {
@@ -435,10 +438,28 @@ namespace SupabaseRealtime.Analyzers.Rules
                         AddUnknownDefinition(value, invocation, invocation.Syntax, owner, facts);
                     }
                 }
+
+                if (!sdk.IsSdkMember(method))
+                {
+                    AddHandOvers(invocation, invocation.Arguments, owner, facts);
+                }
             }
 
-            private void AddRelease(IInvocationOperation invocation, IOperation? channel, ISymbol owner, List<Fact> facts)
-                => facts.Add(new Fact(FactKind.Release, invocation, invocation.Syntax, owner)
+            /// <summary>A channel handed to code the rule does not follow (a helper, a constructor) may be unsubscribed or removed there.</summary>
+            private void AddHandOvers(IOperation call, ImmutableArray<IArgumentOperation> arguments, ISymbol owner, List<Fact> facts)
+            {
+                foreach (var argument in arguments)
+                {
+                    var value = SymbolPath.Unwrap(argument.Value);
+                    if (value != null && sdk.IsRealtimeChannel(value.Type))
+                    {
+                        AddRelease(call, value, owner, facts);
+                    }
+                }
+            }
+
+            private void AddRelease(IOperation call, IOperation? channel, ISymbol owner, List<Fact> facts)
+                => facts.Add(new Fact(FactKind.Release, call, call.Syntax, owner)
                 {
                     Channel = channel,
                     Slot = Slot(channel),
@@ -455,7 +476,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private void AddRegistration(IOperation operation, IOperation? channel, IOperation? handler, ChannelHandlerKind kind, ISymbol owner, List<Fact> facts)
             {
-                channel = SymbolPath.Unwrap(channel);
+                channel = Receiver(channel);
                 facts.Add(new Fact(FactKind.Registration, operation, operation.Syntax, owner)
                 {
                     Channel = channel,
@@ -477,10 +498,33 @@ namespace SupabaseRealtime.Analyzers.Rules
             private ChannelOrigin? OriginOf(IOperation? value)
                 => ChannelOrigin.TryGet(value, sdk, out var origin) ? origin : null;
 
+            /// <summary>
+            /// The channel expression, unwrapped; for <c>x?.M()</c> the receiver <c>x</c>. (The conditional
+            /// instance's syntax is the receiver itself, outside <c>WhenNotNull</c>, so the access is found by
+            /// walking up the operations.)
+            /// </summary>
+            private static IOperation? Receiver(IOperation? operation)
+            {
+                operation = SymbolPath.Unwrap(operation);
+                if (operation is IConditionalAccessInstanceOperation instance)
+                {
+                    IOperation child = instance;
+                    for (var parent = instance.Parent; parent != null; child = parent, parent = parent.Parent)
+                    {
+                        if (parent is IConditionalAccessOperation access && access.WhenNotNull == child)
+                        {
+                            return Receiver(access.Operation);
+                        }
+                    }
+                }
+
+                return operation;
+            }
+
             /// <summary>A local, parameter, or field/property of this instance.</summary>
             private static ISymbol? Slot(IOperation? operation)
             {
-                operation = SymbolPath.Unwrap(operation);
+                operation = Receiver(operation);
                 if (operation is null)
                 {
                     return null;
@@ -681,6 +725,35 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private static bool IsMember(ISymbol slot) => slot is IFieldSymbol || slot is IPropertySymbol;
 
+            /// <summary>True for a property declared in source with accessors that have no bodies (<c>{ get; set; }</c>).</summary>
+            private static bool IsAutoProperty(IPropertySymbol property)
+            {
+                var references = property.DeclaringSyntaxReferences;
+                if (references.IsEmpty)
+                {
+                    return false;
+                }
+
+                foreach (var reference in references)
+                {
+                    if (!(reference.GetSyntax() is PropertyDeclarationSyntax declaration)
+                        || declaration.ExpressionBody != null || declaration.AccessorList is null)
+                    {
+                        return false;
+                    }
+
+                    foreach (var accessor in declaration.AccessorList.Accessors)
+                    {
+                        if (accessor.Body != null || accessor.ExpressionBody != null)
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            }
+
             private List<Fact> DefinitionsOf(ISymbol slot)
                 => definitions.TryGetValue(slot, out var list) ? list : new List<Fact>();
 
@@ -734,7 +807,9 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 // A captured local that is assigned more than once may hold another channel when the handler runs.
                 var channelSlot = registration.Slot;
-                if (channelSlot != null && !IsMember(channelSlot) && DefinitionsOf(channelSlot).Count != 1)
+                if (channelSlot != null
+                    && ((!IsMember(channelSlot) && DefinitionsOf(channelSlot).Count != 1)
+                        || (channelSlot is IPropertySymbol property && !IsAutoProperty(property))))
                 {
                     channelSlot = null;
                 }
@@ -880,7 +955,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return Repeated(body, subscribe, earlier, peers, kills);
                     }
 
-                    if (order.ExistsPath(subscribe.Point, subscribe.Point, kills))
+                    if (order.IsInCycle(subscribe.Point) && order.ExistsPath(subscribe.Point, subscribe.Point, kills))
                     {
                         return new Finding(
                             NameOf(subscribe),
@@ -991,6 +1066,12 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var avoid = new List<FlowPoint>(peers.Count);
                 foreach (var peer in peers)
                 {
+                    // A Subscribe() that may throw into a catch leaves the later one as the retry.
+                    if (IsInTryWithCatch(order, peer.Point))
+                    {
+                        return false;
+                    }
+
                     avoid.Add(peer.Point);
                 }
 
@@ -1010,12 +1091,31 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return true;
             }
 
+            private static bool IsInTryWithCatch(CallOrder order, FlowPoint point)
+            {
+                for (var region = order.Graph.Blocks[point.Block].EnclosingRegion; region != null; region = region.EnclosingRegion)
+                {
+                    if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion?.Kind == ControlFlowRegionKind.TryAndCatch)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             /// <summary>
             /// The slot of <paramref name="subscribe"/> is followed reliably in its body: every write to it is
             /// placed in the flow, and a local or parameter is not written by a lambda or local function inside the body.
             /// </summary>
             private bool IsTracked(Body body, Fact subscribe)
             {
+                if (subscribe.Slot is IPropertySymbol property && !IsAutoProperty(property))
+                {
+                    // A computed property may hand out another channel on every read.
+                    return false;
+                }
+
                 foreach (var definition in DefinitionsOf(subscribe.Slot!))
                 {
                     var inBody = body.Root.Syntax.SyntaxTree == definition.Syntax.SyntaxTree

@@ -413,6 +413,156 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task Reports_in_top_level_statements()
+            => new VerifyAnalyzer.Test
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                TestCode = """
+                    using Supabase.Realtime;
+
+                    var realtime = new Client("wss://example.supabase.co/realtime/v1");
+                    await realtime.ConnectAsync();
+                    var presence = realtime.Channel("presence");
+                    await presence.Subscribe();
+                    await {|#0:presence.Subscribe()|};
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("presence", "after the Subscribe() on line 6") },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_channel_handed_to_a_helper_between()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public static class ChannelHelpers
+                {
+                    public static void Reset(IRealtimeChannel channel) => channel.Unsubscribe();
+                }
+
+                public sealed class Watcher
+                {
+                    public Watcher(IRealtimeChannel channel) { }
+                }
+
+                public sealed class Board
+                {
+                    public async Task RefreshAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("board");
+                        await channel.Subscribe();
+                        ChannelHelpers.Reset(channel);
+                        await channel.Subscribe();
+                        _ = new Watcher(channel);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_computed_property_and_out_argument()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Sessions
+                {
+                    private readonly Client _realtime;
+
+                    public Sessions(Client realtime) => _realtime = realtime;
+
+                    private RealtimeChannel Fresh => _realtime.Channel("session:" + Guid.NewGuid());
+
+                    public async Task StartAsync()
+                    {
+                        await Fresh.Subscribe();
+                        await Fresh.Subscribe();
+
+                        var channel = _realtime.Channel("session");
+                        await channel.Subscribe();
+                        Replace(out channel);
+                        await channel.Subscribe();
+                    }
+
+                    private void Replace(out RealtimeChannel channel) => channel = _realtime.Channel("session:next");
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_lookalike_types_outside_the_sdk()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+
+                namespace MyApp
+                {
+                    public sealed class Channel
+                    {
+                        public Task Subscribe() => Task.CompletedTask;
+                    }
+
+                    public sealed class Client
+                    {
+                        public Channel Channel(string name) => new Channel();
+                    }
+
+                    public sealed class Page
+                    {
+                        public async Task OpenAsync(Client client)
+                        {
+                            var channel = client.Channel("x");
+                            await channel.Subscribe();
+                            await channel.Subscribe();
+                            await client.Channel("x").Subscribe();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Reports_null_conditional_subscribe_twice()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using Supabase.Realtime;
+
+                public sealed class Banner
+                {
+                    private RealtimeChannel? _channel;
+
+                    public void Show()
+                    {
+                        _channel?.Subscribe();
+                        _channel?{|#0:.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_channel", "after the Subscribe() on line 9"));
+
+        [Fact]
+        public Task Ignores_channels_read_from_a_dictionary()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Registry
+                {
+                    private readonly Dictionary<string, RealtimeChannel> _channels = new Dictionary<string, RealtimeChannel>();
+
+                    public async Task StartAsync()
+                    {
+                        await _channels["a"].Subscribe();
+                        await _channels["b"].Subscribe();
+                    }
+                }
+                """);
+
         // ---- Case 2: in a loop ----------------------------------------------------------------
 
         [Fact]
@@ -807,6 +957,46 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        [Fact]
+        public Task Ignores_handler_on_a_local_that_is_assigned_again()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Rotator
+                {
+                    public async Task RotateAsync(Client realtime, string next)
+                    {
+                        var channel = realtime.Channel("room:first");
+                        channel.AddStateChangedHandler((sender, state) => _ = channel.Subscribe());
+                        channel = realtime.Channel("room:" + next);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_subscribes_in_separate_event_handlers()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ConnectButton
+                {
+                    public event EventHandler? Clicked;
+                    public event EventHandler? Resumed;
+
+                    public void Wire(RealtimeChannel channel)
+                    {
+                        Clicked += async (sender, args) => await channel.Subscribe();
+                        Resumed += async (sender, args) => await channel.Subscribe();
+                    }
+                }
+                """);
+
         // ---- Case 4: two Channel(...) calls for one cached instance ---------------------------
 
         [Fact]
@@ -902,6 +1092,34 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments("_prices", SameInstanceReason("_prices", 11, "realtime")));
+
+        [Fact]
+        public Task Reports_two_fields_set_once_from_the_same_topic()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class TeamPage
+                {
+                    private readonly IRealtimeChannel _members;
+                    private readonly IRealtimeChannel _typing;
+
+                    public TeamPage(Client realtime)
+                    {
+                        _members = realtime.Channel("team");
+                        _typing = realtime.Channel("team");
+                    }
+
+                    public async Task OnInitializedAsync()
+                    {
+                        await _members.Subscribe();
+                        await {|#0:_typing.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_typing", SameInstanceReason("_members", 18, "realtime")));
 
         [Fact]
         public Task Ignores_distinct_constant_topics()
@@ -1220,6 +1438,34 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     Verify.Diagnostic().WithLocation(3).WithArguments("chat", "after the Subscribe() on line 21"),
                 },
             }.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_is_not_offered_for_a_retry_after_a_caught_failure()
+        {
+            const string Source = """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Notifications
+                {
+                    public async Task ListenAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("notifications");
+                        try
+                        {
+                            await channel.Subscribe();
+                        }
+                        catch (TimeoutException)
+                        {
+                        }
+
+                        await [|channel.Subscribe()|];
+                    }
+                }
+                """;
+            return new Verify.Test { TestCode = Source, FixedCode = Source }.RunAsync();
         }
 
         [Fact]
