@@ -345,6 +345,19 @@ namespace SupabaseRealtime.Analyzers.Rules
                         }
 
                         break;
+                    case IFieldInitializerOperation _:
+                    case IPropertyInitializerOperation _:
+                        if (ChannelSlots.TryGetAssignment(operation, out var initialized, out var initialValue) && IsChannelSlot(initialized))
+                        {
+                            facts.Add(new Fact(FactKind.Definition, operation, operation.Syntax, owner)
+                            {
+                                Slot = initialized,
+                                HasValue = true,
+                                Origin = OriginOf(initialValue),
+                            });
+                        }
+
+                        break;
                     case ICompoundAssignmentOperation compound:
                         AddUnknownDefinition(compound.Target, compound, compound.Syntax, owner, facts);
                         break;
@@ -988,6 +1001,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var allKills = new List<FlowPoint>();
                 Fact? earlier = null;
                 Fact? any = null;
+                Fact? root = null;
+                var rootReaches = false;
                 foreach (var other in body.Facts)
                 {
                     if (other == subscribe || other.Kind != FactKind.Subscribe || other.Order != subscribe.Order
@@ -999,7 +1014,14 @@ namespace SupabaseRealtime.Analyzers.Rules
                     peers.Add(other);
                     var kills = InstanceKills(body, subscribe.Order, other.Slot, subscribe.Slot, origin);
                     allKills.AddRange(kills);
-                    if (order.ExistsPath(other.Point, subscribe.Point, kills))
+                    var reaches = order.ExistsPath(other.Point, subscribe.Point, kills);
+                    if (root is null || other.Position < root.Position)
+                    {
+                        root = other;
+                        rootReaches = reaches;
+                    }
+
+                    if (reaches)
                     {
                         if (other.Position < subscribe.Position)
                         {
@@ -1028,11 +1050,16 @@ namespace SupabaseRealtime.Analyzers.Rules
                 string? firstName = null;
                 if (IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, allKills))
                 {
-                    fix = FixRemove;
-                    if (CanMerge(subscribe, first))
+                    // Every merge names the first subscription of the instance, so Fix All never renames to a
+                    // local that another fix removes.
+                    if (root != null && rootReaches && !order.IsInCycle(root.Point) && CanMerge(subscribe, root))
                     {
                         fix = FixMerge;
-                        firstName = first.Slot!.Name;
+                        firstName = root.Slot!.Name;
+                    }
+                    else
+                    {
+                        fix = FixRemove;
                     }
                 }
 

@@ -1122,6 +1122,28 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 Verify.Diagnostic().WithLocation(0).WithArguments("_typing", SameInstanceReason("_members", 18, "realtime")));
 
         [Fact]
+        public Task Ignores_field_whose_initializer_and_assignment_differ()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class SharedFeeds
+                {
+                    private static readonly Client Shared = new Client("wss://example.supabase.co/realtime/v1");
+                    private RealtimeChannel _feed = Shared.Channel("feed:a");
+
+                    public void Retarget() => _feed = Shared.Channel("feed:b");
+
+                    public async Task StartAsync()
+                    {
+                        await _feed.Subscribe();
+                        await Shared.Channel("feed:b").Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Ignores_distinct_constant_topics()
             => Verify.VerifyAnalyzerAsync(
                 """
@@ -1492,6 +1514,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         await [|orderUpdates.Subscribe()|];
                         var orderDeletes = realtime.Channel("orders");
                         await [|orderDeletes.Subscribe()|];
+                        Log(orderDeletes.Topic);
                         orderUpdates.Unsubscribe();
                     }
 
@@ -1501,6 +1524,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         await feed.Subscribe();
                         [|feed.Subscribe()|];
                     }
+
+                    private static void Log(string message) { }
                 }
                 """,
                 """
@@ -1518,6 +1543,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
                         var orders = realtime.Channel("orders");
                         await orders.Subscribe();
+                        Log(orders.Topic);
                         orders.Unsubscribe();
                     }
 
@@ -1526,6 +1552,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         var feed = realtime.Channel("feed");
                         await feed.Subscribe();
                     }
+
+                    private static void Log(string message) { }
                 }
                 """);
     }
