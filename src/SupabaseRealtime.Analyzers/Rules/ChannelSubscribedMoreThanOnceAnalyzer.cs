@@ -244,8 +244,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var orderSyntax = new List<SyntaxNode>();
                     if (HasSubscribe(facts) && IsFlowRoot(root) && sdk.CallsSdk(root))
                     {
+                        // Lambdas and local functions get a graph only when a Subscribe() sits inside them.
                         var graph = context.GetControlFlowGraph(block);
-                        foreach (var nested in CallOrder.WithNestedBodies(graph))
+                        foreach (var nested in CallOrder.WithNestedBodies(graph, function => ContainsSubscribe(function, facts)))
                         {
                             var order = CallOrder.Create(nested);
                             if (order != null)
@@ -267,6 +268,19 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var fact in facts)
                 {
                     if (fact.Kind == FactKind.Subscribe)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool ContainsSubscribe(SyntaxNode function, List<Fact> facts)
+            {
+                foreach (var fact in facts)
+                {
+                    if (fact.Kind == FactKind.Subscribe && fact.Syntax.SyntaxTree == function.SyntaxTree && function.Span.Contains(fact.Syntax.Span))
                     {
                         return true;
                     }
@@ -643,6 +657,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             private readonly Dictionary<ISymbol, List<Fact>> definitions = new Dictionary<ISymbol, List<Fact>>(SymbolEqualityComparer.Default);
             private readonly Dictionary<ISymbol, Effects> effects = new Dictionary<ISymbol, Effects>(SymbolEqualityComparer.Default);
             private readonly Dictionary<IMethodSymbol, Effects> closures = new Dictionary<IMethodSymbol, Effects>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<Fact, ChannelOrigin?> origins = new Dictionary<Fact, ChannelOrigin?>();
 
             public Judge(INamedTypeSymbol type, List<Body> bodies)
             {
@@ -1118,6 +1133,19 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return true;
             }
 
+            private static bool IsInNestedFunction(SyntaxNode syntax, SyntaxNode root)
+            {
+                for (var node = syntax.Parent; node != null && node != root; node = node.Parent)
+                {
+                    if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             private static bool IsInTryWithCatch(CallOrder order, FlowPoint point)
             {
                 for (var region = order.Graph.Blocks[point.Block].EnclosingRegion; region != null; region = region.EnclosingRegion)
@@ -1154,6 +1182,13 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                     if (!definition.IsLocated)
                     {
+                        // A lambda or local function without a Subscribe() has no graph: its writes to a
+                        // field are ignored like those of other members, its writes to a local are unknown.
+                        if (IsMember(subscribe.Slot!) && IsInNestedFunction(definition.Syntax, body.Root.Syntax))
+                        {
+                            continue;
+                        }
+
                         return false;
                     }
 
@@ -1168,6 +1203,16 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             /// <summary>The Channel(...) origin of the channel <paramref name="subscribe"/> subscribes, when known.</summary>
             private ChannelOrigin? OriginAt(Body body, Fact subscribe)
+            {
+                if (!origins.TryGetValue(subscribe, out var origin))
+                {
+                    origins[subscribe] = origin = ComputeOriginAt(body, subscribe);
+                }
+
+                return origin;
+            }
+
+            private ChannelOrigin? ComputeOriginAt(Body body, Fact subscribe)
             {
                 if (subscribe.Origin != null)
                 {
