@@ -1463,6 +1463,41 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task Fix_in_half_typed_code_only_removes_the_statement()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class InboxService
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var messages = realtime.Channel("inbox");
+                        await messages.Subscribe();
+                        var receipts = realtime.Channel("inbox");
+                        await [|receipts.Subscribe()|];
+                        {|CS0103:Undefined|}(receipts);
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class InboxService
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var messages = realtime.Channel("inbox");
+                        await messages.Subscribe();
+                        var receipts = realtime.Channel("inbox");
+                        {|CS0103:Undefined|}(receipts);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Fix_is_not_offered_for_a_retry_after_a_caught_failure()
         {
             const string Source = """
