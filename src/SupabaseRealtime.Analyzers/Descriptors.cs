@@ -15,6 +15,8 @@ namespace SupabaseRealtime.Analyzers
 
         public const string SubscriptionNeverReleased = "SRT004";
         public const string UnsubscribeKeepsChannelCached = "SRT007";
+
+        public const string SRT002 = "SRT002";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -115,6 +117,23 @@ namespace SupabaseRealtime.Analyzers
             + "handlers or registrations runs again (a resubscribe method, OnEnable after OnDisable, StartAsync after StopAsync, "
             + "the next instance of a component on a shared client), it gets the old instance back: handlers run twice and "
             + "Register<T>() throws. Remove the channel from its client instead.");
+
+        /// <summary>
+        /// One channel instance is subscribed again: twice on one path, in a loop, from its own state
+        /// or error handler, or through two <c>Channel(...)</c> calls that return the same cached instance.
+        /// </summary>
+        public static readonly DiagnosticDescriptor SRT002 = Create(
+            RuleIds.SRT002,
+            "Channel subscribed more than once",
+            "'{0}' is subscribed again {1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Subscribe() sends a join for the channel instance it is called on. Calling it again on the same instance "
+                + "(the same variable with no Unsubscribe(), Remove(channel) or reassignment in between, a loop around a channel "
+                + "obtained outside it, a state or error handler of that channel, or a second Channel(...) call with the same "
+                + "arguments on the same client, which returns the cached instance) sends another join while the first may still "
+                + "be in flight, re-runs set-up on the old instance and, for retries from handlers, fights the client's own rejoin. "
+                + "Subscribe each channel once; let the client rejoin, or Remove(channel) and create it again.");
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -89,6 +89,55 @@ namespace SupabaseRealtime.Analyzers.Model
             }
         }
 
+        /// <summary>
+        /// <paramref name="root"/> and the graphs of the lambdas and local functions inside it whose syntax
+        /// <paramref name="include"/> accepts (and of those nested in an accepted one), each its own body:
+        /// the graphs of functions a rule has no interest in are never built.
+        /// </summary>
+        public static IEnumerable<ControlFlowGraph> WithNestedBodies(ControlFlowGraph root, System.Func<SyntaxNode, bool> include)
+        {
+            var pending = new Stack<ControlFlowGraph>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var graph = pending.Pop();
+                yield return graph;
+                foreach (var localFunction in graph.LocalFunctions)
+                {
+                    var references = localFunction.DeclaringSyntaxReferences;
+                    if (references.Length > 0 && include(references[0].GetSyntax()))
+                    {
+                        pending.Push(graph.GetLocalFunctionControlFlowGraph(localFunction));
+                    }
+                }
+
+                foreach (var block in graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        foreach (var lambda in AnonymousFunctions(operation))
+                        {
+                            if (include(lambda.Syntax))
+                            {
+                                pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda));
+                            }
+                        }
+                    }
+
+                    if (block.BranchValue != null)
+                    {
+                        foreach (var lambda in AnonymousFunctions(block.BranchValue))
+                        {
+                            if (include(lambda.Syntax))
+                            {
+                                pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         private static IEnumerable<IFlowAnonymousFunctionOperation> AnonymousFunctions(IOperation operation)
         {
             foreach (var descendant in operation.DescendantsAndSelf())

@@ -156,6 +156,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             Assert.False(order.TryGetPoint(Calls(model, method, "SetAuth")[1].Syntax, out _));
             Assert.True(order.Reaches(Point("ConnectAsync"), Point("Disconnect")));
             Assert.Equal(2, CallOrder.WithNestedBodies(graph).Count());
+            Assert.Single(CallOrder.WithNestedBodies(graph, _ => false));
+            Assert.Equal(2, CallOrder.WithNestedBodies(graph, function => function.ToString().Contains("SetAuth")).Count());
         }
     }
 }
