@@ -487,7 +487,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                     IOperation? channel = name == "Unsubscribe" ? operation.Instance
                         : name == "Remove" && operation.Arguments.Length == 1 ? operation.Arguments[0].Value
                         : null;
-                    if (channel != null && SymbolEqualityComparer.Default.Equals(ChannelSlots.GetSlot(ChannelCalls.Unwrap(channel)), field))
+                    if (channel != null && SymbolEqualityComparer.Default.Equals(ChannelSlots.GetSlot(SymbolPath.Unwrap(channel)), field))
                     {
                         return true;
                     }

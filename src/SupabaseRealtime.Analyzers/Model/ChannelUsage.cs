@@ -851,7 +851,7 @@ namespace SupabaseRealtime.Analyzers.Model
             /// <summary>What a channel expression refers to: a slot, a <c>Channel(...)</c> call, or an element of a collection field.</summary>
             private ChannelRef ResolveChannel(IOperation? operation)
             {
-                var unwrapped = ChannelCalls.Unwrap(operation);
+                var unwrapped = SymbolPath.Unwrap(operation);
                 switch (unwrapped)
                 {
                     case ILocalReferenceOperation local:
@@ -863,7 +863,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     case IArrayElementReferenceOperation element:
                         return new ChannelRef(null, null, CollectionSource(element.ArrayReference));
                     case IPropertyReferenceOperation member when member.Arguments.IsEmpty
-                        && ChannelCalls.Unwrap(member.Instance) is ILocalReferenceOperation pair && LoopCollection(pair) is { } pairs:
+                        && SymbolPath.Unwrap(member.Instance) is ILocalReferenceOperation pair && LoopCollection(pair) is { } pairs:
                         // foreach (var pair in _channels) client.Remove(pair.Value)
                         return new ChannelRef(null, null, pairs);
                     case IPropertyReferenceOperation indexer when !indexer.Arguments.IsEmpty:
@@ -955,7 +955,7 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 for (var depth = 0; depth < 8; depth++)
                 {
-                    var unwrapped = ChannelCalls.Unwrap(operation);
+                    var unwrapped = SymbolPath.Unwrap(operation);
                     var slot = ChannelSlots.GetSlot(unwrapped);
                     if (slot != null)
                     {

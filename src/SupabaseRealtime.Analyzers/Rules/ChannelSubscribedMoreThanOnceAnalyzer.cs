@@ -424,7 +424,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 if (ChannelCalls.IsSubscribe(invocation, sdk))
                 {
-                    var channel = Receiver(invocation.Instance);
+                    var channel = SymbolPath.Unwrap(invocation.Instance);
                     facts.Add(new Fact(FactKind.Subscribe, invocation, invocation.Syntax, owner)
                     {
                         Channel = channel,
@@ -434,11 +434,11 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
                 else if (ChannelCalls.IsUnsubscribe(invocation, sdk))
                 {
-                    AddRelease(invocation, Receiver(invocation.Instance), owner, facts);
+                    AddRelease(invocation, SymbolPath.Unwrap(invocation.Instance), owner, facts);
                 }
                 else if (ChannelCalls.TryGetRemovedChannel(invocation, sdk, out var removed))
                 {
-                    AddRelease(invocation, Receiver(removed), owner, facts);
+                    AddRelease(invocation, SymbolPath.Unwrap(removed), owner, facts);
                 }
                 else if (ChannelCalls.IsDisconnect(invocation, sdk))
                 {
@@ -503,7 +503,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private void AddRegistration(IOperation operation, IOperation? channel, IOperation? handler, ChannelHandlerKind kind, ISymbol owner, List<Fact> facts)
             {
-                channel = Receiver(channel);
+                channel = SymbolPath.Unwrap(channel);
                 facts.Add(new Fact(FactKind.Registration, operation, operation.Syntax, owner)
                 {
                     Channel = channel,
@@ -525,33 +525,10 @@ namespace SupabaseRealtime.Analyzers.Rules
             private ChannelOrigin? OriginOf(IOperation? value)
                 => ChannelOrigin.TryGet(value, sdk, out var origin) ? origin : null;
 
-            /// <summary>
-            /// The channel expression, unwrapped; for <c>x?.M()</c> the receiver <c>x</c>. (The conditional
-            /// instance's syntax is the receiver itself, outside <c>WhenNotNull</c>, so the access is found by
-            /// walking up the operations.)
-            /// </summary>
-            private static IOperation? Receiver(IOperation? operation)
-            {
-                operation = SymbolPath.Unwrap(operation);
-                if (operation is IConditionalAccessInstanceOperation instance)
-                {
-                    IOperation child = instance;
-                    for (var parent = instance.Parent; parent != null; child = parent, parent = parent.Parent)
-                    {
-                        if (parent is IConditionalAccessOperation access && access.WhenNotNull == child)
-                        {
-                            return Receiver(access.Operation);
-                        }
-                    }
-                }
-
-                return operation;
-            }
-
             /// <summary>A local, parameter, or field/property of this instance.</summary>
             private static ISymbol? Slot(IOperation? operation)
             {
-                operation = Receiver(operation);
+                operation = SymbolPath.Unwrap(operation);
                 if (operation is null)
                 {
                     return null;
