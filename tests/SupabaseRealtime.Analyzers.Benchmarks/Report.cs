@@ -26,6 +26,12 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             output.WriteLine();
             output.WriteLine($"### {result.Sdk.Files.Length.ToString("N0", Invariant)} files, R = {repetitions} (medians)");
             output.WriteLine();
+            if (result.LoadBefore != null || result.LoadAfter != null)
+            {
+                output.WriteLine($"Machine load: before the runs {result.LoadBefore ?? "?"}; after them {result.LoadAfter ?? "?"}.");
+                output.WriteLine();
+            }
+
             output.WriteLine($"SDK codebase: {result.Sdk.Lines.ToString("N0", Invariant)} lines, {result.Sdk.SdkFiles.ToString("N0", Invariant)} files use the realtime SDK; "
                 + $"{result.Sdk.CompileSummary}; compiler {Ms(sdkCompiler)} ms.");
             output.WriteLine();
@@ -104,6 +110,24 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                         output.WriteLine($"- {config.Label}: {exception}");
                     }
                 }
+            }
+        }
+
+        /// <summary>"load average 1.23 0.98 0.75" from /proc/loadavg, or null where there is none.</summary>
+        public static string? LoadAverage()
+        {
+            try
+            {
+                var parts = File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return parts.Length >= 3 ? $"load average {parts[0]} {parts[1]} {parts[2]} (1, 5, 15 min)" : null;
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
             }
         }
 
@@ -223,7 +247,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             }
 
             var r = value / of;
-            return (r < 10 ? r.ToString("F2", Invariant) : r.ToString("F1", Invariant)) + "x";
+            var format = r < 0.001 ? "F5" : r < 0.01 ? "F4" : r < 0.1 ? "F3" : r < 10 ? "F2" : "F1";
+            return r.ToString(format, Invariant) + "x";
         }
 
         private static void Table(TextWriter output, IReadOnlyList<string> header, IReadOnlyList<List<string>> rows)

@@ -103,6 +103,10 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
 
         public int SrtCount { get; }
 
+        public string? LoadBefore { get; set; }
+
+        public string? LoadAfter { get; set; }
+
         public Config Compiler(bool sdk) => Configs.Single(c => c.Kind == ConfigKind.Compiler && c.SdkCodebase == sdk);
 
         public Config? Find(ConfigKind kind, bool sdk) => Configs.FirstOrDefault(c => c.Kind == kind && c.SdkCodebase == sdk);
@@ -168,6 +172,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             noSdkCodebase.CompileSummary = CheckCompiles(noSdkCompilation, noSdkCodebase);
 
             var configs = Configurations();
+            var loadBefore = Report.LoadAverage();
             for (var rep = 1; rep <= options.Repetitions; rep++)
             {
                 var watch = Stopwatch.StartNew();
@@ -193,7 +198,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                 progress.WriteLine($"[{files} files] repetition {rep}/{options.Repetitions} done in {watch.Elapsed.TotalSeconds:F0} s");
             }
 
-            return new SizeResult(sdkCodebase, noSdkCodebase, configs, srt.Length);
+            return new SizeResult(sdkCodebase, noSdkCodebase, configs, srt.Length) { LoadBefore = loadBefore, LoadAfter = Report.LoadAverage() };
         }
 
         private List<Config> Configurations()
