@@ -20,10 +20,14 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
     {
         private readonly AnalyzerOptions options;
         private readonly ConcurrentDictionary<SyntaxTree, TreeKind> kinds = new ConcurrentDictionary<SyntaxTree, TreeKind>();
+        private readonly Func<SyntaxTree, TreeKind> classify;
 
         public SourceScope(AnalyzerOptions options)
         {
             this.options = options;
+
+            // Cached once: GetOrAdd runs on every callback, and a capturing lambda there would allocate each time.
+            classify = tree => Classify(tree, this.options);
         }
 
         private enum TreeKind
@@ -67,7 +71,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
             }
         }
 
-        private TreeKind GetKind(SyntaxTree tree) => kinds.GetOrAdd(tree, t => Classify(t, options));
+        private TreeKind GetKind(SyntaxTree tree) => kinds.GetOrAdd(tree, classify);
 
         private static TreeKind Classify(SyntaxTree tree, AnalyzerOptions options)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SupabaseRealtime.Analyzers.Sdk
 {
@@ -43,6 +44,22 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 compilation.GetTypeByMetadataName("Supabase.Postgrest.Models.BaseModel"),
                 compilation.GetTypeByMetadataName("Postgrest.Models.BaseModel"));
 
+            var assemblies = ImmutableHashSet.CreateBuilder<IAssemblySymbol>(SymbolEqualityComparer.Default);
+            foreach (var type in new[] { RealtimeClientInterface, RealtimeChannelInterface, RealtimeChannel, SupabaseClient, GotrueClientInterface })
+            {
+                if (type?.ContainingAssembly != null)
+                {
+                    assemblies.Add(type.ContainingAssembly);
+                }
+            }
+
+            foreach (var type in PostgrestTableInterfaces)
+            {
+                assemblies.Add(type.ContainingAssembly);
+            }
+
+            SdkAssemblies = assemblies.ToImmutable();
+
             var channelType = RealtimeChannelInterface ?? RealtimeChannel;
             RealtimeVersion = channelType?.ContainingAssembly?.Identity.Version;
             HasChannelEvents = HasEvent(RealtimeChannel, "OnPostgresChange") || HasEvent(RealtimeChannelInterface, "OnPostgresChange")
@@ -76,6 +93,9 @@ namespace SupabaseRealtime.Analyzers.Sdk
         public ImmutableArray<INamedTypeSymbol> PostgrestTableInterfaces { get; }
         public ImmutableArray<INamedTypeSymbol> BaseModels { get; }
 
+        /// <summary>The assemblies that hold the SDK types above.</summary>
+        public ImmutableHashSet<IAssemblySymbol> SdkAssemblies { get; }
+
         /// <summary>The version of the referenced Supabase.Realtime assembly, or null when unknown.</summary>
         public Version? RealtimeVersion { get; }
 
@@ -95,6 +115,33 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return symbols.HasRealtime || symbols.SupabaseClient != null || symbols.GotrueClientInterface != null || !symbols.PostgrestTableInterfaces.IsEmpty
                 ? symbols
                 : null;
+        }
+
+        /// <summary>True when <paramref name="symbol"/> is declared in an SDK assembly.</summary>
+        public bool IsSdkMember(ISymbol? symbol)
+            => symbol?.ContainingAssembly != null && SdkAssemblies.Contains(symbol.ContainingAssembly);
+
+        /// <summary>
+        /// True when <paramref name="root"/> (a body) invokes any SDK method or creates any SDK object:
+        /// the cheap test before building a control-flow graph for it.
+        /// </summary>
+        public bool CallsSdk(IOperation root)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when IsSdkMember(invocation.TargetMethod):
+                        return true;
+                    case IObjectCreationOperation creation when IsSdkMember(creation.Constructor):
+                        return true;
+                    case IEventAssignmentOperation eventAssignment
+                        when eventAssignment.EventReference is IEventReferenceOperation reference && IsSdkMember(reference.Event):
+                        return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Is <paramref name="type"/> a realtime client (implements <c>IRealtimeClient&lt;,&gt;</c> or is <c>Supabase.Realtime.Client</c>)?</summary>

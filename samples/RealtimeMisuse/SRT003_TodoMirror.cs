@@ -1,0 +1,36 @@
+using System.Threading.Tasks;
+using Supabase.Realtime;
+using Supabase.Realtime.PostgresChanges;
+
+namespace RealtimeSamples
+{
+    /// <summary>SRT003: mirrors every change of the primary project's todos into a reporting project.</summary>
+    public sealed class TodoMirror
+    {
+        private readonly Supabase.Client _primary;
+        private readonly Supabase.Client _reporting;
+
+        public TodoMirror(Supabase.Client primary, Supabase.Client reporting)
+        {
+            _primary = primary;
+            _reporting = reporting;
+        }
+
+        public async Task StartAsync()
+        {
+            await _primary.From<Todo>().On(PostgresChangesOptions.ListenType.All, async (sender, change) =>
+            {
+                var todo = change.Model<Todo>();
+                if (todo is null || change.Payload?.Data?.Type == Constants.EventType.Delete)
+                {
+                    return;
+                }
+
+                // INSERT events land here too. Update is a PATCH filtered by the primary key: a todo
+                // the reporting project has never seen is not created and nothing fails, so the
+                // mirror silently misses every new row.
+                await _reporting.From<Todo>().Update(todo); // SRT003
+            });
+        }
+    }
+}

@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Sdk;
+
+namespace SupabaseRealtime.Analyzers.Model
+{
+    /// <summary>
+    /// "Where did this channel come from?" A <c>Channel(...)</c> call on a known realtime client, with
+    /// its arguments folded to constants where they are constant. Two origins name the same cached
+    /// channel instance when they are on the same client with equal constant arguments (the client
+    /// caches channels by topic); non-constant arguments are unknown and never match.
+    /// </summary>
+    internal sealed class ChannelOrigin
+    {
+        private ChannelOrigin(SymbolPath client, IInvocationOperation call, ImmutableArray<Optional<object?>> arguments, bool isTopicOverload)
+        {
+            Client = client;
+            Call = call;
+            Arguments = arguments;
+            IsTopicOverload = isTopicOverload;
+        }
+
+        /// <summary>The realtime client the channel belongs to.</summary>
+        public SymbolPath Client { get; }
+
+        /// <summary>The <c>Channel(...)</c> invocation.</summary>
+        public IInvocationOperation Call { get; }
+
+        /// <summary>Argument values in parameter order (defaults filled in); unset where not constant.</summary>
+        public ImmutableArray<Optional<object?>> Arguments { get; }
+
+        /// <summary>True for <c>Channel(string channelName)</c>; false for <c>Channel(database, schema, table, column, value, parameters)</c>.</summary>
+        public bool IsTopicOverload { get; }
+
+        /// <summary>True when every argument is a compile-time constant.</summary>
+        public bool IsConstant
+        {
+            get
+            {
+                foreach (var argument in Arguments)
+                {
+                    if (!argument.HasValue)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// The channel's name for messages: the topic for <c>Channel("x")</c>, the table for the
+        /// postgres overload (<c>"todos"</c>), or the call's text when not constant.
+        /// </summary>
+        public string DisplayName
+        {
+            get
+            {
+                if (IsTopicOverload)
+                {
+                    return Arguments.Length > 0 && Arguments[0].HasValue && Arguments[0].Value is string topic
+                        ? topic
+                        : Call.Syntax.ToString();
+                }
+
+                // database, schema, table, column, value, parameters
+                if (Arguments.Length > 2 && Arguments[2].HasValue && Arguments[2].Value is string table && table != "*")
+                {
+                    return table;
+                }
+
+                if (Arguments.Length > 1 && Arguments[1].HasValue && Arguments[1].Value is string schema)
+                {
+                    return schema;
+                }
+
+                return Call.Syntax.ToString();
+            }
+        }
+
+        /// <summary>True when both origins give the same cached instance: same client, equal constant arguments.</summary>
+        public bool IsSameInstanceAs(ChannelOrigin other)
+        {
+            if (!Client.Equals(other.Client) || !IsConstant || !other.IsConstant
+                || IsTopicOverload != other.IsTopicOverload || Arguments.Length != other.Arguments.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Arguments.Length; i++)
+            {
+                if (!Equals(Arguments[i].Value, other.Arguments[i].Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True when <paramref name="method"/> is a realtime client's <c>Channel(...)</c>.</summary>
+        public static bool IsChannelMethod(IMethodSymbol method, SdkSymbols sdk)
+            => method.Name == "Channel" && sdk.IsRealtimeClient(method.ContainingType);
+
+        /// <summary>The origin of a <c>Channel(...)</c> invocation on a known client.</summary>
+        public static bool TryGetFromCall(IInvocationOperation? invocation, SdkSymbols sdk, out ChannelOrigin origin)
+        {
+            origin = null!;
+            if (invocation is null || !IsChannelMethod(invocation.TargetMethod, sdk)
+                || !ClientIdentity.TryGetRealtimeClient(invocation.Instance, sdk, out var client))
+            {
+                return false;
+            }
+
+            var parameters = invocation.TargetMethod.Parameters;
+            var values = ImmutableArray.CreateBuilder<Optional<object?>>(parameters.Length);
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                values.Add(ValueOf(invocation, parameters[i]));
+            }
+
+            origin = new ChannelOrigin(client, invocation, values.MoveToImmutable(), parameters.Length == 1);
+            return true;
+        }
+
+        /// <summary>
+        /// The origin of a channel expression that is itself a <c>Channel(...)</c> call (through
+        /// conversions and <c>await</c>-free wrappers). Locals and fields are resolved by the rules,
+        /// which know the flow; see <see cref="ChannelSlots"/>.
+        /// </summary>
+        public static bool TryGet(IOperation? channel, SdkSymbols sdk, out ChannelOrigin origin)
+            => TryGetFromCall(SymbolPath.Unwrap(channel) as IInvocationOperation, sdk, out origin);
+
+        /// <summary>The constant value passed for <paramref name="parameter"/> (its default when omitted); unset when not constant.</summary>
+        public static Optional<object?> ValueOf(IInvocationOperation invocation, IParameterSymbol parameter)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(argument.Parameter?.OriginalDefinition, parameter.OriginalDefinition)
+                    && !(argument.Parameter?.Ordinal == parameter.Ordinal && argument.Parameter?.Name == parameter.Name))
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    return parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;
+                }
+
+                var value = argument.Value.ConstantValue;
+                return value.HasValue ? new Optional<object?>(value.Value) : default;
+            }
+
+            return parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;
+        }
+
+        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0}.Channel({1})", Client.Display, DisplayName);
+    }
+
+    /// <summary>Helpers for the places a channel is kept: locals, fields and properties.</summary>
+    internal static class ChannelSlots
+    {
+        /// <summary>
+        /// The symbol an assignment target or reference names when it is a local, a field or a
+        /// property of the containing type (<c>_channel</c>, <c>this.Channel</c>); null otherwise.
+        /// </summary>
+        public static ISymbol? GetSlot(IOperation? operation)
+        {
+            operation = SymbolPath.Unwrap(operation);
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IFieldReferenceOperation field when field.Instance is null || SymbolPath.Unwrap(field.Instance) is IInstanceReferenceOperation:
+                    return field.Field;
+                case IPropertyReferenceOperation property when property.Arguments.IsEmpty
+                    && (property.Instance is null || SymbolPath.Unwrap(property.Instance) is IInstanceReferenceOperation):
+                    return property.Property;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// For an assignment or variable initializer whose value is a channel, the slot written and the
+        /// value: <c>_channel = client.Channel("x")</c>, <c>var channel = client.Channel("x")</c>.
+        /// </summary>
+        public static bool TryGetAssignment(IOperation operation, out ISymbol slot, out IOperation value)
+        {
+            slot = null!;
+            value = null!;
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation assignment when GetSlot(assignment.Target) is { } target:
+                    slot = target;
+                    value = assignment.Value;
+                    return true;
+                case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer:
+                    slot = declarator.Symbol;
+                    value = initializer.Value;
+                    return true;
+                case IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Length == 1:
+                    slot = fieldInitializer.InitializedFields[0];
+                    value = fieldInitializer.Value;
+                    return true;
+                case IPropertyInitializerOperation propertyInitializer when propertyInitializer.InitializedProperties.Length == 1:
+                    slot = propertyInitializer.InitializedProperties[0];
+                    value = propertyInitializer.Value;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The value with <c>await</c> and conversions removed (for <c>_channel = await table.On(...)</c>).</summary>
+        public static IOperation? UnwrapAwait(IOperation? value)
+        {
+            value = SymbolPath.Unwrap(value);
+            while (value is IAwaitOperation awaited)
+            {
+                value = SymbolPath.Unwrap(awaited.Operation);
+                if (value is IInvocationOperation invocation && invocation.TargetMethod.Name == "ConfigureAwait")
+                {
+                    value = SymbolPath.Unwrap(invocation.Instance);
+                }
+            }
+
+            return value;
+        }
+
+        public static bool IsSame(ISymbol? a, ISymbol? b) => a != null && SymbolEqualityComparer.Default.Equals(a, b);
+
+        /// <summary>Whether <paramref name="symbol"/> may hold null per its declared nullability (unknown counts as nullable).</summary>
+        public static bool MayBeNull(ISymbol symbol)
+        {
+            switch (symbol)
+            {
+                case IFieldSymbol field:
+                    return field.NullableAnnotation != NullableAnnotation.NotAnnotated;
+                case IPropertySymbol property:
+                    return property.NullableAnnotation != NullableAnnotation.NotAnnotated;
+                case ILocalSymbol local:
+                    return local.NullableAnnotation != NullableAnnotation.NotAnnotated;
+                default:
+                    return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SupabaseRealtime.Analyzers.Infrastructure;
+using SupabaseRealtime.Analyzers.Sdk;
+
+namespace SupabaseRealtime.Analyzers.Rules
+{
+    /// <summary>
+    /// SRT008: a string constant in C# source that is a Supabase secret key (a service-role JWT or an
+    /// <c>sb_secret_</c> key). One diagnostic per constant: a literal on its own, or the whole constant
+    /// expression (concatenation, interpolation of constants) that contains it.
+    /// </summary>
+    /// <remarks>
+    /// Registered on syntax rather than operations, for two reasons. A string literal is judged from its
+    /// token alone, with no semantic model, so the common case (a literal that is not a key) costs a
+    /// character comparison; and attribute arguments, where operation callbacks do not reach on the older
+    /// hosts this package supports, are covered too. The semantic model is asked for constant values only
+    /// for string concatenations and interpolations, and for a literal only once it already looks like a key.
+    /// </remarks>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    internal sealed class SecretKeyInSourceAnalyzer : SdkAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SRT008);
+
+        protected override void Register(CompilationStartAnalysisContext context, SdkCompilation compilation)
+        {
+            context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, compilation), SyntaxKind.StringLiteralExpression);
+            context.RegisterSyntaxNodeAction(c => AnalyzeComposite(c, compilation), SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
+        }
+
+        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, SdkCompilation compilation)
+        {
+            if (!compilation.Scope.ShouldAnalyze(context.Node.SyntaxTree))
+            {
+                return;
+            }
+
+            var literal = (LiteralExpressionSyntax)context.Node;
+            if (!SupabaseKeys.IsSecretKey(literal.Token.ValueText))
+            {
+                return;
+            }
+
+            // Part of a larger constant (a concatenation or interpolation of constants)? That one reports.
+            var parent = CompositeParent(literal);
+            if (parent != null && IsStringConstant(context.SemanticModel, parent, context.CancellationToken))
+            {
+                return;
+            }
+
+            Report(context, compilation, literal);
+        }
+
+        private static void AnalyzeComposite(SyntaxNodeAnalysisContext context, SdkCompilation compilation)
+        {
+            if (!compilation.Scope.ShouldAnalyze(context.Node.SyntaxTree))
+            {
+                return;
+            }
+
+            var node = (ExpressionSyntax)context.Node;
+            string? value;
+            if (node is InterpolatedStringExpressionSyntax interpolated)
+            {
+                value = TextWithoutHoles(interpolated)
+                    ?? (MayBeConstantInterpolation(interpolated) ? ConstantString(context.SemanticModel, node, context.CancellationToken) : null);
+            }
+            else
+            {
+                if (!MayBeStringConstant((BinaryExpressionSyntax)node))
+                {
+                    return;
+                }
+
+                value = ConstantString(context.SemanticModel, node, context.CancellationToken);
+            }
+
+            if (value is null)
+            {
+                return;
+            }
+
+            // Only the outermost constant reports.
+            var parent = CompositeParent(node);
+            if (parent != null && IsStringConstant(context.SemanticModel, parent, context.CancellationToken))
+            {
+                return;
+            }
+
+            if (SupabaseKeys.IsSecretKey(value) || HasKeyLiteral(node))
+            {
+                Report(context, compilation, node);
+            }
+        }
+
+        private static void Report(SyntaxNodeAnalysisContext context, SdkCompilation compilation, ExpressionSyntax node)
+            => compilation.Scope.Report(context.ReportDiagnostic, Diagnostic.Create(Descriptors.SRT008, node.GetLocation()));
+
+        /// <summary>
+        /// The expression that <paramref name="node"/> is a constant part of, when there is one: the enclosing
+        /// concatenation or interpolated string, looking through parentheses and casts.
+        /// </summary>
+        private static ExpressionSyntax? CompositeParent(ExpressionSyntax node)
+        {
+            SyntaxNode current = node;
+            while (true)
+            {
+                var parent = current.Parent;
+                switch (parent)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        current = parenthesized;
+                        continue;
+                    case CastExpressionSyntax cast when cast.Expression == current:
+                        current = cast;
+                        continue;
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        return binary;
+                    case InterpolationSyntax interpolation when interpolation.Expression == current:
+                        return interpolation.Parent as InterpolatedStringExpressionSyntax;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        private static bool IsStringConstant(SemanticModel model, ExpressionSyntax node, CancellationToken cancellationToken)
+            => (node is InterpolatedStringExpressionSyntax interpolated && TextWithoutHoles(interpolated) != null)
+               || ConstantString(model, node, cancellationToken) != null;
+
+        private static string? ConstantString(SemanticModel model, ExpressionSyntax node, CancellationToken cancellationToken)
+        {
+            var constant = model.GetConstantValue(node, cancellationToken);
+            return constant.HasValue ? constant.Value as string : null;
+        }
+
+        /// <summary>The value of an interpolated string with no holes (a constant in every language version), or null.</summary>
+        private static string? TextWithoutHoles(InterpolatedStringExpressionSyntax interpolated)
+        {
+            var contents = interpolated.Contents;
+            if (contents.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            if (contents.Count == 1)
+            {
+                return contents[0] is InterpolatedStringTextSyntax only ? only.TextToken.ValueText : null;
+            }
+
+            var builder = new StringBuilder();
+            foreach (var content in contents)
+            {
+                if (!(content is InterpolatedStringTextSyntax text))
+                {
+                    return null;
+                }
+
+                builder.Append(text.TextToken.ValueText);
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>
+        /// Only string literals, interpolated strings, names (constants), <c>null</c> and nested
+        /// concatenations can make a string constant: any other operand rules the semantic model out at once.
+        /// </summary>
+        private static bool MayBeStringConstant(BinaryExpressionSyntax add)
+            => MayBeConstantPart(add.Left) && MayBeConstantPart(add.Right);
+
+        private static bool MayBeConstantPart(ExpressionSyntax operand)
+        {
+            var leaf = Unwrap(operand);
+            switch (leaf.Kind())
+            {
+                case SyntaxKind.StringLiteralExpression:
+                case SyntaxKind.IdentifierName:
+                case SyntaxKind.SimpleMemberAccessExpression:
+                case SyntaxKind.AliasQualifiedName:
+                case SyntaxKind.QualifiedName:
+                case SyntaxKind.NullLiteralExpression:
+                case SyntaxKind.DefaultLiteralExpression:
+                case SyntaxKind.DefaultExpression:
+                    return true;
+                case SyntaxKind.AddExpression:
+                    return MayBeStringConstant((BinaryExpressionSyntax)leaf);
+                case SyntaxKind.InterpolatedStringExpression:
+                    return MayBeConstantInterpolation((InterpolatedStringExpressionSyntax)leaf);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A constant interpolated string has only constant string holes, without alignment or format.</summary>
+        private static bool MayBeConstantInterpolation(InterpolatedStringExpressionSyntax interpolated)
+        {
+            foreach (var content in interpolated.Contents)
+            {
+                if (content is InterpolationSyntax hole
+                    && (hole.AlignmentClause != null || hole.FormatClause != null || !MayBeConstantPart(hole.Expression)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case CastExpressionSyntax cast:
+                        expression = cast.Expression;
+                        continue;
+                    default:
+                        return expression;
+                }
+            }
+        }
+
+        /// <summary>True when a string literal inside the constant expression <paramref name="node"/> is a key by itself.</summary>
+        private static bool HasKeyLiteral(ExpressionSyntax node)
+        {
+            foreach (var descendant in node.DescendantNodes())
+            {
+                if (descendant is LiteralExpressionSyntax literal
+                    && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                    && SupabaseKeys.IsSecretKey(literal.Token.ValueText))
+                {
+                    return true;
+                }
+
+                if (descendant is InterpolatedStringTextSyntax text && SupabaseKeys.IsSecretKey(text.TextToken.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
