@@ -5,6 +5,7 @@ namespace SupabaseRealtime.Analyzers
     /// <summary>The rule IDs. A rule's ID enters here together with its analyzer, never as a placeholder.</summary>
     public static class RuleIds
     {
+        public const string LateOrDuplicateBinding = "SRT006";
         public const string SecretKeyInSource = "SRT008";
         public const string ChannelArgumentsMisplaced = "SRT009";
 
@@ -17,6 +18,8 @@ namespace SupabaseRealtime.Analyzers
         public const string UnsubscribeKeepsChannelCached = "SRT007";
 
         public const string SRT002 = "SRT002";
+
+        public const string UnpairedChangeHandler = "SRT010";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -34,6 +37,18 @@ namespace SupabaseRealtime.Analyzers
         public const string HelpLinkBase = "https://github.com/SupabaseRealtime/SupabaseRealtime.Analyzers/blob/main/docs/rules/";
 
         public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+        /// <summary>SRT006: a postgres_changes, broadcast or presence binding added after <c>Subscribe()</c>, or twice.</summary>
+        public static readonly DiagnosticDescriptor SRT006 = Create(
+            RuleIds.LateOrDuplicateBinding,
+            "Postgres-changes binding added after Subscribe, or twice",
+            "{0} on channel '{1}' {2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Bindings travel in the channel's join message. A Register(PostgresChangesOptions), OnPostgresChange, "
+                + "Register<TBroadcast> or Register<TPresence> made after Subscribe() is never sent (Realtime 7.x ignores it, "
+                + "later releases throw); a Register of options the channel already has duplicates the binding, so every event "
+                + "arrives twice; a second Register<TBroadcast> or Register<TPresence> throws InvalidOperationException.");
 
         /// <summary>A service-role JWT or an <c>sb_secret_</c> key written into C# source.</summary>
         public static readonly DiagnosticDescriptor SRT008 = Create(
@@ -134,6 +149,18 @@ namespace SupabaseRealtime.Analyzers
                 + "arguments on the same client, which returns the cached instance) sends another join while the first may still "
                 + "be in flight, re-runs set-up on the old instance and, for retries from handlers, fights the client's own rejoin. "
                 + "Subscribe each channel once; let the client rejoin, or Remove(channel) and create it again.");
+
+        /// <summary>SRT010: a change handler that finds no free registration (Realtime 7.1+ pairs each handler with one).</summary>
+        public static readonly DiagnosticDescriptor SRT010 = Create(
+            RuleIds.UnpairedChangeHandler,
+            "Change handler without a free binding",
+            "This {0} handler never runs: channel '{1}' has no free registration for it ({2})",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Since Supabase.Realtime 7.1 every AddPostgresChangeHandler takes one registration of the channel: the first free "
+                + "one whose event equals its listen type, else the first free one listening to all events. A handler that finds "
+                + "none is dropped silently and never runs, as when one Channel(database, schema, table) registration is followed "
+                + "by handlers for INSERT, UPDATE and DELETE.");
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -1,0 +1,918 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using SupabaseRealtime.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = SupabaseRealtime.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    SupabaseRealtime.Analyzers.Rules.UnpairedChangeHandlerAnalyzer,
+    SupabaseRealtime.Analyzers.CodeFixes.Rules.UnpairedChangeHandlerCodeFixProvider>;
+using VerifyAnalyzer = SupabaseRealtime.Analyzers.Tests.Verification.CSharpAnalyzerVerifier<
+    SupabaseRealtime.Analyzers.Rules.UnpairedChangeHandlerAnalyzer>;
+
+namespace SupabaseRealtime.Analyzers.Tests.Rules
+{
+    public class SRT010Tests
+    {
+        private const string RewriteKey = "SRT010.OnPostgresChange";
+        private const string RegisterKey = "SRT010.Register";
+
+        /// <summary>Realtime 7.1 to 7.3: handlers pair with registrations, but there is no OnPostgresChange yet.</summary>
+        private static readonly Lazy<ImmutableArray<MetadataReference>> Realtime71 = new(() =>
+        {
+            var postgrest = References.Compile("Supabase.Postgrest", new Version(3, 5, 1, 0), Array.Empty<string>(),
+                Array.Empty<MetadataReference>(), References.ReadStandIn("StandIns.Sdk.Postgrest.cs"));
+            var realtime = References.Compile("Supabase.Realtime", new Version(7, 1, 0, 0), new[] { "REALTIME_PRE_7_4" },
+                new[] { postgrest }, References.ReadStandIn("StandIns.Sdk.Realtime.cs"));
+            return ImmutableArray.Create(postgrest, realtime);
+        });
+
+        // The official example: one Channel(database, schema, table) registration, three handlers.
+        private const string ThreeHandlersOnOneRegistration = """
+            using System.Threading.Tasks;
+            using Supabase.Realtime;
+            using Supabase.Realtime.PostgresChanges;
+            using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+            public sealed class UsersFeed
+            {
+                public async Task StartAsync(Client realtime)
+                {
+                    var channel = realtime.Channel("realtime", "public", "users");
+                    channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => System.Console.WriteLine("updated"));
+                    channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("inserted"))|};
+                    channel.{|#1:AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("deleted"))|};
+                    await channel.Subscribe();
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Reports_every_handler_after_the_first_on_one_all_registration()
+            => Verify.VerifyAnalyzerAsync(
+                ThreeHandlersOnOneRegistration,
+                Verify.Diagnostic().WithLocation(0).WithMessage(
+                    "This INSERT handler never runs: channel 'users' has no free registration for it (its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11)"),
+                Verify.Diagnostic().WithLocation(1).WithArguments(
+                    "DELETE",
+                    "users",
+                    "its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11"));
+
+        [Fact]
+        public Task Reports_a_handler_whose_only_registration_listens_for_another_event()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class TodoSync
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public TodoSync(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task StartAsync()
+                    {
+                        var channel = _supabase.Realtime.Channel("todos");
+                        channel.Register(new PostgresChangesOptions("public", "todos", PostgresChangesOptions.ListenType.Inserts));
+                        channel.{|#0:AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, OnChange)|};
+                        await channel.Subscribe();
+                    }
+
+                    private void OnChange(Supabase.Realtime.Interfaces.IRealtimeChannel sender, PostgresChangesResponse change)
+                    {
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "UPDATE", "todos", "its one registration, from the Register on line 14, listens for INSERT events only"));
+
+        [Fact]
+        public Task Reports_a_handler_added_before_any_registration_but_not_the_one_added_after()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ChatRoom
+                {
+                    public async Task JoinAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("room:42");
+                        channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { })|};
+                        channel.Register(new PostgresChangesOptions("public", "messages", ListenType.Inserts));
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("INSERT", "room:42", "it has no registration at this point"));
+
+        [Fact]
+        public Task Reports_a_third_handler_when_the_registration_that_could_serve_it_is_taken()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("orders");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Updates));
+                        channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT", "orders",
+                    "the one of its 2 registrations that could serve it, from the Register on line 11, is taken by the handler on line 14"));
+
+        [Fact]
+        public Task Reports_a_handler_when_every_registration_that_could_serve_it_is_taken()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class InventoryFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "stock");
+                        channel.Register(new PostgresChangesOptions("public", "stock", ListenType.Deletes));
+                        channel.AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => { });
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.{|#0:AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => { })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "DELETE", "stock", "all 2 of its registrations are taken, by the handlers on lines 12 and 13"));
+
+        [Fact]
+        public Task Reports_a_handler_no_registration_listens_for()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class AuditFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("audit");
+                        channel.Register(new PostgresChangesOptions("public", "audit", ListenType.Inserts));
+                        channel.Register(new PostgresChangesOptions("public", "audit", ListenType.Updates));
+                        channel.{|#0:AddPostgresChangeHandler(ListenType.All, (sender, change) => { })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("*", "audit", "none of its 2 registrations listens for * events"));
+
+        [Fact]
+        public Task Reports_a_handler_after_an_OnPostgresChange_that_took_its_own_registration()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class NotesFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("notes");
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Inserts, new PostgresChangesFilter { Table = "notes" });
+                        channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT", "notes", "its one registration, from the OnPostgresChange on line 11, is taken by its own handler"));
+
+        [Fact]
+        public Task Reports_a_field_channel_created_in_the_constructor_and_set_up_in_one_member()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ProfilesViewModel
+                {
+                    private readonly RealtimeChannel _channel;
+
+                    public ProfilesViewModel(Supabase.Client supabase)
+                    {
+                        _channel = supabase.Realtime.Channel("realtime", "public", "profiles");
+                    }
+
+                    public async Task LoadAsync()
+                    {
+                        _channel.AddPostgresChangeHandler(ListenType.Inserts, OnInsert);
+                        _channel.{|#0:AddPostgresChangeHandler(ListenType.Updates, OnUpdate)|};
+                        await _channel.Subscribe();
+                    }
+
+                    private void OnInsert(Supabase.Realtime.Interfaces.IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                    private void OnUpdate(Supabase.Realtime.Interfaces.IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "UPDATE", "profiles",
+                    "its one registration, from Channel(\"realtime\", \"public\", \"profiles\"), is taken by the handler on line 17"));
+
+        [Fact]
+        public Task Reports_a_field_channel_set_up_in_one_member_and_removed_on_dispose()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class TodoListViewModel : IDisposable
+                {
+                    private readonly Supabase.Client _supabase;
+                    private RealtimeChannel? _channel;
+
+                    public TodoListViewModel(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task LoadAsync()
+                    {
+                        _channel = _supabase.Realtime.Channel("realtime", "public", "todos");
+                        _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, OnTodoChanged);
+                        _channel.{|#0:AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, OnTodoChanged)|};
+                        await _channel.Subscribe();
+                    }
+
+                    public void Dispose()
+                    {
+                        if (_channel != null)
+                        {
+                            _supabase.Realtime.Remove(_channel);
+                        }
+                    }
+
+                    private void OnTodoChanged(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "UPDATE", "todos", "its one registration, from Channel(\"realtime\", \"public\", \"todos\"), is taken by the handler on line 17"));
+
+        [Fact]
+        public Task Reports_an_auto_property_channel_created_by_its_initializer()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class PresenceBoard
+                {
+                    private static readonly Client Realtime = new("wss://example.supabase.co/realtime/v1");
+
+                    private RealtimeChannel Seats { get; } = Realtime.Channel("realtime", "public", "seats");
+
+                    public Task ShowAsync()
+                    {
+                        Seats.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        Seats.{|#0:AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { })|};
+                        return Seats.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "UPDATE", "seats", "its one registration, from Channel(\"realtime\", \"public\", \"seats\"), is taken by the handler on line 13"));
+
+        [Fact]
+        public Task Reports_in_top_level_statements()
+            => new VerifyAnalyzer.Test
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                TestCode = """
+                    using Supabase.Realtime;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    var supabase = new Supabase.Client("https://example.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = supabase.Realtime.Channel("realtime", "public", "todos");
+                    channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine(change.Event));
+                    channel.[|AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("deleted"))|];
+                    await channel.Subscribe();
+                    System.Console.ReadLine();
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public async Task Reports_from_realtime_7_1_on()
+        {
+            var test = new VerifyAnalyzer.Test { TestCode = ThreeHandlersOnOneRegistration, Sdk = SdkShape.None };
+            test.AdditionalReferences.AddRange(Realtime71.Value);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task Ignores_realtime_7_0_where_every_handler_of_a_listen_type_runs()
+            => new VerifyAnalyzer.Test { TestCode = Unmarked(ThreeHandlersOnOneRegistration), Sdk = SdkShape.Realtime70 }.RunAsync();
+
+        [Fact]
+        public Task Ignores_one_registration_per_handler()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.Register(new PostgresChangesOptions("public", "users", ListenType.Updates));
+                        channel.Register(new PostgresChangesOptions("public", "users", ListenType.Deletes));
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        channel.AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => { });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_all_registration_serving_an_inserts_handler()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class MessagesFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "messages", "room_id", "42");
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_registrations_with_options_that_are_not_constant()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class TableFeed
+                {
+                    public async Task StartAsync(Client realtime, string table, ListenType listenType, PostgresChangesOptions options)
+                    {
+                        var channel = realtime.Channel("feed");
+                        channel.Register(new PostgresChangesOptions("public", table, listenType));
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+
+                        var other = realtime.Channel("other");
+                        other.Register(options);
+                        other.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+
+                        var third = realtime.Channel("realtime", "public", table);
+                        third.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        third.AddPostgresChangeHandler(listenType, (sender, change) => { });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_handlers_added_in_branches()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersFeed
+                {
+                    public async Task StartAsync(Client realtime, bool onlyInserts)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        if (onlyInserts)
+                        {
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        }
+                        else
+                        {
+                            channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => { });
+                        }
+
+                        if (!onlyInserts)
+                        {
+                            channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        }
+
+                        channel.AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => { });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_handlers_added_with_OnPostgresChange_only()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Inserts, new PostgresChangesFilter { Table = "users" });
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Updates, new PostgresChangesFilter { Table = "users" });
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Deletes);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_channel_handed_to_other_code_before_its_handlers()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        AddRegistrations(channel);
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        await channel.Subscribe();
+                    }
+
+                    private static void AddRegistrations(RealtimeChannel channel)
+                        => channel.Register(new PostgresChangesOptions("public", "users", ListenType.Updates));
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_channel_whose_origin_is_unknown()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ChannelSetup
+                {
+                    public Task ListenAsync(RealtimeChannel channel)
+                    {
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        return channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_field_channel_whose_handlers_are_added_by_two_members()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class DashboardViewModel
+                {
+                    private readonly RealtimeChannel _channel;
+
+                    public DashboardViewModel(Client realtime) => _channel = realtime.Channel("realtime", "public", "orders");
+
+                    public void WatchInserts() => _channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+
+                    public void WatchUpdates() => _channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+
+                    public Task StartAsync() => _channel.Subscribe();
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_channel_field_other_types_can_reach()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class SharedFeed
+                {
+                    public RealtimeChannel Channel { get; }
+
+                    public SharedFeed(Client realtime) => Channel = realtime.Channel("realtime", "public", "users");
+
+                    public Task StartAsync()
+                    {
+                        Channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        Channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                        return Channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_handlers_added_in_a_loop_or_after_handlers_are_removed()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersFeed
+                {
+                    public async Task StartAsync(Client realtime, ListenType[] types)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        foreach (var type in types)
+                        {
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        }
+
+                        var other = realtime.Channel("realtime", "public", "accounts");
+                        other.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        other.ClearPostgresChangeHandlers();
+                        other.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_half_typed_code()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.AddPostgresChangeHandler(ListenType.{|CS0117:Upserts|});
+                        channel.{|CS1061:AddPostgresChangeHandlr|}(ListenType.Updates, (sender, change) => { });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_registers_a_binding_before_each_handler_without_one()
+            => new Verify.Test
+            {
+                TestCode = ThreeHandlersOnOneRegistration,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0), Verify.Diagnostic().WithLocation(1) },
+                CodeActionEquivalenceKey = RegisterKey,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => System.Console.WriteLine("updated"));
+                            channel.Register(new PostgresChangesOptions("public", "users", ListenType.Inserts));
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("inserted"));
+                            channel.Register(new PostgresChangesOptions("public", "users", ListenType.Deletes));
+                            channel.AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("deleted"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_rewrites_the_handler_into_OnPostgresChange_with_the_channel_filter()
+            => new Verify.Test
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.Interfaces;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ChatRoomViewModel
+                    {
+                        private readonly RealtimeChannel _channel;
+
+                        public ChatRoomViewModel(Supabase.Client supabase)
+                        {
+                            _channel = supabase.Realtime.Channel("realtime", "public", "messages", "room_id", "42");
+                        }
+
+                        public async Task JoinAsync()
+                        {
+                            _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, OnMessage);
+                            _channel.{|#0:AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Deletes, OnMessageDeleted)|};
+                            await _channel.Subscribe();
+                        }
+
+                        private void OnMessage(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                        private void OnMessageDeleted(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0) },
+                CodeActionEquivalenceKey = RewriteKey,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.Interfaces;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ChatRoomViewModel
+                    {
+                        private readonly RealtimeChannel _channel;
+
+                        public ChatRoomViewModel(Supabase.Client supabase)
+                        {
+                            _channel = supabase.Realtime.Channel("realtime", "public", "messages", "room_id", "42");
+                        }
+
+                        public async Task JoinAsync()
+                        {
+                            _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, OnMessage);
+                            _channel.OnPostgresChange(OnMessageDeleted, PostgresChangesOptions.ListenType.Deletes, new PostgresChangesFilter { Schema = "public", Table = "messages", Filter = "room_id=eq.42" });
+                            await _channel.Subscribe();
+                        }
+
+                        private void OnMessage(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                        private void OnMessageDeleted(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_all_rewrites_every_handler_and_qualifies_types_without_a_using()
+            => new Verify.Test
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                            channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { })|};
+                            channel.{|#1:AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => { })|};
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0), Verify.Diagnostic().WithLocation(1) },
+                CodeActionEquivalenceKey = RewriteKey,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { });
+                            channel.OnPostgresChange((sender, change) => { }, ListenType.Inserts, new Supabase.Realtime.PostgresChanges.PostgresChangesFilter { Schema = "public", Table = "users" });
+                            channel.OnPostgresChange((sender, change) => { }, ListenType.Deletes, new Supabase.Realtime.PostgresChanges.PostgresChangesFilter { Schema = "public", Table = "users" });
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public async Task Fix_offers_only_the_registration_when_the_sdk_has_no_OnPostgresChange()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                            channel.[|AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, (sender, change) => { })|];
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+                Sdk = SdkShape.None,
+                CodeActionIndex = 0,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                            channel.Register(new PostgresChangesOptions("public", "users", PostgresChangesOptions.ListenType.Updates));
+                            channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, (sender, change) => { });
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            };
+            test.AdditionalReferences.AddRange(Realtime71.Value);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Fix_does_not_offer_OnPostgresChange_when_the_sdk_lacks_it()
+        {
+            const string source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                        channel.[|AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { })|];
+                        await channel.Subscribe();
+                    }
+                }
+                """;
+            var test = new Verify.Test { TestCode = source, Sdk = SdkShape.None, CodeActionEquivalenceKey = RewriteKey, FixedCode = source };
+            test.AdditionalReferences.AddRange(Realtime71.Value);
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_registers_a_binding_in_top_level_statements()
+            => new Verify.Test
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                TestCode = """
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    var supabase = new Supabase.Client("https://example.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = supabase.Realtime.Channel("realtime", "public", "todos");
+                    channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("inserted"));
+                    channel.[|AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("deleted"))|];
+                    await channel.Subscribe();
+                    """,
+                CodeActionEquivalenceKey = RegisterKey,
+                FixedCode = """
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    var supabase = new Supabase.Client("https://example.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = supabase.Realtime.Channel("realtime", "public", "todos");
+                    channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("inserted"));
+                    channel.Register(new PostgresChangesOptions("public", "todos", ListenType.Deletes));
+                    channel.AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("deleted"));
+                    await channel.Subscribe();
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_does_not_add_a_registration_another_fix_already_added()
+            => new Verify.Test
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                            channel.[|AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { })|];
+                            channel.[|AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { })|];
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+                CodeActionEquivalenceKey = RegisterKey,
+                NumberOfIncrementalIterations = 1,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                            channel.Register(new PostgresChangesOptions("public", "users", ListenType.Inserts));
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                            channel.[|AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { })|];
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_is_not_offered_for_a_handler_added_after_Subscribe()
+            => new Verify.Test
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                            await channel.Subscribe();
+                            channel.[|AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { })|];
+                        }
+                    }
+                    """,
+                CodeActionEquivalenceKey = RegisterKey,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class UsersFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "users");
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => { });
+                            await channel.Subscribe();
+                            channel.[|AddPostgresChangeHandler(ListenType.Updates, (sender, change) => { })|];
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        private static string Unmarked(string markup) => Markup.Parse(markup).Text;
+    }
+}
