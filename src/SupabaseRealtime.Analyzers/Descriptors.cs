@@ -5,20 +5,15 @@ namespace SupabaseRealtime.Analyzers
     /// <summary>The rule IDs. A rule's ID enters here together with its analyzer, never as a placeholder.</summary>
     public static class RuleIds
     {
+        public const string SubscribedBeforeAuth = "SRT001";
+        public const string ChannelSubscribedMoreThanOnce = "SRT002";
+        public const string UpdateInsteadOfUpsert = "SRT003";
+        public const string SubscriptionNeverReleased = "SRT004";
+        public const string ChannelBeforeConnect = "SRT005";
         public const string LateOrDuplicateBinding = "SRT006";
+        public const string UnsubscribeKeepsChannelCached = "SRT007";
         public const string SecretKeyInSource = "SRT008";
         public const string ChannelArgumentsMisplaced = "SRT009";
-
-        public const string SubscribedBeforeAuth = "SRT001";
-        public const string ChannelBeforeConnect = "SRT005";
-
-        public const string SRT003 = "SRT003";
-
-        public const string SubscriptionNeverReleased = "SRT004";
-        public const string UnsubscribeKeepsChannelCached = "SRT007";
-
-        public const string SRT002 = "SRT002";
-
         public const string UnpairedChangeHandler = "SRT010";
     }
 
@@ -96,7 +91,7 @@ namespace SupabaseRealtime.Analyzers
             + "realtime client first (await ConnectAsync(), or InitializeAsync() on a Supabase client created with AutoConnectRealtime = true).");
 
         public static readonly DiagnosticDescriptor SRT003 = Create(
-            RuleIds.SRT003,
+            RuleIds.UpdateInsteadOfUpsert,
             "Update where an upsert is needed in a change handler",
             "Change handler for '{0}' receives INSERT events but applies them with {1}; the row does not exist locally yet. Use {2}.",
             Categories.Reliability,
@@ -138,7 +133,7 @@ namespace SupabaseRealtime.Analyzers
         /// or error handler, or through two <c>Channel(...)</c> calls that return the same cached instance.
         /// </summary>
         public static readonly DiagnosticDescriptor SRT002 = Create(
-            RuleIds.SRT002,
+            RuleIds.ChannelSubscribedMoreThanOnce,
             "Channel subscribed more than once",
             "'{0}' is subscribed again {1}",
             Categories.Reliability,

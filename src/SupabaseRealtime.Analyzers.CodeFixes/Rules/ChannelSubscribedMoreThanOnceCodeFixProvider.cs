@@ -26,7 +26,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
         /// <summary>The one equivalence key of the fix (with or without merging the variables), so Fix All takes both.</summary>
         public const string EquivalenceKey = "SRT002.RemoveRedundantSubscribe";
 
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.SRT002);
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.ChannelSubscribedMoreThanOnce);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

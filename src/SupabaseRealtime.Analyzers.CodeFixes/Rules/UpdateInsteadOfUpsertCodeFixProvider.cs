@@ -17,7 +17,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
     {
         public const string EquivalenceKey = nameof(UpdateInsteadOfUpsertCodeFixProvider);
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SRT003);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UpdateInsteadOfUpsert);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -250,7 +250,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             /// <summary>The update/upsert pairs that apply to <paramref name="tree"/> (built-in plus <c>.editorconfig</c>).</summary>
             public UpsertMethods MethodsFor(SyntaxTree tree)
-                => methodsByTree.GetOrAdd(tree, t => UpsertMethods.Create(Options.GetPairs(Compilation.Options, t, RuleIds.SRT003, UpsertMethods.OptionName)));
+                => methodsByTree.GetOrAdd(tree, t => UpsertMethods.Create(Options.GetPairs(Compilation.Options, t, RuleIds.UpdateInsteadOfUpsert, UpsertMethods.OptionName)));
         }
     }
 }
