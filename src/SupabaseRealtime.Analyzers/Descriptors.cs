@@ -5,7 +5,13 @@ namespace SupabaseRealtime.Analyzers
     /// <summary>The rule IDs. A rule's ID enters here together with its analyzer, never as a placeholder.</summary>
     public static class RuleIds
     {
+        public const string SubscribedBeforeAuth = "SRT001";
+        public const string ChannelSubscribedMoreThanOnce = "SRT002";
+        public const string UpdateInsteadOfUpsert = "SRT003";
+        public const string SubscriptionNeverReleased = "SRT004";
+        public const string ChannelBeforeConnect = "SRT005";
         public const string LateOrDuplicateBinding = "SRT006";
+        public const string UnsubscribeKeepsChannelCached = "SRT007";
         public const string SecretKeyInSource = "SRT008";
         public const string ChannelArgumentsMisplaced = "SRT009";
         public const string UnpairedChangeHandler = "SRT010";
@@ -62,6 +68,82 @@ namespace SupabaseRealtime.Analyzers
             + "are non-null; a filter written into column, a column without a value (or a value without a column), or another operator "
             + "written into value is dropped or misread without any error, so every row of the table streams in or none matches. "
             + "Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives the topic 'realtime:realtime:...'.");
+
+        /// <summary>SRT001: a channel joins while the client still holds the anon key, because auth happens later.</summary>
+        public static readonly DiagnosticDescriptor SRT001 = Create(
+            RuleIds.SubscribedBeforeAuth,
+            "Channel subscribed before realtime auth",
+            "Channel '{0}' is subscribed before '{1}' authenticates the realtime client; it joins with the anon key and row-level security rejects or filters it",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "The join message carries the access token the realtime client holds when Subscribe() runs. A channel subscribed before "
+            + "SetAuth or a sign-in joins as 'anon': row-level security rejects the join or filters every row out, and signing in later "
+            + "does not re-run the join. Authenticate first, then subscribe.");
+
+        /// <summary>SRT005: <c>Channel(...)</c> runs while the socket is not connected, and throws.</summary>
+        public static readonly DiagnosticDescriptor SRT005 = Create(
+            RuleIds.ChannelBeforeConnect,
+            "Channel created before the socket connects",
+            "Channel '{0}' is created before the socket of '{1}' connects ({2}); Channel() throws \"Socket must exist, was `Connect` called?\"",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Client.Channel(...) needs a connected socket and throws \"Socket must exist, was `Connect` called?\" otherwise. Connect the "
+            + "realtime client first (await ConnectAsync(), or InitializeAsync() on a Supabase client created with AutoConnectRealtime = true).");
+
+        public static readonly DiagnosticDescriptor SRT003 = Create(
+            RuleIds.UpdateInsteadOfUpsert,
+            "Update where an upsert is needed in a change handler",
+            "Change handler for '{0}' receives INSERT events but applies them with {1}; the row does not exist locally yet. Use {2}.",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A postgres-changes handler whose listen type lets INSERT events through applies a change with an update-only "
+            + "method (Update, UpdateAsync) although the store offers an insert-or-update one. An inserted row does not exist "
+            + "in the local store or mirror table yet, so Update changes nothing (Postgrest's Update is a PATCH by primary key) "
+            + "or throws 'not found'. Use Upsert, InsertOrReplace, AddOrUpdate or Put, or apply Update only in a branch that "
+            + "INSERT events cannot reach.");
+
+        /// <summary>SRT004: a type with a bounded lifetime subscribes a realtime channel and never releases it.</summary>
+        public static readonly DiagnosticDescriptor SRT004 = Create(
+            RuleIds.SubscriptionNeverReleased,
+            "Realtime subscription never released",
+            "'{0}' is subscribed but {1} never releases it; {2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A component, page, view model, hosted service or other type with a bounded lifetime subscribes a realtime channel "
+            + "and no member of the type unsubscribes it, removes it from its client or disconnects the client. The channel, its "
+            + "socket and its handlers outlive the instance, and with a shared client the next instance gets the stale cached "
+            + "channel back. Release it in the type's teardown (Dispose, OnDestroy, StopAsync, ...), and make sure that teardown "
+            + "is actually called.");
+
+        /// <summary>SRT007: Unsubscribe() leaves the channel in the client's cache while the same set-up runs again on it.</summary>
+        public static readonly DiagnosticDescriptor SRT007 = Create(
+            RuleIds.UnsubscribeKeepsChannelCached,
+            "Unsubscribe() keeps the channel cached",
+            "'{0}' stays in the client's channel cache after Unsubscribe(); the Channel(...) call in '{1}' returns this same instance{2}, so its handlers and registrations pile up. Use Remove(channel).",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Client.Channel(...) hands back the cached channel for a topic until Remove(channel) drops it; Unsubscribe() only "
+            + "leaves the channel and keeps it in the cache with its handlers and registrations. When the set-up code that adds "
+            + "handlers or registrations runs again (a resubscribe method, OnEnable after OnDisable, StartAsync after StopAsync, "
+            + "the next instance of a component on a shared client), it gets the old instance back: handlers run twice and "
+            + "Register<T>() throws. Remove the channel from its client instead.");
+
+        /// <summary>
+        /// One channel instance is subscribed again: twice on one path, in a loop, from its own state
+        /// or error handler, or through two <c>Channel(...)</c> calls that return the same cached instance.
+        /// </summary>
+        public static readonly DiagnosticDescriptor SRT002 = Create(
+            RuleIds.ChannelSubscribedMoreThanOnce,
+            "Channel subscribed more than once",
+            "'{0}' is subscribed again {1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Subscribe() sends a join for the channel instance it is called on. Calling it again on the same instance "
+                + "(the same variable with no Unsubscribe(), Remove(channel) or reassignment in between, a loop around a channel "
+                + "obtained outside it, a state or error handler of that channel, or a second Channel(...) call with the same "
+                + "arguments on the same client, which returns the cached instance) sends another join while the first may still "
+                + "be in flight, re-runs set-up on the old instance and, for retries from handlers, fights the client's own rejoin. "
+                + "Subscribe each channel once; let the client rejoin, or Remove(channel) and create it again.");
 
         /// <summary>SRT010: a change handler that finds no free registration (Realtime 7.1+ pairs each handler with one).</summary>
         public static readonly DiagnosticDescriptor SRT010 = Create(

@@ -1,129 +1,214 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
 {
-    /// <summary>Statement-level edits shared by the fixes: finding a statement in its list, moving it, and its trivia.</summary>
+    /// <summary>
+    /// Statement-level edits shared by the ordering fixes: find the statements that hold two calls,
+    /// check that one may move before the other, move it, or insert a new statement before one.
+    /// </summary>
     internal static class StatementEdits
     {
-        /// <summary>
-        /// The nearest statement around <paramref name="node"/> that sits directly in a statement list (a
-        /// block, a switch section, or the top-level statements of a file); null when a lambda comes first.
-        /// </summary>
-        public static StatementSyntax? StatementInList(SyntaxNode node)
+        /// <summary>True when <paramref name="statement"/> sits directly in a block or a switch section.</summary>
+        public static bool IsInStatementList(StatementSyntax statement)
+            => statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax;
+
+        /// <summary>The statements of the list that holds <paramref name="statement"/>.</summary>
+        public static SyntaxList<StatementSyntax> GetList(StatementSyntax statement)
         {
+            switch (statement.Parent)
+            {
+                case BlockSyntax block:
+                    return block.Statements;
+                case SwitchSectionSyntax section:
+                    return section.Statements;
+                default:
+                    return default;
+            }
+        }
+
+        /// <summary>
+        /// The statement that holds <paramref name="node"/> when it is an expression statement or a
+        /// local declaration directly in a statement list, with no lambda or local function between.
+        /// </summary>
+        public static bool TryGetMovableStatement(SyntaxNode node, out StatementSyntax statement)
+        {
+            statement = null!;
             for (var current = node; current != null; current = current.Parent)
             {
-                if (current is StatementSyntax statement
-                    && (statement.Parent is BlockSyntax || statement.Parent is SwitchSectionSyntax || statement.Parent is GlobalStatementSyntax))
+                if (IsFunctionBoundary(current))
                 {
-                    return statement;
+                    return false;
                 }
 
-                if (current is AnonymousFunctionExpressionSyntax || current is LocalFunctionStatementSyntax || current is MemberDeclarationSyntax)
+                if (current is StatementSyntax found)
                 {
-                    return null;
+                    if ((found is ExpressionStatementSyntax || found is LocalDeclarationStatementSyntax) && IsInStatementList(found))
+                    {
+                        statement = found;
+                        return true;
+                    }
+
+                    return false;
                 }
             }
 
-            return null;
+            return false;
         }
-
-        /// <summary>The statements of the list holding <paramref name="statement"/>.</summary>
-        public static IReadOnlyList<StatementSyntax> Siblings(StatementSyntax statement)
-            => statement.Parent switch
-            {
-                BlockSyntax block => block.Statements,
-                SwitchSectionSyntax section => section.Statements,
-                GlobalStatementSyntax global when global.Parent is CompilationUnitSyntax unit
-                    => unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement).ToList(),
-                _ => new List<StatementSyntax>(),
-            };
-
-        /// <summary>The node that stands for the statement in its list: the statement, or its <c>GlobalStatementSyntax</c>.</summary>
-        public static SyntaxNode ListItem(StatementSyntax statement)
-            => statement.Parent is GlobalStatementSyntax global ? global : statement;
-
-        /// <summary><paramref name="statement"/> ready to stand in the same kind of list as <paramref name="sibling"/>.</summary>
-        public static SyntaxNode AsListItemLike(StatementSyntax statement, StatementSyntax sibling)
-            => sibling.Parent is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(statement) : statement;
 
         /// <summary>
-        /// True when <paramref name="moved"/> can run before <paramref name="target"/> (an earlier statement of
-        /// the same list) with the same meaning: nothing it reads is declared or written from
-        /// <paramref name="target"/> up to it.
+        /// The statement of <paramref name="mover"/>'s list that holds <paramref name="anchorNode"/> (itself
+        /// or an ancestor), in the same function, and before <paramref name="mover"/>.
         /// </summary>
-        public static bool CanMoveBefore(SemanticModel model, StatementSyntax moved, StatementSyntax target)
+        public static bool TryGetAnchorStatement(StatementSyntax mover, SyntaxNode anchorNode, out StatementSyntax anchor)
         {
-            var siblings = Siblings(moved);
-            var from = IndexOf(siblings, target);
-            var to = IndexOf(siblings, moved);
-            if (from < 0 || to <= from)
+            anchor = null!;
+            for (var current = anchorNode; current != null; current = current.Parent)
             {
-                return false;
-            }
-
-            var reads = model.AnalyzeDataFlow(moved);
-            var between = model.AnalyzeDataFlow(siblings[from], siblings[to - 1]);
-            if (reads is null || between is null || !reads.Succeeded || !between.Succeeded)
-            {
-                return false;
-            }
-
-            var changed = new HashSet<ISymbol>(between.WrittenInside.Concat(between.VariablesDeclared), SymbolEqualityComparer.Default);
-            return !reads.ReadInside.Any(changed.Contains);
-        }
-
-        private static int IndexOf(IReadOnlyList<StatementSyntax> statements, StatementSyntax statement)
-        {
-            for (var i = 0; i < statements.Count; i++)
-            {
-                if (statements[i] == statement)
+                if (IsFunctionBoundary(current))
                 {
-                    return i;
+                    return false;
+                }
+
+                if (current is StatementSyntax statement && statement.Parent == mover.Parent)
+                {
+                    anchor = statement;
+                    return statement != mover && statement.SpanStart < mover.SpanStart;
                 }
             }
 
-            return -1;
+            return false;
         }
 
-        /// <summary>The statement's leading trivia without the blank lines before it (its comments and indentation stay).</summary>
-        public static StatementSyntax WithoutLeadingBlankLines(StatementSyntax statement)
+        /// <summary>
+        /// The statement before which a new statement can go so that it runs before <paramref name="node"/>:
+        /// the innermost statement holding it that sits in a statement list (or is a top-level statement),
+        /// in the same function.
+        /// </summary>
+        public static bool TryGetInsertionStatement(SyntaxNode node, out StatementSyntax statement)
         {
-            var trivia = statement.GetLeadingTrivia();
-            var lastBlank = -1;
+            statement = null!;
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (IsFunctionBoundary(current))
+                {
+                    return false;
+                }
+
+                if (current is StatementSyntax found && (IsInStatementList(found) || found.Parent is GlobalStatementSyntax))
+                {
+                    statement = found;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when an <c>await</c> may be written before <paramref name="statement"/>: its function is
+        /// async (or it is a top-level statement) and no <c>lock</c> encloses it.
+        /// </summary>
+        public static bool CanAwaitAt(StatementSyntax statement)
+        {
+            for (var current = statement.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case LockStatementSyntax _:
+                        return false;
+                    case GlobalStatementSyntax _:
+                        return true;
+                    case AnonymousFunctionExpressionSyntax function:
+                        return function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                    case LocalFunctionStatementSyntax local:
+                        return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case MethodDeclarationSyntax method:
+                        return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                    case MemberDeclarationSyntax _:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when moving <paramref name="mover"/> to just before <paramref name="anchor"/> (same list,
+        /// anchor first) keeps the meaning of the code: the mover neither reads nor writes a local that
+        /// the statements in between declare or write, does not write what they read, and declares no
+        /// name they declare.
+        /// </summary>
+        public static bool CanMove(SemanticModel model, StatementSyntax anchor, StatementSyntax mover, CancellationToken cancellationToken)
+        {
+            var list = GetList(mover);
+            var first = list.IndexOf(anchor);
+            var last = list.IndexOf(mover) - 1;
+            if (first < 0 || last < first || mover.ContainsDirectives || anchor.ContainsDirectives)
+            {
+                return false;
+            }
+
+            var between = model.AnalyzeDataFlow(list[first], list[last]);
+            var moved = model.AnalyzeDataFlow(mover);
+            if (between is null || moved is null || !between.Succeeded || !moved.Succeeded)
+            {
+                return false;
+            }
+
+            var changed = new HashSet<ISymbol>(between.VariablesDeclared.Concat(between.WrittenInside), SymbolEqualityComparer.Default);
+            if (moved.ReadInside.Any(changed.Contains) || moved.WrittenInside.Any(changed.Contains)
+                || moved.WrittenInside.Any(s => between.ReadInside.Contains(s, SymbolEqualityComparer.Default)))
+            {
+                return false;
+            }
+
+            var declaredBetween = new HashSet<string>(between.VariablesDeclared.Select(s => s.Name));
+            return !moved.VariablesDeclared.Any(s => declaredBetween.Contains(s.Name));
+        }
+
+        /// <summary>Splits leading trivia into the blank lines at its start and the rest (comments, indentation).</summary>
+        public static (SyntaxTriviaList Blank, SyntaxTriviaList Remainder) SplitBlankLines(SyntaxTriviaList trivia)
+        {
+            var end = 0;
+            var lineStart = 0;
             for (var i = 0; i < trivia.Count; i++)
             {
+                if (trivia[i].IsKind(SyntaxKind.WhitespaceTrivia))
+                {
+                    continue;
+                }
+
                 if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia))
                 {
-                    lastBlank = i;
+                    var blank = true;
+                    for (var j = lineStart; j < i; j++)
+                    {
+                        blank &= trivia[j].IsKind(SyntaxKind.WhitespaceTrivia);
+                    }
+
+                    if (!blank)
+                    {
+                        break;
+                    }
+
+                    end = i + 1;
+                    lineStart = i + 1;
+                    continue;
                 }
-                else if (!trivia[i].IsKind(SyntaxKind.WhitespaceTrivia))
-                {
-                    break;
-                }
+
+                break;
             }
 
-            return statement.WithLeadingTrivia(trivia.Skip(lastBlank + 1));
+            return (SyntaxFactory.TriviaList(trivia.Take(end)), SyntaxFactory.TriviaList(trivia.Skip(end)));
         }
 
-        /// <summary>The indentation of <paramref name="statement"/>: the whitespace after the last line break of its leading trivia.</summary>
-        public static SyntaxTriviaList Indentation(StatementSyntax statement)
-        {
-            var trivia = statement.GetLeadingTrivia();
-            var start = 0;
-            for (var i = 0; i < trivia.Count; i++)
-            {
-                if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia) || trivia[i].HasStructure)
-                {
-                    start = i + 1;
-                }
-            }
-
-            return SyntaxFactory.TriviaList(trivia.Skip(start).Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)));
-        }
+        private static bool IsFunctionBoundary(SyntaxNode node)
+            => node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax;
     }
 }

@@ -69,7 +69,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
         private static (StatementSyntax Statement, StatementSyntax? Before)? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var statement = StatementEdits.StatementInList(node);
+            var statement = StatementMoves.StatementInList(node);
             if (statement is null)
             {
                 return null;
@@ -88,8 +88,8 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                 return null;
             }
 
-            var target = StatementEdits.Siblings(statement).FirstOrDefault(s => s.SpanStart == start);
-            return target != null && StatementEdits.CanMoveBefore(model, statement, target) ? (statement, target) : null;
+            var target = StatementMoves.Siblings(statement).FirstOrDefault(s => s.SpanStart == start);
+            return target != null && StatementMoves.CanMoveBefore(model, statement, target) ? (statement, target) : null;
         }
 
         private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
@@ -110,12 +110,12 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                     continue;
                 }
 
-                editor.RemoveNode(StatementEdits.ListItem(plan.Statement), SyntaxRemoveOptions.KeepNoTrivia);
+                editor.RemoveNode(StatementMoves.ListItem(plan.Statement), SyntaxRemoveOptions.KeepNoTrivia);
                 if (plan.Before != null)
                 {
                     editor.InsertBefore(
-                        StatementEdits.ListItem(plan.Before),
-                        StatementEdits.AsListItemLike(StatementEdits.WithoutLeadingBlankLines(plan.Statement), plan.Before));
+                        StatementMoves.ListItem(plan.Before),
+                        StatementMoves.AsListItemLike(StatementMoves.WithoutLeadingBlankLines(plan.Statement), plan.Before));
                 }
             }
 

@@ -117,7 +117,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                 }
                 else
                 {
-                    editor.InsertBefore(StatementEdits.ListItem(call.Statement), StatementEdits.AsListItemLike(Registration(call, diagnostic), call.Statement));
+                    editor.InsertBefore(StatementMoves.ListItem(call.Statement), StatementMoves.AsListItemLike(Registration(call, diagnostic), call.Statement));
                 }
             }
 
@@ -144,7 +144,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                 statement.DescendantNodes().OfType<ObjectCreationExpressionSyntax>().Select(c => c.Type),
                 (_, type) => type.WithAdditionalAnnotations(Simplifier.Annotation));
             return statement
-                .WithLeadingTrivia(StatementEdits.Indentation(call.Statement))
+                .WithLeadingTrivia(StatementMoves.Indentation(call.Statement))
                 .WithTrailingTrivia(call.Statement.GetTrailingTrivia());
         }
 

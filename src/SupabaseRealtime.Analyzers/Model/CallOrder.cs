@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -56,13 +55,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <paramref name="root"/> and the graphs of every lambda and local function inside it, each
         /// its own body.
         /// </summary>
-        public static IEnumerable<ControlFlowGraph> WithNestedBodies(ControlFlowGraph root) => WithNestedBodies(root, _ => true);
-
-        /// <summary>
-        /// <paramref name="root"/> and the graphs of the lambdas and local functions inside it whose
-        /// syntax <paramref name="include"/> accepts (graphs are built only for those: they are not free).
-        /// </summary>
-        public static IEnumerable<ControlFlowGraph> WithNestedBodies(ControlFlowGraph root, Func<SyntaxNode, bool> include)
+        public static IEnumerable<ControlFlowGraph> WithNestedBodies(ControlFlowGraph root)
         {
             var pending = new Stack<ControlFlowGraph>();
             pending.Push(root);
@@ -72,8 +65,47 @@ namespace SupabaseRealtime.Analyzers.Model
                 yield return graph;
                 foreach (var localFunction in graph.LocalFunctions)
                 {
-                    var syntax = localFunction.DeclaringSyntaxReferences.Length > 0 ? localFunction.DeclaringSyntaxReferences[0].GetSyntax() : null;
-                    if (syntax is null || include(syntax))
+                    pending.Push(graph.GetLocalFunctionControlFlowGraph(localFunction));
+                }
+
+                foreach (var block in graph.Blocks)
+                {
+                    foreach (var operation in block.Operations)
+                    {
+                        foreach (var lambda in AnonymousFunctions(operation))
+                        {
+                            pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda));
+                        }
+                    }
+
+                    if (block.BranchValue != null)
+                    {
+                        foreach (var lambda in AnonymousFunctions(block.BranchValue))
+                        {
+                            pending.Push(graph.GetAnonymousFunctionControlFlowGraph(lambda));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="root"/> and the graphs of the lambdas and local functions inside it whose syntax
+        /// <paramref name="include"/> accepts (and of those nested in an accepted one), each its own body:
+        /// the graphs of functions a rule has no interest in are never built.
+        /// </summary>
+        public static IEnumerable<ControlFlowGraph> WithNestedBodies(ControlFlowGraph root, System.Func<SyntaxNode, bool> include)
+        {
+            var pending = new Stack<ControlFlowGraph>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var graph = pending.Pop();
+                yield return graph;
+                foreach (var localFunction in graph.LocalFunctions)
+                {
+                    var references = localFunction.DeclaringSyntaxReferences;
+                    if (references.Length > 0 && include(references[0].GetSyntax()))
                     {
                         pending.Push(graph.GetLocalFunctionControlFlowGraph(localFunction));
                     }

@@ -247,9 +247,12 @@ namespace SupabaseRealtime.Analyzers.Model
 
         private static IConditionalAccessOperation? FindConditionalAccess(IConditionalAccessInstanceOperation instance)
         {
-            for (var parent = instance.Parent; parent != null; parent = parent.Parent)
+            // The instance stands for the receiver of the nearest `?.` whose WhenNotNull side it sits in.
+            // (Its syntax is the receiver's, which lies outside WhenNotNull: walk the operation tree instead.)
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent != null; child = parent, parent = parent.Parent)
             {
-                if (parent is IConditionalAccessOperation access && access.WhenNotNull.Syntax.Span.Contains(instance.Syntax.Span))
+                if (parent is IConditionalAccessOperation access && access.WhenNotNull == child)
                 {
                     return access;
                 }

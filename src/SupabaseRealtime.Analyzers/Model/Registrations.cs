@@ -1143,7 +1143,7 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             var calls = new List<ChannelCall>();
-            var writes = new List<(BlockFacts Block, SlotWrite Write)>();
+            var writes = new List<(BlockFacts Block, ChannelSlotWrite Write)>();
             var escapes = slot.DeclaredAccessibility != Accessibility.Private;
             var constructorCallsMembers = false;
             foreach (var block in snapshot)
@@ -1583,9 +1583,9 @@ namespace SupabaseRealtime.Analyzers.Model
     }
 
     /// <summary>A write of a channel slot: the assignment (or declarator, or initializer) and the value written.</summary>
-    internal readonly struct SlotWrite
+    internal readonly struct ChannelSlotWrite
     {
-        public SlotWrite(IOperation operation, IOperation value)
+        public ChannelSlotWrite(IOperation operation, IOperation value)
         {
             Operation = operation;
             Value = value;
@@ -1611,7 +1611,7 @@ namespace SupabaseRealtime.Analyzers.Model
     /// <summary>How one block uses one channel slot.</summary>
     internal sealed class SlotFacts
     {
-        public List<SlotWrite> Writes { get; } = new List<SlotWrite>();
+        public List<ChannelSlotWrite> Writes { get; } = new List<ChannelSlotWrite>();
 
         /// <summary>The channel goes somewhere the model does not follow (an argument, a return value, another variable).</summary>
         public bool SoftEscape { get; set; }
@@ -1683,7 +1683,7 @@ namespace SupabaseRealtime.Analyzers.Model
                         var slot = field.AssociatedSymbol is IPropertySymbol property ? (ISymbol)property : field;
                         if (typeSlots.Contains(slot))
                         {
-                            facts.Slot(slot).Writes.Add(new SlotWrite(fieldInitializer, fieldInitializer.Value));
+                            facts.Slot(slot).Writes.Add(new ChannelSlotWrite(fieldInitializer, fieldInitializer.Value));
                         }
                     }
 
@@ -1693,7 +1693,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     {
                         if (typeSlots.Contains(property))
                         {
-                            facts.Slot(property).Writes.Add(new SlotWrite(propertyInitializer, propertyInitializer.Value));
+                            facts.Slot(property).Writes.Add(new ChannelSlotWrite(propertyInitializer, propertyInitializer.Value));
                         }
                     }
 
@@ -1727,7 +1727,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     case IVariableDeclaratorOperation declarator when IsChannel(declarator.Symbol.Type):
                         if (declarator.GetVariableInitializer() is { } initializer)
                         {
-                            facts.Slot(declarator.Symbol).Writes.Add(new SlotWrite(declarator, initializer.Value));
+                            facts.Slot(declarator.Symbol).Writes.Add(new ChannelSlotWrite(declarator, initializer.Value));
                         }
 
                         break;
@@ -1899,7 +1899,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     }
                     else
                     {
-                        facts.Writes.Add(new SlotWrite(assignment, assignment.Value));
+                        facts.Writes.Add(new ChannelSlotWrite(assignment, assignment.Value));
                     }
 
                     break;

@@ -157,6 +157,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Meta
             var test = new AnalyzerTest { Sdk = SdkShape.None };
             test.Analyzers.AddRange(Product.Analyzers());
             test.Sources.Add(LookAlikeSource);
+            test.Sources.Add(SecretKeySource);
             await test.RunAsync();
         }
 
@@ -194,8 +195,6 @@ namespace SupabaseRealtime.Analyzers.Tests.Meta
                 {
                     private readonly Client client = new Client();
                     private readonly Store store = new Store();
-                    private const string Key = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJl";
-                    private const string Secret = "sb_secret_0123456789abcdef";
 
                     public async Task StartAsync()
                     {
@@ -203,11 +202,23 @@ namespace SupabaseRealtime.Analyzers.Tests.Meta
                         channel.AddPostgresChangeHandler(1, (s, e) => store.Update(e));
                         await channel.Subscribe();
                         await channel.Subscribe();
-                        client.SetAuth(Key + Secret);
+                        client.SetAuth(Environment.GetEnvironmentVariable("JWT"));
                         await client.ConnectAsync();
                         channel.Register(new object());
                         channel.Unsubscribe();
                     }
+                }
+            }
+            """;
+
+        /// <summary>Secret keys in a project without the SDK: SRT008 keys on the SDK too, so it stays silent.</summary>
+        internal const string SecretKeySource = """
+            namespace MyApp
+            {
+                public static class Keys
+                {
+                    public const string ServiceRole = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoic2VydmljZV9yb2xlIn0.c2lnbmF0dXJl";
+                    public const string Secret = "sb_secret_0123456789abcdef0123";
                 }
             }
             """;

@@ -52,6 +52,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
                         var c = Other.Realtime.Channel("x");
                         await _supabase.Auth.SignIn("e", "p");
                         _supabase.Realtime.SetAuth("jwt");
+                        _supabase?.Realtime?.Remove(a);
                         await _supabase.InitializeAsync();
                     }
                 }
@@ -71,6 +72,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             Assert.Equal(a.Client, signedIn);
             Assert.True(ClientIdentity.TryGetAuthenticatedClient(Calls(model, method, "SetAuth")[0], sdk, out var setAuth));
             Assert.Equal(a.Client, setAuth);
+            var remove = Calls(model, method, "Remove")[0];
+            Assert.True(ClientIdentity.TryGetRealtimeClient(remove.Instance, sdk, out var removedFrom));
+            Assert.Equal(a.Client, removedFrom);
             Assert.True(ClientIdentity.TryGetConnectedClient(Calls(model, method, "InitializeAsync")[0], sdk, out var connected, out var viaInitialize));
             Assert.True(viaInitialize);
             Assert.Equal(a.Client, connected);
@@ -152,6 +156,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             Assert.False(order.TryGetPoint(Calls(model, method, "SetAuth")[1].Syntax, out _));
             Assert.True(order.Reaches(Point("ConnectAsync"), Point("Disconnect")));
             Assert.Equal(2, CallOrder.WithNestedBodies(graph).Count());
+            Assert.Single(CallOrder.WithNestedBodies(graph, _ => false));
+            Assert.Equal(2, CallOrder.WithNestedBodies(graph, function => function.ToString().Contains("SetAuth")).Count());
         }
     }
 }

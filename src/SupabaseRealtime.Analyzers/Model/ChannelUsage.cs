@@ -1,0 +1,1223 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Sdk;
+
+namespace SupabaseRealtime.Analyzers.Model
+{
+    /// <summary>The body an operation runs in: a member, or a lambda / local function inside it.</summary>
+    internal readonly struct BodyRef : IEquatable<BodyRef>
+    {
+        public BodyRef(ISymbol member, SyntaxNode? function)
+        {
+            Member = member;
+            Function = function;
+        }
+
+        /// <summary>The member whose code this is (method, constructor, accessor, field or property initializer).</summary>
+        public ISymbol Member { get; }
+
+        /// <summary>The innermost lambda or local function, or null for the member's own body.</summary>
+        public SyntaxNode? Function { get; }
+
+        /// <summary>True for a constructor's own body (not a lambda inside it) or an initializer: code that runs once per instance.</summary>
+        public bool RunsOncePerInstance
+            => Function is null
+                && (Member is IMethodSymbol method
+                    ? method.MethodKind == MethodKind.Constructor || method.MethodKind == MethodKind.StaticConstructor
+                    : Member is IFieldSymbol || Member is IPropertySymbol);
+
+        /// <summary>True when the member is static (entry points, static helpers, top-level statements).</summary>
+        public bool IsStatic => Member.IsStatic;
+
+        /// <summary>The member's method symbol when it is a method (or accessor).</summary>
+        public IMethodSymbol? Method => Member as IMethodSymbol;
+
+        /// <summary>The member's name for messages: the method name, the type name for a constructor, the property name for an accessor.</summary>
+        public string DisplayName
+        {
+            get
+            {
+                switch (Member)
+                {
+                    case IMethodSymbol method when method.MethodKind == MethodKind.Constructor || method.MethodKind == MethodKind.StaticConstructor:
+                        return method.ContainingType.Name;
+                    case IMethodSymbol method when method.AssociatedSymbol != null:
+                        return method.AssociatedSymbol.Name;
+                    default:
+                        return Member.Name;
+                }
+            }
+        }
+
+        public bool Equals(BodyRef other)
+            => SymbolEqualityComparer.Default.Equals(Member, other.Member) && Function == other.Function;
+
+        public override bool Equals(object? obj) => obj is BodyRef other && Equals(other);
+
+        public override int GetHashCode()
+            => unchecked((SymbolEqualityComparer.Default.GetHashCode(Member) * 397) ^ (Function?.GetHashCode() ?? 0));
+    }
+
+    /// <summary>What a channel expression refers to.</summary>
+    internal readonly struct ChannelRef
+    {
+        public ChannelRef(ISymbol? slot, ChannelOrigin? origin, ISymbol? collection)
+        {
+            Slot = slot;
+            Origin = origin;
+            Collection = collection;
+        }
+
+        /// <summary>The local, parameter, field or property holding the channel.</summary>
+        public ISymbol? Slot { get; }
+
+        /// <summary>The <c>Channel(...)</c> call when the expression is one.</summary>
+        public ChannelOrigin? Origin { get; }
+
+        /// <summary>The collection field of the type the channel is an element of (a loop variable, an element access, a lambda parameter).</summary>
+        public ISymbol? Collection { get; }
+
+        public bool IsKnown => Slot != null || Origin != null || Collection != null;
+    }
+
+    internal enum ChannelWriteKind
+    {
+        /// <summary><c>client.Channel(...)</c>.</summary>
+        Channel,
+
+        /// <summary><c>await table.On(...)</c>.</summary>
+        TableOn,
+
+        /// <summary><c>null</c> or <c>default</c>.</summary>
+        Null,
+
+        /// <summary>Another local, field or property.</summary>
+        Slot,
+
+        /// <summary>Anything else (a parameter, a method's result, ...): the channel comes from outside.</summary>
+        Other,
+    }
+
+    /// <summary>A write of a channel-typed local, field or property.</summary>
+    internal sealed class ChannelWrite
+    {
+        public ChannelWrite(ISymbol slot, ChannelWriteKind kind, IOperation value, ChannelOrigin? origin, SymbolPath client, ISymbol? source, BodyRef body)
+        {
+            Slot = slot;
+            Kind = kind;
+            Value = value;
+            Origin = origin;
+            Client = client;
+            Source = source;
+            Body = body;
+        }
+
+        public ISymbol Slot { get; }
+
+        public ChannelWriteKind Kind { get; }
+
+        /// <summary>The written value with <c>await</c> and conversions removed.</summary>
+        public IOperation Value { get; }
+
+        /// <summary>For <see cref="ChannelWriteKind.Channel"/> on a known client.</summary>
+        public ChannelOrigin? Origin { get; }
+
+        /// <summary>The client the channel belongs to; default when unknown.</summary>
+        public SymbolPath Client { get; }
+
+        /// <summary>For <see cref="ChannelWriteKind.Slot"/>: the slot read.</summary>
+        public ISymbol? Source { get; }
+
+        public BodyRef Body { get; }
+    }
+
+    internal enum SubscriptionHolder
+    {
+        /// <summary>The channel is in a local, field or property (<see cref="Subscription.Slot"/>).</summary>
+        Slot,
+
+        /// <summary>A <c>table.On(...)</c> whose channel is discarded.</summary>
+        Discarded,
+
+        /// <summary><c>client.Channel(...).Subscribe()</c>: the channel is never kept.</summary>
+        Direct,
+    }
+
+    /// <summary>A <c>Subscribe()</c> call or a <c>table.On(...)</c> call.</summary>
+    internal sealed class Subscription
+    {
+        public Subscription(IInvocationOperation call, bool isTableOn, SubscriptionHolder holder, ISymbol? slot, ChannelOrigin? origin, SymbolPath client, BodyRef body)
+        {
+            Call = call;
+            IsTableOn = isTableOn;
+            Holder = holder;
+            Slot = slot;
+            Origin = origin;
+            Client = client;
+            Body = body;
+        }
+
+        public IInvocationOperation Call { get; }
+
+        public bool IsTableOn { get; }
+
+        public SubscriptionHolder Holder { get; }
+
+        public ISymbol? Slot { get; }
+
+        public ChannelOrigin? Origin { get; }
+
+        /// <summary>For <c>On(...)</c> and direct <c>Channel(...)</c>: the client; default when unknown or for slots.</summary>
+        public SymbolPath Client { get; }
+
+        public BodyRef Body { get; }
+    }
+
+    internal enum ReleaseKind
+    {
+        Unsubscribe,
+        Remove,
+        Disconnect,
+    }
+
+    /// <summary>An <c>Unsubscribe()</c>, <c>client.Remove(channel)</c> or <c>client.Disconnect()</c> call.</summary>
+    internal sealed class ChannelRelease
+    {
+        public ChannelRelease(ReleaseKind kind, IInvocationOperation call, ChannelRef channel, SymbolPath client, BodyRef body)
+        {
+            Kind = kind;
+            Call = call;
+            Channel = channel;
+            Client = client;
+            Body = body;
+        }
+
+        public ReleaseKind Kind { get; }
+
+        public IInvocationOperation Call { get; }
+
+        /// <summary>The channel released (none for <see cref="ReleaseKind.Disconnect"/>).</summary>
+        public ChannelRef Channel { get; }
+
+        /// <summary>The client of <c>Remove</c>/<c>Disconnect</c>; default when unknown or for <c>Unsubscribe</c>.</summary>
+        public SymbolPath Client { get; }
+
+        public BodyRef Body { get; }
+    }
+
+    /// <summary>A handler or registration added to a channel.</summary>
+    internal sealed class ChannelSetUp
+    {
+        public ChannelSetUp(ChannelRef channel, BodyRef body)
+        {
+            Channel = channel;
+            Body = body;
+        }
+
+        public ChannelRef Channel { get; }
+
+        public BodyRef Body { get; }
+    }
+
+    /// <summary>A channel local stored into a field/property or a collection field of the type.</summary>
+    internal sealed class ChannelStore
+    {
+        public ChannelStore(ISymbol source, ISymbol target, bool intoCollection, BodyRef body)
+        {
+            Source = source;
+            Target = target;
+            IntoCollection = intoCollection;
+            Body = body;
+        }
+
+        public ISymbol Source { get; }
+
+        public ISymbol Target { get; }
+
+        public bool IntoCollection { get; }
+
+        public BodyRef Body { get; }
+    }
+
+    /// <summary>An <c>Unsubscribe()</c> after which the same body obtains the same cached channel again into the same slot.</summary>
+    internal sealed class ChannelReobtain
+    {
+        public ChannelReobtain(IInvocationOperation unsubscribe, ChannelOrigin reobtained, BodyRef body)
+        {
+            Unsubscribe = unsubscribe;
+            Reobtained = reobtained;
+            Body = body;
+        }
+
+        public IInvocationOperation Unsubscribe { get; }
+
+        public ChannelOrigin Reobtained { get; }
+
+        public BodyRef Body { get; }
+    }
+
+    /// <summary>
+    /// Everything one named type does with realtime channels, gathered from its operation blocks
+    /// (inside a symbol-start action) and read in the symbol-end action: subscriptions, writes of
+    /// channel slots, releases (<c>Unsubscribe</c>/<c>Remove</c>/<c>Disconnect</c>, and loops releasing a
+    /// collection field's elements), handler set-up, escapes, stores into fields and collections, the
+    /// type's own methods that something calls, and <c>Closed</c> handlers. Thread-safe.
+    /// </summary>
+    internal sealed class ChannelUsage
+    {
+        private readonly object gate = new object();
+        private readonly INamedTypeSymbol type;
+        private readonly SdkSymbols sdk;
+        private readonly LifetimeModel lifetime;
+        private readonly bool trackReobtains;
+
+        private readonly List<Subscription> subscriptions = new List<Subscription>();
+        private readonly List<ChannelWrite> writes = new List<ChannelWrite>();
+        private readonly List<ChannelRelease> releases = new List<ChannelRelease>();
+        private readonly List<ChannelSetUp> setUps = new List<ChannelSetUp>();
+        private readonly List<ChannelStore> stores = new List<ChannelStore>();
+        private readonly List<ChannelReobtain> reobtains = new List<ChannelReobtain>();
+        private readonly List<(ISymbol Slot, bool IsCreation)> clientWrites = new List<(ISymbol, bool)>();
+        private readonly HashSet<ISymbol> escaped = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> calledMethods = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> closedHandlers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<SyntaxNode> closedLambdas = new HashSet<SyntaxNode>();
+
+        public ChannelUsage(INamedTypeSymbol type, SdkSymbols sdk, LifetimeModel lifetime, bool trackReobtains)
+        {
+            this.type = type;
+            this.sdk = sdk;
+            this.lifetime = lifetime;
+            this.trackReobtains = trackReobtains;
+        }
+
+        public INamedTypeSymbol Type => type;
+
+        // Read these only in the symbol-end action, when every block has been added.
+        public IReadOnlyList<Subscription> Subscriptions => subscriptions;
+
+        public IReadOnlyList<ChannelWrite> Writes => writes;
+
+        public IReadOnlyList<ChannelRelease> Releases => releases;
+
+        public IReadOnlyList<ChannelSetUp> SetUps => setUps;
+
+        public IReadOnlyList<ChannelStore> Stores => stores;
+
+        public IReadOnlyList<ChannelReobtain> Reobtains => reobtains;
+
+        /// <summary>Writes of client-typed slots (realtime or Supabase clients): was the value a <c>new</c>?</summary>
+        public IReadOnlyList<(ISymbol Slot, bool IsCreation)> ClientWrites => clientWrites;
+
+        /// <summary>True when <paramref name="slot"/> is used in a way the model does not follow (passed on, returned, aliased...).</summary>
+        public bool IsEscaped(ISymbol slot) => escaped.Contains(slot);
+
+        /// <summary>True when the type calls <paramref name="method"/> itself or hands it out as a delegate.</summary>
+        public bool IsCalled(IMethodSymbol method) => calledMethods.Contains(method.OriginalDefinition);
+
+        /// <summary>True when <paramref name="body"/> is a handler of the type's own <c>Closed</c>/<c>FormClosed</c> event.</summary>
+        public bool IsClosedHandler(BodyRef body)
+            => body.Function is null ? closedHandlers.Contains(body.Member) : closedLambdas.Contains(body.Function);
+
+        /// <summary>True when <paramref name="method"/> is subscribed to the type's own <c>Closed</c>/<c>FormClosed</c> event.</summary>
+        public bool IsClosedHandler(IMethodSymbol method) => closedHandlers.Contains(method);
+
+        /// <summary>Is <paramref name="type"/> a channel, or a collection of channels?</summary>
+        public bool IsChannelType(ITypeSymbol? candidate) => sdk.IsRealtimeChannel(candidate);
+
+        public bool IsChannelCollection(ITypeSymbol? candidate)
+        {
+            switch (candidate)
+            {
+                case IArrayTypeSymbol array:
+                    return sdk.IsRealtimeChannel(array.ElementType);
+                case INamedTypeSymbol named when named.SpecialType != SpecialType.System_String && !sdk.IsRealtimeChannel(named):
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (sdk.IsRealtimeChannel(argument))
+                        {
+                            return IsEnumerable(named);
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        public bool IsClientType(ITypeSymbol? candidate) => sdk.IsRealtimeClient(candidate) || sdk.IsSupabaseClient(candidate);
+
+        /// <summary>Adds the facts of one operation block. Call from an operation-block action inside the type's symbol-start action.</summary>
+        public void Add(OperationBlockAnalysisContext context)
+        {
+            var collector = new Collector(this, context.OwningSymbol);
+            foreach (var block in context.OperationBlocks)
+            {
+                collector.Walk(block);
+            }
+
+            if (trackReobtains)
+            {
+                collector.FindReobtains(context);
+            }
+
+            lock (gate)
+            {
+                subscriptions.AddRange(collector.Subscriptions);
+                writes.AddRange(collector.Writes);
+                releases.AddRange(collector.Releases);
+                setUps.AddRange(collector.SetUps);
+                stores.AddRange(collector.Stores);
+                reobtains.AddRange(collector.Reobtains);
+                clientWrites.AddRange(collector.ClientWrites);
+                escaped.UnionWith(collector.Escaped);
+                calledMethods.UnionWith(collector.Called);
+                closedHandlers.UnionWith(collector.ClosedHandlers);
+                closedLambdas.UnionWith(collector.ClosedLambdas);
+            }
+        }
+
+        /// <summary>The writes of <paramref name="slot"/>.</summary>
+        public IEnumerable<ChannelWrite> WritesOf(ISymbol slot)
+        {
+            foreach (var write in writes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(write.Slot, slot))
+                {
+                    yield return write;
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when the field/property or local <paramref name="slot"/> holds channels created here
+        /// (<c>Channel(...)</c>, <c>await table.On(...)</c>, or a local that does) and otherwise only null.
+        /// The writes that create them are added to <paramref name="creations"/>.
+        /// </summary>
+        public bool IsCreatedHere(ISymbol slot, List<ChannelWrite> creations, HashSet<ISymbol>? visiting = null)
+        {
+            visiting ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            if (!visiting.Add(slot))
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var write in WritesOf(slot))
+            {
+                switch (write.Kind)
+                {
+                    case ChannelWriteKind.Channel:
+                    case ChannelWriteKind.TableOn:
+                        creations.Add(write);
+                        any = true;
+                        break;
+                    case ChannelWriteKind.Null:
+                        break;
+                    case ChannelWriteKind.Slot when write.Source is ILocalSymbol:
+                        if (!IsCreatedHere(write.Source, creations, visiting))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            // A local stored into this slot is a write too.
+            foreach (var store in stores)
+            {
+                if (!store.IntoCollection && SymbolEqualityComparer.Default.Equals(store.Target, slot) && !visiting.Contains(store.Source))
+                {
+                    if (!IsCreatedHere(store.Source, creations, visiting))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        private static bool IsEnumerable(INamedTypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable
+                    || implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ITypeSymbol? TypeOf(ISymbol symbol)
+        {
+            switch (symbol)
+            {
+                case ILocalSymbol local:
+                    return local.Type;
+                case IFieldSymbol field:
+                    return field.Type;
+                case IPropertySymbol property:
+                    return property.Type;
+                case IParameterSymbol parameter:
+                    return parameter.Type;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Gathers the facts of one operation block without locking.</summary>
+        private sealed class Collector
+        {
+            private readonly ChannelUsage usage;
+            private readonly ISymbol owner;
+
+            public Collector(ChannelUsage usage, ISymbol owner)
+            {
+                this.usage = usage;
+                this.owner = owner;
+            }
+
+            public List<Subscription> Subscriptions { get; } = new List<Subscription>();
+
+            public List<ChannelWrite> Writes { get; } = new List<ChannelWrite>();
+
+            public List<ChannelRelease> Releases { get; } = new List<ChannelRelease>();
+
+            public List<ChannelSetUp> SetUps { get; } = new List<ChannelSetUp>();
+
+            public List<ChannelStore> Stores { get; } = new List<ChannelStore>();
+
+            public List<ChannelReobtain> Reobtains { get; } = new List<ChannelReobtain>();
+
+            public List<(ISymbol, bool)> ClientWrites { get; } = new List<(ISymbol, bool)>();
+
+            public List<ISymbol> Escaped { get; } = new List<ISymbol>();
+
+            public List<ISymbol> Called { get; } = new List<ISymbol>();
+
+            public List<ISymbol> ClosedHandlers { get; } = new List<ISymbol>();
+
+            public List<SyntaxNode> ClosedLambdas { get; } = new List<SyntaxNode>();
+
+            private SdkSymbols Sdk => usage.sdk;
+
+            public void Walk(IOperation root)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            OnInvocation(invocation);
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            OnWrite(assignment.Target, assignment.Value, assignment);
+                            break;
+                        case ICoalesceAssignmentOperation coalesce:
+                            OnWrite(coalesce.Target, coalesce.Value, coalesce);
+                            break;
+                        case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer:
+                            OnWrite(declarator.Symbol, initializer.Value, declarator);
+                            break;
+                        case IFieldInitializerOperation fieldInitializer:
+                            foreach (var field in fieldInitializer.InitializedFields)
+                            {
+                                OnWrite(field, fieldInitializer.Value, fieldInitializer);
+                            }
+
+                            break;
+                        case IPropertyInitializerOperation propertyInitializer:
+                            foreach (var property in propertyInitializer.InitializedProperties)
+                            {
+                                OnWrite(property, propertyInitializer.Value, propertyInitializer);
+                            }
+
+                            break;
+                        case ILocalReferenceOperation _:
+                        case IFieldReferenceOperation _:
+                        case IPropertyReferenceOperation _:
+                            OnReference(operation);
+                            break;
+                        case IEventAssignmentOperation eventAssignment:
+                            OnEventAssignment(eventAssignment);
+                            break;
+                        case IMethodReferenceOperation methodReference when IsOwn(methodReference.Method):
+                            Called.Add(methodReference.Method.OriginalDefinition);
+                            break;
+                    }
+                }
+            }
+
+            /// <summary>Finds <c>Unsubscribe()</c> calls after which the same body writes the same slot from an equal <c>Channel(...)</c> call.</summary>
+            public void FindReobtains(OperationBlockAnalysisContext context)
+            {
+                var candidates = new List<(ChannelRelease Release, ChannelWrite Write)>();
+                foreach (var release in Releases)
+                {
+                    if (release.Kind != ReleaseKind.Unsubscribe || release.Channel.Slot is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var write in Writes)
+                    {
+                        if (write.Origin != null && write.Body.Equals(release.Body) && SymbolEqualityComparer.Default.Equals(write.Slot, release.Channel.Slot))
+                        {
+                            candidates.Add((release, write));
+                        }
+                    }
+                }
+
+                if (candidates.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var block in context.OperationBlocks)
+                {
+                    // A method's operation block is its body block (whose parent is the IMethodBodyOperation /
+                    // IConstructorBodyOperation), or that root itself; the graph covers the whole body.
+                    var isBody = block is IMethodBodyOperation || block is IConstructorBodyOperation
+                        || (block is IBlockOperation && (block.Parent is null || block.Parent is IMethodBodyOperation || block.Parent is IConstructorBodyOperation));
+                    if (!isBody)
+                    {
+                        continue;
+                    }
+
+                    var graph = context.GetControlFlowGraph(block);
+                    foreach (var body in CallOrder.WithNestedBodies(graph))
+                    {
+                        var order = CallOrder.Create(body);
+                        if (order is null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var (release, write) in candidates)
+                        {
+                            if (order.TryGetPoint(release.Call.Syntax, out var from)
+                                && order.TryGetPoint(write.Origin!.Call.Syntax, out var to)
+                                && order.Reaches(from, to))
+                            {
+                                Reobtains.Add(new ChannelReobtain(release.Call, write.Origin, release.Body));
+                            }
+                        }
+                    }
+                }
+            }
+
+            private bool IsOwn(IMethodSymbol method)
+                => SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, usage.type.OriginalDefinition);
+
+            private BodyRef BodyOf(IOperation operation)
+            {
+                for (var current = operation.Parent; current != null; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
+                    {
+                        return new BodyRef(owner, current.Syntax);
+                    }
+                }
+
+                return new BodyRef(owner, null);
+            }
+
+            private void OnInvocation(IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                if (IsOwn(method))
+                {
+                    Called.Add(method.OriginalDefinition);
+                    return;
+                }
+
+                if (invocation.Instance != null && Sdk.IsRealtimeChannel(method.ContainingType))
+                {
+                    if (ChannelCalls.IsSubscribe(invocation, Sdk))
+                    {
+                        var channel = ResolveChannel(invocation.Instance);
+                        if (channel.Slot != null)
+                        {
+                            Subscriptions.Add(new Subscription(invocation, false, SubscriptionHolder.Slot, channel.Slot, null, default, BodyOf(invocation)));
+                        }
+                        else if (channel.Origin != null)
+                        {
+                            Subscriptions.Add(new Subscription(invocation, false, SubscriptionHolder.Direct, null, channel.Origin, channel.Origin.Client, BodyOf(invocation)));
+                        }
+                    }
+                    else if (ChannelCalls.IsUnsubscribe(invocation, Sdk))
+                    {
+                        Releases.Add(new ChannelRelease(ReleaseKind.Unsubscribe, invocation, ResolveChannel(invocation.Instance), default, BodyOf(invocation)));
+                    }
+                    else if (ChannelCalls.IsSetUp(invocation, Sdk))
+                    {
+                        SetUps.Add(new ChannelSetUp(ResolveChannel(invocation.Instance), BodyOf(invocation)));
+                    }
+
+                    return;
+                }
+
+                if (ChannelCalls.IsRemove(invocation, Sdk, out var removed))
+                {
+                    ChannelCalls.TryGetClient(invocation.Instance, Sdk, out var client);
+                    Releases.Add(new ChannelRelease(ReleaseKind.Remove, invocation, ResolveChannel(removed), client, BodyOf(invocation)));
+                    return;
+                }
+
+                if (ChannelCalls.IsDisconnect(invocation, Sdk))
+                {
+                    ChannelCalls.TryGetClient(invocation.Instance, Sdk, out var client);
+                    Releases.Add(new ChannelRelease(ReleaseKind.Disconnect, invocation, default, client, BodyOf(invocation)));
+                    return;
+                }
+
+                if (ChannelCalls.IsTableOn(invocation, Sdk, out var tableClient))
+                {
+                    OnTableOn(invocation, tableClient);
+                }
+            }
+
+            private void OnTableOn(IInvocationOperation invocation, SymbolPath client)
+            {
+                IOperation node = invocation;
+                var parent = SkipConversions(ref node);
+                if (parent is IInvocationOperation configure && configure.TargetMethod.Name == "ConfigureAwait" && configure.Instance == node)
+                {
+                    node = configure;
+                    parent = SkipConversions(ref node);
+                }
+
+                if (parent is IAwaitOperation awaited)
+                {
+                    node = awaited;
+                    parent = SkipConversions(ref node);
+                }
+
+                var body = BodyOf(invocation);
+                switch (parent)
+                {
+                    case IExpressionStatementOperation _:
+                        Subscriptions.Add(new Subscription(invocation, true, SubscriptionHolder.Discarded, null, null, client, body));
+                        break;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == node:
+                        if (SymbolPath.Unwrap(assignment.Target) is IDiscardOperation)
+                        {
+                            Subscriptions.Add(new Subscription(invocation, true, SubscriptionHolder.Discarded, null, null, client, body));
+                        }
+                        else if (ChannelSlots.GetSlot(assignment.Target) is { } slot && usage.IsChannelType(TypeOf(slot)))
+                        {
+                            Subscriptions.Add(new Subscription(invocation, true, SubscriptionHolder.Slot, slot, null, client, body));
+                        }
+
+                        break;
+                    case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator
+                        && usage.IsChannelType(declarator.Symbol.Type):
+                        Subscriptions.Add(new Subscription(invocation, true, SubscriptionHolder.Slot, declarator.Symbol, null, client, body));
+                        break;
+                }
+            }
+
+            private static IOperation? SkipConversions(ref IOperation node)
+            {
+                var parent = node.Parent;
+                while (parent is IConversionOperation || parent is IParenthesizedOperation)
+                {
+                    node = parent;
+                    parent = parent.Parent;
+                }
+
+                return parent;
+            }
+
+            private void OnWrite(IOperation target, IOperation value, IOperation syntax)
+            {
+                if (ChannelSlots.GetSlot(target) is { } slot && IsTrackedSlot(slot))
+                {
+                    OnWrite(slot, value, syntax);
+                }
+            }
+
+            private void OnWrite(ISymbol slot, IOperation value, IOperation syntax)
+            {
+                var slotType = TypeOf(slot);
+                var unwrapped = ChannelSlots.UnwrapAwait(value);
+                if (unwrapped is null)
+                {
+                    return;
+                }
+
+                if (usage.IsClientType(slotType))
+                {
+                    // null / default! placeholders (assigned for real later) say nothing about who created the client.
+                    if (!(unwrapped is IDefaultValueOperation) && !(unwrapped is ILiteralOperation))
+                    {
+                        ClientWrites.Add((slot, unwrapped is IObjectCreationOperation));
+                    }
+
+                    return;
+                }
+
+                if (!usage.IsChannelType(slotType))
+                {
+                    return;
+                }
+
+                var body = BodyOf(syntax);
+                switch (unwrapped)
+                {
+                    case IInvocationOperation call when ChannelOrigin.IsChannelMethod(call.TargetMethod, Sdk):
+                        ChannelOrigin.TryGetFromCall(call, Sdk, out var origin);
+                        Writes.Add(new ChannelWrite(slot, ChannelWriteKind.Channel, unwrapped, origin, origin?.Client ?? default, null, body));
+                        break;
+                    case IInvocationOperation call when ChannelCalls.IsTableOn(call, Sdk, out var client):
+                        Writes.Add(new ChannelWrite(slot, ChannelWriteKind.TableOn, unwrapped, null, client, null, body));
+                        break;
+                    case IDefaultValueOperation _:
+                    case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is null:
+                        Writes.Add(new ChannelWrite(slot, ChannelWriteKind.Null, unwrapped, null, default, null, body));
+                        break;
+                    default:
+                        var source = ChannelSlots.GetSlot(unwrapped);
+                        Writes.Add(new ChannelWrite(slot, source != null ? ChannelWriteKind.Slot : ChannelWriteKind.Other, unwrapped, null, default, source, body));
+                        break;
+                }
+            }
+
+            private bool IsTrackedSlot(ISymbol slot)
+            {
+                if (slot is IFieldSymbol || slot is IPropertySymbol)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(slot.ContainingType?.OriginalDefinition, usage.type.OriginalDefinition))
+                    {
+                        return false;
+                    }
+                }
+
+                var slotType = TypeOf(slot);
+                return usage.IsChannelType(slotType) || usage.IsChannelCollection(slotType) || usage.IsClientType(slotType);
+            }
+
+            private void OnEventAssignment(IEventAssignmentOperation assignment)
+            {
+                if (ChannelCalls.IsSetUpEvent(assignment, Sdk, out var channel))
+                {
+                    SetUps.Add(new ChannelSetUp(ResolveChannel(channel), BodyOf(assignment)));
+                    return;
+                }
+
+                if (assignment.Adds && assignment.EventReference is IEventReferenceOperation reference
+                    && (reference.Instance is null || SymbolPath.Unwrap(reference.Instance) is IInstanceReferenceOperation)
+                    && usage.lifetime.IsClosedEvent(reference.Event))
+                {
+                    var handler = SymbolPath.Unwrap(assignment.HandlerValue);
+                    if (handler is IDelegateCreationOperation creation)
+                    {
+                        handler = creation.Target;
+                    }
+
+                    switch (handler)
+                    {
+                        case IMethodReferenceOperation method when IsOwn(method.Method):
+                            ClosedHandlers.Add(method.Method.OriginalDefinition);
+                            break;
+                        case IAnonymousFunctionOperation lambda:
+                            ClosedLambdas.Add(lambda.Syntax);
+                            break;
+                    }
+                }
+            }
+
+            /// <summary>What a channel expression refers to: a slot, a <c>Channel(...)</c> call, or an element of a collection field.</summary>
+            private ChannelRef ResolveChannel(IOperation? operation)
+            {
+                var unwrapped = SymbolPath.Unwrap(operation);
+                switch (unwrapped)
+                {
+                    case ILocalReferenceOperation local:
+                        return new ChannelRef(local.Local, null, LoopCollection(local));
+                    case IParameterReferenceOperation parameter:
+                        return new ChannelRef(parameter.Parameter, null, LambdaCollection(parameter));
+                    case IInvocationOperation call when ChannelOrigin.TryGetFromCall(call, Sdk, out var origin):
+                        return new ChannelRef(null, origin, null);
+                    case IArrayElementReferenceOperation element:
+                        return new ChannelRef(null, null, CollectionSource(element.ArrayReference));
+                    case IPropertyReferenceOperation member when member.Arguments.IsEmpty
+                        && SymbolPath.Unwrap(member.Instance) is ILocalReferenceOperation pair && LoopCollection(pair) is { } pairs:
+                        // foreach (var pair in _channels) client.Remove(pair.Value)
+                        return new ChannelRef(null, null, pairs);
+                    case IPropertyReferenceOperation indexer when !indexer.Arguments.IsEmpty:
+                        return new ChannelRef(null, null, CollectionSource(indexer.Instance));
+                    case IInvocationOperation elementCall:
+                        return new ChannelRef(null, null, CollectionSource(Receiver(elementCall)));
+                }
+
+                var slot = ChannelSlots.GetSlot(unwrapped);
+                return slot != null ? new ChannelRef(slot, null, null) : default;
+            }
+
+            /// <summary>For a loop variable of <c>foreach (var c in _channels)</c> (or <c>_channels.Values</c>, ...): the collection field.</summary>
+            private ISymbol? LoopCollection(ILocalReferenceOperation reference)
+            {
+                for (var current = reference.Parent; current != null; current = current.Parent)
+                {
+                    if (current is IForEachLoopOperation loop)
+                    {
+                        foreach (var local in loop.Locals)
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(local, reference.Local))
+                            {
+                                return CollectionSource(loop.Collection);
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>For a parameter of a lambda passed to a method of a collection field (<c>_channels.ForEach(c => ...)</c>): the collection field.</summary>
+            private ISymbol? LambdaCollection(IParameterReferenceOperation reference)
+            {
+                if (!(reference.Parameter.ContainingSymbol is IMethodSymbol lambdaSymbol) || lambdaSymbol.MethodKind != MethodKind.AnonymousFunction)
+                {
+                    return null;
+                }
+
+                for (var current = reference.Parent; current != null; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, lambdaSymbol))
+                    {
+                        for (var up = lambda.Parent; up != null; up = up.Parent)
+                        {
+                            if (up is IInvocationOperation invocation)
+                            {
+                                return CollectionSource(Receiver(invocation));
+                            }
+
+                            if (!(up is IDelegateCreationOperation || up is IConversionOperation || up is IArgumentOperation))
+                            {
+                                return null;
+                            }
+                        }
+
+                        return null;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The receiver of a call: its instance, or the first argument of a reduced extension method.</summary>
+            private static IOperation? Receiver(IInvocationOperation invocation)
+            {
+                if (invocation.Instance != null)
+                {
+                    return invocation.Instance;
+                }
+
+                if (invocation.TargetMethod.IsExtensionMethod)
+                {
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Ordinal == 0)
+                        {
+                            return argument.Value;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The collection field of the type an expression is taken from: <c>_channels</c>, <c>_channels.Values</c>, <c>_channels.ToList()</c>.</summary>
+            private ISymbol? CollectionSource(IOperation? operation)
+            {
+                for (var depth = 0; depth < 8; depth++)
+                {
+                    var unwrapped = SymbolPath.Unwrap(operation);
+                    var slot = ChannelSlots.GetSlot(unwrapped);
+                    if (slot != null)
+                    {
+                        return (slot is IFieldSymbol || slot is IPropertySymbol) && IsTrackedSlot(slot) && usage.IsChannelCollection(TypeOf(slot)) ? slot : null;
+                    }
+
+                    switch (unwrapped)
+                    {
+                        case IPropertyReferenceOperation property:
+                            operation = property.Instance;
+                            break;
+                        case IInvocationOperation invocation:
+                            operation = Receiver(invocation);
+                            break;
+                        default:
+                            return null;
+                    }
+                }
+
+                return null;
+            }
+
+            private void OnReference(IOperation reference)
+            {
+                var slot = ChannelSlots.GetSlot(reference);
+                if (slot is null || SymbolPath.Unwrap(reference) != reference || !IsTrackedSlot(slot))
+                {
+                    return;
+                }
+
+                var slotType = TypeOf(slot);
+                var isChannel = usage.IsChannelType(slotType);
+                var isCollection = !isChannel && usage.IsChannelCollection(slotType);
+                if (!isChannel && !isCollection)
+                {
+                    return;
+                }
+
+                IOperation node = reference;
+                for (var depth = 0; depth < 8; depth++)
+                {
+                    var parent = SkipConversions(ref node);
+                    switch (parent)
+                    {
+                        case null:
+                            return;
+                        case IConditionalAccessOperation access when access.Operation == node:
+                            // _channel?.Member: a use of the channel itself.
+                            return;
+                        case IInvocationOperation invocation when invocation.Instance == node:
+                            if (isChannel && ReturnsChannel(invocation) && !IsResultDiscarded(invocation))
+                            {
+                                Escaped.Add(slot);
+                            }
+                            else if (isCollection && usage.IsChannelCollection(invocation.Type))
+                            {
+                                // _channels.ToList(): follow the copy.
+                                node = invocation;
+                                continue;
+                            }
+
+                            return;
+                        case IMemberReferenceOperation member when member.Instance == node:
+                            if (isCollection && member is IPropertyReferenceOperation property
+                                && (usage.IsChannelCollection(property.Type) || usage.IsChannelType(property.Type)))
+                            {
+                                // _channels.Values, _channels[key]: follow the values or the element.
+                                node = member;
+                                continue;
+                            }
+
+                            return;
+                        case IArrayElementReferenceOperation element when isCollection && element.ArrayReference == node:
+                            node = element;
+                            continue;
+                        case IArgumentOperation argument:
+                            OnArgument(slot, isCollection, argument, ref node);
+                            if (node == argument)
+                            {
+                                return;
+                            }
+
+                            continue;
+                        case ISimpleAssignmentOperation assignment when assignment.Target == node:
+                            return;
+                        case ISimpleAssignmentOperation assignment when assignment.Value == node:
+                            OnAssignedTo(slot, isCollection, assignment.Target, reference);
+                            return;
+                        case ICompoundAssignmentOperation compound when compound.Target == node:
+                        case ICoalesceAssignmentOperation coalesce when coalesce.Target == node:
+                            return;
+                        case IVariableInitializerOperation _:
+                            // var other = _channel: another name for the channel; the model does not follow it.
+                            Escaped.Add(slot);
+                            return;
+                        case IIsPatternOperation pattern when DeclaresVariable(pattern.Pattern):
+                            // _channel is RealtimeChannel channel: another name for the channel.
+                            Escaped.Add(slot);
+                            return;
+                        case IBinaryOperation _:
+                        case IIsPatternOperation _:
+                        case IIsTypeOperation _:
+                        case IIsNullOperation _:
+                        case INameOfOperation _:
+                        case IInterpolationOperation _:
+                        case IExpressionStatementOperation _:
+                            return;
+                        case IForEachLoopOperation loop when loop.Collection == node:
+                            return;
+                        case IAwaitOperation _ when isChannel:
+                            return;
+                        default:
+                            Escaped.Add(slot);
+                            return;
+                    }
+                }
+
+                Escaped.Add(slot);
+            }
+
+            private void OnArgument(ISymbol slot, bool isCollection, IArgumentOperation argument, ref IOperation node)
+            {
+                if (!(argument.Parent is IInvocationOperation invocation))
+                {
+                    Escaped.Add(slot);
+                    node = argument;
+                    return;
+                }
+
+                if (ChannelCalls.IsRemove(invocation, Sdk, out _))
+                {
+                    node = argument;
+                    return;
+                }
+
+                if (isCollection)
+                {
+                    // Enumerable.ToList(_channels), _channels.Where(...): follow the result when it is still a collection of channels.
+                    if (invocation.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0 && invocation.Instance is null
+                        && usage.IsChannelCollection(invocation.Type))
+                    {
+                        node = invocation;
+                        return;
+                    }
+
+                    if (invocation.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0 && invocation.Instance is null
+                        && IsResultDiscarded(invocation))
+                    {
+                        // _channels.ForEach-style extension whose result is unused.
+                        node = argument;
+                        return;
+                    }
+
+                    Escaped.Add(slot);
+                    node = argument;
+                    return;
+                }
+
+                // _channels.Add(channel), _channels.TryAdd(key, channel), _channels[key] = channel (see OnAssignedTo).
+                if (slot is ILocalSymbol && CollectionSource(invocation.Instance) is { } collection
+                    && !(invocation.Instance is null))
+                {
+                    Stores.Add(new ChannelStore(slot, collection, true, BodyOf(argument)));
+                    node = argument;
+                    return;
+                }
+
+                Escaped.Add(slot);
+                node = argument;
+            }
+
+            private void OnAssignedTo(ISymbol slot, bool isCollection, IOperation target, IOperation reference)
+            {
+                var unwrappedTarget = SymbolPath.Unwrap(target);
+                if (unwrappedTarget is IDiscardOperation)
+                {
+                    return;
+                }
+
+                if (!isCollection && slot is ILocalSymbol)
+                {
+                    var targetSlot = ChannelSlots.GetSlot(unwrappedTarget);
+                    if (targetSlot is IFieldSymbol || targetSlot is IPropertySymbol)
+                    {
+                        if (IsTrackedSlot(targetSlot))
+                        {
+                            Stores.Add(new ChannelStore(slot, targetSlot, false, BodyOf(reference)));
+                            return;
+                        }
+                    }
+
+                    switch (unwrappedTarget)
+                    {
+                        case IPropertyReferenceOperation indexer when !indexer.Arguments.IsEmpty && CollectionSource(indexer.Instance) is { } collection:
+                            Stores.Add(new ChannelStore(slot, collection, true, BodyOf(reference)));
+                            return;
+                        case IArrayElementReferenceOperation element when CollectionSource(element.ArrayReference) is { } array:
+                            Stores.Add(new ChannelStore(slot, array, true, BodyOf(reference)));
+                            return;
+                    }
+                }
+
+                Escaped.Add(slot);
+            }
+
+            private static bool DeclaresVariable(IPatternOperation pattern)
+            {
+                foreach (var operation in pattern.DescendantsAndSelf())
+                {
+                    if ((operation is IDeclarationPatternOperation declaration && declaration.DeclaredSymbol != null)
+                        || (operation is IRecursivePatternOperation recursive && recursive.DeclaredSymbol != null))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Channel methods whose result is the channel again (<c>Subscribe</c>, <c>Unsubscribe</c>, <c>Register</c>, <c>OnPostgresChange</c>).</summary>
+            private bool ReturnsChannel(IInvocationOperation invocation)
+            {
+                var returned = invocation.TargetMethod.ReturnType;
+                if (usage.IsChannelType(returned))
+                {
+                    return true;
+                }
+
+                return returned is INamedTypeSymbol named && named.IsGenericType && named.TypeArguments.Length == 1
+                    && usage.IsChannelType(named.TypeArguments[0]);
+            }
+
+            /// <summary>True when the result of <paramref name="invocation"/> is dropped: a statement, awaited as a statement, discarded, or chained into another channel call.</summary>
+            private bool IsResultDiscarded(IInvocationOperation invocation)
+            {
+                IOperation node = invocation;
+                for (var depth = 0; depth < 16; depth++)
+                {
+                    var parent = SkipConversions(ref node);
+                    switch (parent)
+                    {
+                        case IExpressionStatementOperation _:
+                            return true;
+                        case IAwaitOperation awaited:
+                            node = awaited;
+                            continue;
+                        case IConditionalAccessOperation access when access.WhenNotNull == node:
+                            node = access;
+                            continue;
+                        case IInvocationOperation next when next.Instance == node
+                            && (next.TargetMethod.Name == "ConfigureAwait" || Sdk.IsRealtimeChannel(next.TargetMethod.ContainingType)):
+                            node = next;
+                            continue;
+                        case ISimpleAssignmentOperation assignment when assignment.Value == node && SymbolPath.Unwrap(assignment.Target) is IDiscardOperation:
+                            return true;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

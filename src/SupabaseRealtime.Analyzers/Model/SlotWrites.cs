@@ -1,0 +1,104 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SupabaseRealtime.Analyzers.Model
+{
+    /// <summary>One write of a value into a slot (local, field or property of the containing type).</summary>
+    internal readonly struct SlotWrite
+    {
+        public SlotWrite(ISymbol slot, IOperation value, IOperation write)
+        {
+            Slot = slot;
+            Value = value;
+            Write = write;
+        }
+
+        public ISymbol Slot { get; }
+
+        /// <summary>The value written (as written: conversions and <c>await</c> not removed).</summary>
+        public IOperation Value { get; }
+
+        /// <summary>The assignment, declarator or initializer that writes it.</summary>
+        public IOperation Write { get; }
+    }
+
+    /// <summary>
+    /// "What is written into this local or field?" Walks one operation block (lambdas included) and
+    /// reports every visible write (<c>x = v</c>, <c>var x = v</c>, <c>x ??= v</c>, field and property
+    /// initializers) and every slot written in a way whose value is not visible (<c>out</c>/<c>ref</c>
+    /// arguments, deconstruction, compound assignment, increments).
+    /// </summary>
+    internal static class SlotWrites
+    {
+        /// <summary>Collects the writes in <paramref name="root"/> (the operation itself included).</summary>
+        public static void Collect(IOperation root, List<SlotWrite> writes, HashSet<ISymbol> unknownWrites)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case ICoalesceAssignmentOperation coalesce when ChannelSlots.GetSlot(coalesce.Target) is { } target:
+                        writes.Add(new SlotWrite(target, coalesce.Value, coalesce));
+                        continue;
+                    case ICompoundAssignmentOperation compound when ChannelSlots.GetSlot(compound.Target) is { } target:
+                        unknownWrites.Add(target);
+                        continue;
+                    case IIncrementOrDecrementOperation increment when ChannelSlots.GetSlot(increment.Target) is { } target:
+                        unknownWrites.Add(target);
+                        continue;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        foreach (var part in deconstruction.Target.DescendantsAndSelf())
+                        {
+                            if (ChannelSlots.GetSlot(part) is { } written)
+                            {
+                                unknownWrites.Add(written);
+                            }
+                        }
+
+                        continue;
+                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind != RefKind.None
+                        && argument.Parameter.RefKind != RefKind.In:
+                        var value = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+                        if (ChannelSlots.GetSlot(value) is { } byRef)
+                        {
+                            unknownWrites.Add(byRef);
+                        }
+
+                        continue;
+                }
+
+                if (ChannelSlots.TryGetAssignment(operation, out var slot, out var written2))
+                {
+                    writes.Add(new SlotWrite(slot, written2, operation));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The values written into <paramref name="local"/> in <paramref name="root"/>; false when it
+        /// is written where the value is not visible or never written.
+        /// </summary>
+        public static bool TryGetLocalValues(IOperation root, ILocalSymbol local, out List<IOperation> values)
+        {
+            var writes = new List<SlotWrite>();
+            var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            Collect(root, writes, unknown);
+            values = new List<IOperation>();
+            if (unknown.Contains(local))
+            {
+                return false;
+            }
+
+            foreach (var write in writes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(write.Slot, local))
+                {
+                    values.Add(write.Value);
+                }
+            }
+
+            return values.Count > 0;
+        }
+    }
+}

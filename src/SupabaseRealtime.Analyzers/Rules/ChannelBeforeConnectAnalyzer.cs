@@ -1,0 +1,631 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
+using SupabaseRealtime.Analyzers.Model;
+using SupabaseRealtime.Analyzers.Sdk;
+
+namespace SupabaseRealtime.Analyzers.Rules
+{
+    /// <summary>
+    /// SRT005: <c>Channel(...)</c> on a realtime client whose socket is not connected yet, which throws
+    /// "Socket must exist, was `Connect` called?". Reported when the same body connects the client only
+    /// later; when the body created the client and nothing connects it before the call; or when the
+    /// type creates the client (field/property initializer or constructor) and no member ever connects
+    /// it. A client that came from outside with no connect call in sight is unknown and never reported;
+    /// <c>From&lt;T&gt;().On(...)</c> connects by itself and is never reported.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    internal sealed class ChannelBeforeConnectAnalyzer : SdkAnalyzer
+    {
+        /// <summary>Diagnostic property naming the fix: <see cref="MoveConnectFix"/> or <see cref="InsertConnectFix"/>.</summary>
+        public const string FixProperty = "Fix";
+
+        /// <summary>Move the later connect statement (additional location 0) before the channel statement.</summary>
+        public const string MoveConnectFix = "MoveConnect";
+
+        /// <summary>Insert <c>await &lt;client&gt;.&lt;Call&gt;();</c> before the channel statement.</summary>
+        public const string InsertConnectFix = "InsertConnect";
+
+        /// <summary>Diagnostic property: the call the insert fix writes, <see cref="ConnectAsyncCall"/> or <see cref="InitializeAsyncCall"/>.</summary>
+        public const string CallProperty = "Call";
+
+        public const string ConnectAsyncCall = "ConnectAsync";
+
+        public const string InitializeAsyncCall = "InitializeAsync";
+
+        /// <summary>Diagnostic property: where the missing connect was judged, <see cref="MethodScope"/> or <see cref="TypeScope"/>.</summary>
+        public const string ScopeProperty = "Scope";
+
+        public const string MethodScope = "Method";
+
+        public const string TypeScope = "Type";
+
+        /// <summary>Diagnostic property: the client's chain (e.g. <c>_supabase.Realtime</c>).</summary>
+        public const string ClientProperty = "Client";
+
+        private const string CreatedHereReason = "it is created in this method and nothing connects it first";
+        private const string NeverConnectedReason = "this type creates it and no member connects it";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SRT005);
+
+        protected override void Register(CompilationStartAnalysisContext context, SdkCompilation compilation)
+        {
+            var sdk = compilation.Sdk;
+            if (sdk.RealtimeClientInterface is null && sdk.RealtimeClient is null)
+            {
+                return;
+            }
+
+            context.RegisterSymbolStartAction(
+                start =>
+                {
+                    if (!(start.Symbol is INamedTypeSymbol type) || type.TypeKind == TypeKind.Interface)
+                    {
+                        return;
+                    }
+
+                    var state = new TypeState(type, compilation);
+                    start.RegisterOperationBlockAction(state.AnalyzeBlock);
+                    start.RegisterSymbolEndAction(state.Report);
+                },
+                SymbolKind.NamedType);
+        }
+
+        private enum ConnectKind
+        {
+            /// <summary><c>ConnectAsync()</c> / <c>Connect(...)</c>: connects.</summary>
+            Connect,
+
+            /// <summary><c>InitializeAsync()</c>: connects when the client was created with <c>AutoConnectRealtime = true</c>.</summary>
+            Initialize,
+
+            /// <summary><c>From&lt;T&gt;().On(...)</c>: connects the socket when needed.</summary>
+            On,
+
+            /// <summary><c>Disconnect()</c>: the body manages the connection itself.</summary>
+            Disconnect,
+        }
+
+        /// <summary>One operation-block root of a member: its flow and what it writes into client slots.</summary>
+        private sealed class Block
+        {
+            public Block(IOperation root, ISymbol member)
+            {
+                Root = root;
+                Member = member;
+            }
+
+            public IOperation Root { get; }
+
+            public ISymbol Member { get; }
+
+            public BodyOrders? Orders { get; set; }
+
+            public Dictionary<ISymbol, List<ClientWrite>> LocalWrites { get; } = new Dictionary<ISymbol, List<ClientWrite>>(SymbolEqualityComparer.Default);
+
+            public HashSet<ISymbol> UnknownLocals { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            public HashSet<ISymbol> EscapedLocals { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        }
+
+        /// <summary>A write into a client slot, and what it creates.</summary>
+        private sealed class ClientWrite
+        {
+            public ClientWrite(SlotWrite write, CreatedClient created, IObjectCreationOperation? creation, AutoConnect autoConnect, Block block)
+            {
+                Write = write;
+                Created = created;
+                Creation = creation;
+                AutoConnect = autoConnect;
+                Block = block;
+            }
+
+            public SlotWrite Write { get; }
+
+            public CreatedClient Created { get; }
+
+            public IObjectCreationOperation? Creation { get; }
+
+            public AutoConnect AutoConnect { get; }
+
+            public Block Block { get; }
+        }
+
+        private sealed class ConnectCall
+        {
+            public ConnectCall(IInvocationOperation call, SymbolPath client, ConnectKind kind, Block block)
+            {
+                Call = call;
+                Client = client;
+                Kind = kind;
+                Block = block;
+            }
+
+            public IInvocationOperation Call { get; }
+
+            /// <summary>The realtime client; default for an <c>On</c> whose Supabase client is not known (it may connect any).</summary>
+            public SymbolPath Client { get; }
+
+            public ConnectKind Kind { get; }
+
+            public Block Block { get; }
+        }
+
+        private sealed class ChannelCall
+        {
+            public ChannelCall(ChannelOrigin origin, Block block)
+            {
+                Origin = origin;
+                Block = block;
+            }
+
+            public ChannelOrigin Origin { get; }
+
+            public Block Block { get; }
+        }
+
+        private sealed class TypeState
+        {
+            private readonly object gate = new object();
+            private readonly INamedTypeSymbol type;
+            private readonly SdkCompilation compilation;
+            private readonly List<ChannelCall> channels = new List<ChannelCall>();
+            private readonly List<ConnectCall> connects = new List<ConnectCall>();
+            private readonly Dictionary<ISymbol, List<ClientWrite>> memberWrites = new Dictionary<ISymbol, List<ClientWrite>>(SymbolEqualityComparer.Default);
+            private readonly HashSet<ISymbol> unknownMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            private readonly HashSet<ISymbol> escapedMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            private bool unseenCode;
+
+            public TypeState(INamedTypeSymbol type, SdkCompilation compilation)
+            {
+                this.type = type;
+                this.compilation = compilation;
+            }
+
+            private SdkSymbols Sdk => compilation.Sdk;
+
+            public void AnalyzeBlock(OperationBlockAnalysisContext context)
+            {
+                if (context.OperationBlocks.IsEmpty)
+                {
+                    return;
+                }
+
+                if (!compilation.Scope.ShouldAnalyze(context.OperationBlocks[0].Syntax.SyntaxTree))
+                {
+                    // Code the rule does not look at may connect a client: the type-wide judgement is off.
+                    lock (gate)
+                    {
+                        unseenCode = true;
+                    }
+
+                    return;
+                }
+
+                var member = context.OwningSymbol;
+                var foundChannels = new List<ChannelCall>();
+                var foundConnects = new List<ConnectCall>();
+                var foundWrites = new List<ClientWrite>();
+                var foundUnknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                var foundEscaped = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                foreach (var (operationBlock, root) in BodyOrders.GetGraphRoots(context.OperationBlocks))
+                {
+                    var block = new Block(root, member);
+                    var channelCount = foundChannels.Count;
+                    Collect(block, foundChannels, foundConnects, foundWrites, foundUnknown, foundEscaped);
+                    if (foundChannels.Count > channelCount)
+                    {
+                        block.Orders = BodyOrders.Create(context.GetControlFlowGraph(operationBlock));
+                    }
+                }
+
+                lock (gate)
+                {
+                    channels.AddRange(foundChannels);
+                    connects.AddRange(foundConnects);
+                    foreach (var write in foundWrites)
+                    {
+                        if (!memberWrites.TryGetValue(write.Write.Slot, out var list))
+                        {
+                            list = new List<ClientWrite>();
+                            memberWrites.Add(write.Write.Slot, list);
+                        }
+
+                        list.Add(write);
+                    }
+
+                    unknownMembers.UnionWith(foundUnknown);
+                    escapedMembers.UnionWith(foundEscaped);
+                }
+            }
+
+            private void Collect(Block block, List<ChannelCall> foundChannels, List<ConnectCall> foundConnects,
+                List<ClientWrite> foundWrites, HashSet<ISymbol> foundUnknown, HashSet<ISymbol> foundEscaped)
+            {
+                var writes = new List<SlotWrite>();
+                var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                SlotWrites.Collect(block.Root, writes, unknown);
+                foreach (var write in writes)
+                {
+                    if (!IsClientSlot(write.Slot))
+                    {
+                        continue;
+                    }
+
+                    var created = ClientCreation.GetCreatedClient(write.Value, Sdk, out var creation);
+                    var autoConnect = created == CreatedClient.Supabase ? ClientCreation.GetAutoConnect(creation, block.Root) : AutoConnect.Unknown;
+                    var clientWrite = new ClientWrite(write, created, created == CreatedClient.None ? null : creation, autoConnect, block);
+                    if (write.Slot is ILocalSymbol)
+                    {
+                        if (!block.LocalWrites.TryGetValue(write.Slot, out var list))
+                        {
+                            list = new List<ClientWrite>();
+                            block.LocalWrites.Add(write.Slot, list);
+                        }
+
+                        list.Add(clientWrite);
+                    }
+                    else
+                    {
+                        foundWrites.Add(clientWrite);
+                    }
+                }
+
+                foreach (var slot in unknown)
+                {
+                    if (IsClientSlot(slot))
+                    {
+                        (slot is ILocalSymbol ? block.UnknownLocals : foundUnknown).Add(slot);
+                    }
+                }
+
+                foreach (var operation in block.Root.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            CollectCall(invocation, block, foundChannels, foundConnects);
+                            break;
+                        case ILocalReferenceOperation _:
+                        case IFieldReferenceOperation _:
+                        case IPropertyReferenceOperation _:
+                            if (ClientCreation.GetClientSlot(operation, Sdk) is { } slot && ClientCreation.Escapes(operation, Sdk))
+                            {
+                                (slot is ILocalSymbol ? block.EscapedLocals : foundEscaped).Add(slot);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            private void CollectCall(IInvocationOperation invocation, Block block, List<ChannelCall> foundChannels, List<ConnectCall> foundConnects)
+            {
+                if (ChannelOrigin.TryGetFromCall(invocation, Sdk, out var origin))
+                {
+                    foundChannels.Add(new ChannelCall(origin, block));
+                    return;
+                }
+
+                if (ClientIdentity.TryGetConnectedClient(invocation, Sdk, out var connected, out var viaInitialize))
+                {
+                    foundConnects.Add(new ConnectCall(invocation, connected, viaInitialize ? ConnectKind.Initialize : ConnectKind.Connect, block));
+                    return;
+                }
+
+                if (Subscriptions.IsTableOn(invocation, Sdk))
+                {
+                    // On() connects the socket of its table's client; when that client is not known it may be any.
+                    var client = Subscriptions.TryGetSupabaseOfTable(invocation.Instance, Sdk, out var supabase, out _)
+                        && ClientIdentity.TryGetRealtimeOfSupabase(supabase, Sdk, out var realtime)
+                        ? realtime
+                        : default;
+                    foundConnects.Add(new ConnectCall(invocation, client, ConnectKind.On, block));
+                    return;
+                }
+
+                if (invocation.TargetMethod.Name == "Disconnect" && Sdk.IsRealtimeClient(invocation.TargetMethod.ContainingType)
+                    && ClientIdentity.TryGetRealtimeClient(invocation.Instance, Sdk, out var disconnected))
+                {
+                    foundConnects.Add(new ConnectCall(invocation, disconnected, ConnectKind.Disconnect, block));
+                }
+            }
+
+            private bool IsClientSlot(ISymbol slot)
+            {
+                switch (slot)
+                {
+                    case ILocalSymbol local:
+                        return Sdk.IsRealtimeClient(local.Type) || Sdk.IsSupabaseClient(local.Type);
+                    case IFieldSymbol field:
+                        return Sdk.IsRealtimeClient(field.Type) || Sdk.IsSupabaseClient(field.Type);
+                    case IPropertySymbol property:
+                        return Sdk.IsRealtimeClient(property.Type) || Sdk.IsSupabaseClient(property.Type);
+                    default:
+                        return false;
+                }
+            }
+
+            public void Report(SymbolAnalysisContext context)
+            {
+                List<ChannelCall> all;
+                lock (gate)
+                {
+                    all = new List<ChannelCall>(channels);
+                }
+
+                foreach (var channel in all)
+                {
+                    if (compilation.Scope.ShouldAnalyze(channel.Origin.Call.Syntax.SyntaxTree) && Judge(channel) is { } diagnostic)
+                    {
+                        compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
+                    }
+                }
+            }
+
+            private Diagnostic? Judge(ChannelCall channel)
+            {
+                var client = channel.Origin.Client;
+                var block = channel.Block;
+                var supabaseChain = client.Members.Length == 1 && client.Members[0].Name == ClientIdentity.RealtimeProperty
+                    && client.Root != null && Sdk.IsSupabaseClient(TypeOf(client.Root));
+                var realtimeRoot = client.Members.Length == 0 && client.Root != null;
+                var wanted = supabaseChain ? CreatedClient.Supabase : CreatedClient.Realtime;
+                var writes = GetWrites(client.Root, block, supabaseChain || realtimeRoot, out var writesKnown);
+
+                CallOrder? order = null;
+                var point = default(FlowPoint);
+                var located = block.Orders != null && block.Orders.TryFind(channel.Origin.Call.Syntax, out order, out point);
+                var bodyConnects = new List<ConnectCall>();
+                foreach (var connect in connects)
+                {
+                    if (connect.Block == block && Matches(connect, client, supabaseChain))
+                    {
+                        bodyConnects.Add(connect);
+                    }
+                }
+
+                // 1. Connected later in the same body, and not before on some path.
+                if (located && order != null && !bodyConnects.Exists(c => c.Kind == ConnectKind.Disconnect))
+                {
+                    var autoConnect = AutoConnectOf(writes, wanted);
+                    IInvocationOperation? later = null;
+                    var maybe = new List<FlowPoint>();
+                    foreach (var connect in bodyConnects)
+                    {
+                        if (!order.TryGetPoint(connect.Call.Syntax, out var connectPoint))
+                        {
+                            continue;
+                        }
+
+                        if (MayConnect(connect.Kind, autoConnect))
+                        {
+                            maybe.Add(connectPoint);
+                        }
+
+                        if (SurelyConnects(connect.Kind, autoConnect) && order.Reaches(point, connectPoint)
+                            && (later is null || connect.Call.Syntax.SpanStart < later.Syntax.SpanStart))
+                        {
+                            later = connect.Call;
+                        }
+                    }
+
+                    if (later != null && order.ExistsPathFromEntry(point, maybe))
+                    {
+                        var properties = ImmutableDictionary<string, string>.Empty.Add(FixProperty, MoveConnectFix);
+                        return Create(channel, "'" + later.TargetMethod.Name + "' runs only later", new[] { later.Syntax.GetLocation() }, properties);
+                    }
+                }
+
+                if (!writesKnown || writes.Count == 0 || !(supabaseChain || realtimeRoot))
+                {
+                    return null;
+                }
+
+                // 2. Created in this body, with a path from the creation to the call that connects nothing.
+                if (located && order != null)
+                {
+                    foreach (var write in writes)
+                    {
+                        if (write.Block != block || write.Created != wanted || write.Creation is null
+                            || !order.TryGetPoint(write.Creation.Syntax, out var creationPoint))
+                        {
+                            continue;
+                        }
+
+                        if (!TryGetAvoidPoints(order, writes, write, bodyConnects, out var avoid))
+                        {
+                            return null;
+                        }
+
+                        if (order.ExistsPath(creationPoint, point, avoid))
+                        {
+                            return CreateInsert(channel, CreatedHereReason, MethodScope, supabaseChain, write.AutoConnect);
+                        }
+                    }
+                }
+
+                // 3. Created by the type itself, and no member of the type ever connects it.
+                if (IsNeverConnectedMember(client, writes, wanted, supabaseChain, out var typeAutoConnect))
+                {
+                    return CreateInsert(channel, NeverConnectedReason, TypeScope, supabaseChain, typeAutoConnect);
+                }
+
+                return null;
+            }
+
+            /// <summary>The writes of the client's root slot: the block's for a local, the type's for a field or property.</summary>
+            private List<ClientWrite> GetWrites(ISymbol? root, Block block, bool rootIsClient, out bool known)
+            {
+                known = false;
+                var none = new List<ClientWrite>();
+                if (!rootIsClient || root is null)
+                {
+                    return none;
+                }
+
+                if (root is ILocalSymbol)
+                {
+                    known = !block.UnknownLocals.Contains(root) && !block.EscapedLocals.Contains(root);
+                    return block.LocalWrites.TryGetValue(root, out var local) ? local : none;
+                }
+
+                if (IsMemberOfThisType(root))
+                {
+                    lock (gate)
+                    {
+                        known = !unknownMembers.Contains(root) && !escapedMembers.Contains(root);
+                        return memberWrites.TryGetValue(root, out var member) ? member : none;
+                    }
+                }
+
+                return none;
+            }
+
+            private bool TryGetAvoidPoints(CallOrder order, List<ClientWrite> writes, ClientWrite creation, List<ConnectCall> bodyConnects, out List<FlowPoint> avoid)
+            {
+                avoid = new List<FlowPoint>();
+                foreach (var connect in bodyConnects)
+                {
+                    if (MayConnect(connect.Kind, creation.AutoConnect) && order.TryGetPoint(connect.Call.Syntax, out var connectPoint))
+                    {
+                        avoid.Add(connectPoint);
+                    }
+                }
+
+                // Another value written into the slot in between is another client.
+                foreach (var other in writes)
+                {
+                    if (other == creation || other.Block != creation.Block)
+                    {
+                        continue;
+                    }
+
+                    if (order.TryGetPoint(other.Write.Write.Syntax, out var writePoint) || order.TryGetPoint(other.Write.Value.Syntax, out writePoint))
+                    {
+                        avoid.Add(writePoint);
+                    }
+                    else if (other.Creation is null || !order.TryGetPoint(other.Creation.Syntax, out writePoint))
+                    {
+                        return false;
+                    }
+                    else
+                    {
+                        avoid.Add(writePoint);
+                    }
+                }
+
+                return true;
+            }
+
+            private bool IsNeverConnectedMember(SymbolPath client, List<ClientWrite> writes, CreatedClient wanted, bool supabaseChain, out AutoConnect autoConnect)
+            {
+                autoConnect = AutoConnect.Unknown;
+                var root = client.Root;
+                if (root is null || !IsMemberOfThisType(root) || root.DeclaredAccessibility != Accessibility.Private)
+                {
+                    return false;
+                }
+
+                foreach (var write in writes)
+                {
+                    var member = write.Block.Member;
+                    var initializer = member is IFieldSymbol || member is IPropertySymbol
+                        || (member is IMethodSymbol method && (method.MethodKind == MethodKind.Constructor || method.MethodKind == MethodKind.StaticConstructor));
+                    if (write.Created != wanted || !initializer)
+                    {
+                        return false;
+                    }
+                }
+
+                autoConnect = AutoConnectOf(writes, wanted);
+                lock (gate)
+                {
+                    if (unseenCode)
+                    {
+                        return false;
+                    }
+
+                    foreach (var connect in connects)
+                    {
+                        if (Matches(connect, client, supabaseChain) && MayConnect(connect.Kind, autoConnect))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            }
+
+            private static AutoConnect AutoConnectOf(List<ClientWrite> writes, CreatedClient wanted)
+            {
+                if (wanted != CreatedClient.Supabase || writes.Count == 0)
+                {
+                    return AutoConnect.Unknown;
+                }
+
+                var values = new List<AutoConnect>();
+                foreach (var write in writes)
+                {
+                    values.Add(write.Created == CreatedClient.Supabase ? write.AutoConnect : AutoConnect.Unknown);
+                }
+
+                return ClientCreation.Combine(values);
+            }
+
+            private static bool Matches(ConnectCall connect, SymbolPath client, bool supabaseChain)
+                => connect.Client.IsDefault ? supabaseChain && connect.Kind == ConnectKind.On : connect.Client.Equals(client);
+
+            private static bool MayConnect(ConnectKind kind, AutoConnect autoConnect)
+                => kind == ConnectKind.Connect || kind == ConnectKind.On || (kind == ConnectKind.Initialize && autoConnect != AutoConnect.No);
+
+            private static bool SurelyConnects(ConnectKind kind, AutoConnect autoConnect)
+                => kind == ConnectKind.Connect || (kind == ConnectKind.Initialize && autoConnect == AutoConnect.Yes);
+
+            private bool IsMemberOfThisType(ISymbol symbol)
+                => (symbol is IFieldSymbol || symbol is IPropertySymbol)
+                    && SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, type.OriginalDefinition);
+
+            private static ITypeSymbol? TypeOf(ISymbol symbol)
+            {
+                switch (symbol)
+                {
+                    case ILocalSymbol local:
+                        return local.Type;
+                    case IParameterSymbol parameter:
+                        return parameter.Type;
+                    case IFieldSymbol field:
+                        return field.Type;
+                    case IPropertySymbol property:
+                        return property.Type;
+                    default:
+                        return null;
+                }
+            }
+
+            private static Diagnostic CreateInsert(ChannelCall channel, string reason, string scope, bool supabaseChain, AutoConnect autoConnect)
+            {
+                var properties = ImmutableDictionary<string, string>.Empty
+                    .Add(FixProperty, InsertConnectFix)
+                    .Add(CallProperty, supabaseChain && autoConnect == AutoConnect.Yes ? InitializeAsyncCall : ConnectAsyncCall)
+                    .Add(ScopeProperty, scope)
+                    .Add(ClientProperty, channel.Origin.Client.Display);
+                return Create(channel, reason, null, properties);
+            }
+
+            private static Diagnostic Create(ChannelCall channel, string reason, IEnumerable<Location>? additionalLocations, ImmutableDictionary<string, string> properties)
+                => Diagnostic.Create(
+                    Descriptors.SRT005,
+                    channel.Origin.Call.Syntax.GetLocation(),
+                    additionalLocations,
+                    properties,
+                    channel.Origin.DisplayName,
+                    channel.Origin.Client.Display,
+                    reason);
+        }
+    }
+}

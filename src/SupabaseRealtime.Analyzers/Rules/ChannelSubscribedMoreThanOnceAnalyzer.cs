@@ -1,0 +1,1474 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
+using SupabaseRealtime.Analyzers.Model;
+using SupabaseRealtime.Analyzers.Sdk;
+
+namespace SupabaseRealtime.Analyzers.Rules
+{
+    /// <summary>
+    /// SRT002: a <c>Subscribe()</c> on a channel instance that is already subscribed.
+    /// <list type="number">
+    /// <item>Another <c>Subscribe()</c> of the same variable precedes it on some path of the body, with no
+    /// <c>Unsubscribe()</c>, <c>Remove(channel)</c>, <c>Disconnect()</c> or reassignment in between.</item>
+    /// <item>It sits in a loop and the channel comes from outside the loop (nothing in the loop releases or
+    /// replaces it).</item>
+    /// <item>It sits in a state or error handler (or a 5.x <c>StateChanged</c>/<c>OnError</c>/<c>OnClose</c>
+    /// handler) registered on that same channel, and subscribes that channel or the handler's sender.</item>
+    /// <item>Two <c>Channel(...)</c> calls with equal constant arguments on one client (the same cached
+    /// instance) are both subscribed in one body, one after the other.</item>
+    /// </list>
+    /// Facts are gathered per member; methods of the type that release a field (assign it, unsubscribe or
+    /// remove it) count as releases where they are called, so the decision waits for the end of the type.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    internal sealed class ChannelSubscribedMoreThanOnceAnalyzer : SdkAnalyzer
+    {
+        /// <summary>Diagnostic property: which fix applies (<see cref="FixRemove"/> or <see cref="FixMerge"/>); absent when none.</summary>
+        public const string FixProperty = "Fix";
+
+        /// <summary>Remove the redundant <c>Subscribe()</c> statement.</summary>
+        public const string FixRemove = "Remove";
+
+        /// <summary>Remove the statement and use the first variable (<see cref="FirstProperty"/>) for the second.</summary>
+        public const string FixMerge = "Merge";
+
+        /// <summary>Diagnostic property: the name of the local that was subscribed first (for <see cref="FixMerge"/>).</summary>
+        public const string FirstProperty = "First";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SRT002);
+
+        protected override void Register(CompilationStartAnalysisContext context, SdkCompilation compilation)
+        {
+            var sdk = compilation.Sdk;
+            if (sdk.RealtimeChannelInterface is null && sdk.RealtimeChannel is null)
+            {
+                return;
+            }
+
+            context.RegisterSymbolStartAction(
+                start =>
+                {
+                    if (!(start.Symbol is INamedTypeSymbol type))
+                    {
+                        return;
+                    }
+
+                    var facts = new TypeFacts(type, sdk);
+                    start.RegisterOperationBlockAction(block =>
+                    {
+                        if (block.OperationBlocks.IsEmpty || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
+                        {
+                            return;
+                        }
+
+                        facts.Add(block);
+                    });
+                    start.RegisterSymbolEndAction(end => facts.Report(end, compilation));
+                },
+                SymbolKind.NamedType);
+        }
+
+        private enum FactKind
+        {
+            Subscribe,
+            Definition,
+            Release,
+            Disconnect,
+            Call,
+            Registration,
+        }
+
+        /// <summary>One thing a body does that the rule cares about, and where it happens in the body's flow.</summary>
+        private sealed class Fact
+        {
+            public Fact(FactKind kind, IOperation operation, SyntaxNode syntax, ISymbol owner)
+            {
+                Kind = kind;
+                Operation = operation;
+                Syntax = syntax;
+                Owner = owner;
+            }
+
+            public FactKind Kind { get; }
+
+            public IOperation Operation { get; }
+
+            /// <summary>The syntax whose flow point places the fact.</summary>
+            public SyntaxNode Syntax { get; }
+
+            /// <summary>Another syntax to try when <see cref="Syntax"/> has no flow point.</summary>
+            public SyntaxNode? FallbackSyntax { get; set; }
+
+            /// <summary>The member or local function whose code this is (lambdas count as their enclosing code).</summary>
+            public ISymbol Owner { get; }
+
+            /// <summary>The local, parameter, field or property: the Subscribe/Release receiver or the Definition target.</summary>
+            public ISymbol? Slot { get; set; }
+
+            /// <summary>The channel expression (Subscribe/Release/Registration), unwrapped.</summary>
+            public IOperation? Channel { get; set; }
+
+            /// <summary>The <c>Channel(...)</c> origin of <see cref="Channel"/> (a direct call) or of a Definition's value.</summary>
+            public ChannelOrigin? Origin { get; set; }
+
+            /// <summary>Definition: the value written is known (an assignment or initializer, not <c>??=</c>, <c>out</c>, a pattern...).</summary>
+            public bool HasValue { get; set; }
+
+            public IMethodSymbol? Callee { get; set; }
+
+            public IOperation? Handler { get; set; }
+
+            public ChannelHandlerKind HandlerKind { get; set; }
+
+            public int Order { get; set; } = -1;
+
+            public FlowPoint Point { get; set; }
+
+            public bool IsLocated => Order >= 0;
+
+            public int Position => Syntax.SpanStart;
+        }
+
+        /// <summary>One operation block: its facts, and the call order of each of its bodies (root, lambdas, local functions).</summary>
+        private sealed class Body
+        {
+            public Body(IOperation root, List<Fact> facts, List<CallOrder> orders, List<SyntaxNode> orderSyntax)
+            {
+                Root = root;
+                Facts = facts;
+                Orders = orders;
+                OrderSyntax = orderSyntax;
+            }
+
+            public IOperation Root { get; }
+
+            public List<Fact> Facts { get; }
+
+            public List<CallOrder> Orders { get; }
+
+            /// <summary>The syntax of each order's body: the method, lambda or local function.</summary>
+            public List<SyntaxNode> OrderSyntax { get; }
+
+            /// <summary>True when order <paramref name="inner"/> is a lambda or local function inside order <paramref name="outer"/>.</summary>
+            public bool IsNestedIn(int inner, int outer)
+                => inner != outer && inner >= 0 && outer >= 0
+                    && OrderSyntax[outer].SyntaxTree == OrderSyntax[inner].SyntaxTree
+                    && OrderSyntax[outer].Span.Contains(OrderSyntax[inner].Span);
+        }
+
+        /// <summary>What calling a method of the type (or a local function) may release.</summary>
+        private sealed class Effects
+        {
+            public HashSet<ISymbol> Released { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            public HashSet<IMethodSymbol> Callees { get; } = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
+            /// <summary>Releases a channel it cannot name (an unknown expression, a local, Disconnect()).</summary>
+            public bool ReleasesAny { get; set; }
+        }
+
+        /// <summary>A decision for one Subscribe().</summary>
+        private readonly struct Finding
+        {
+            public Finding(string channel, string reason, string? fix, string? first)
+            {
+                Channel = channel;
+                Reason = reason;
+                Fix = fix;
+                First = first;
+            }
+
+            public string Channel { get; }
+
+            public string Reason { get; }
+
+            public string? Fix { get; }
+
+            public string? First { get; }
+        }
+
+        /// <summary>The facts of one type, gathered per operation block and judged at the end of the type.</summary>
+        private sealed class TypeFacts
+        {
+            private readonly INamedTypeSymbol type;
+            private readonly SdkSymbols sdk;
+            private readonly ConcurrentBag<Body> bodies = new ConcurrentBag<Body>();
+
+            public TypeFacts(INamedTypeSymbol type, SdkSymbols sdk)
+            {
+                this.type = type;
+                this.sdk = sdk;
+            }
+
+            public void Add(OperationBlockAnalysisContext context)
+            {
+                var owner = context.OwningSymbol;
+                if (!SymbolEqualityComparer.Default.Equals(owner.ContainingType, type))
+                {
+                    return;
+                }
+
+                // The blocks are bodies (and initializers) under one root per member: the method body operation.
+                var seen = new HashSet<IOperation>();
+                foreach (var block in context.OperationBlocks)
+                {
+                    var root = block;
+                    while (root?.Parent != null)
+                    {
+                        root = root.Parent;
+                    }
+
+                    if (root is null || !seen.Add(root))
+                    {
+                        continue;
+                    }
+
+                    var facts = new List<Fact>();
+                    Visit(root, owner, facts);
+                    if (facts.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var orders = new List<CallOrder>();
+                    var orderSyntax = new List<SyntaxNode>();
+                    if (HasSubscribe(facts) && IsFlowRoot(root) && sdk.CallsSdk(root))
+                    {
+                        // Lambdas and local functions get a graph only when a Subscribe() sits inside them.
+                        var graph = context.GetControlFlowGraph(block);
+                        foreach (var nested in CallOrder.WithNestedBodies(graph, function => ContainsSubscribe(function, facts)))
+                        {
+                            var order = CallOrder.Create(nested);
+                            if (order != null)
+                            {
+                                orders.Add(order);
+                                orderSyntax.Add(nested.OriginalOperation.Syntax);
+                            }
+                        }
+
+                        Locate(facts, orders);
+                    }
+
+                    bodies.Add(new Body(root, facts, orders, orderSyntax));
+                }
+            }
+
+            private static bool HasSubscribe(List<Fact> facts)
+            {
+                foreach (var fact in facts)
+                {
+                    if (fact.Kind == FactKind.Subscribe)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool ContainsSubscribe(SyntaxNode function, List<Fact> facts)
+            {
+                foreach (var fact in facts)
+                {
+                    if (fact.Kind == FactKind.Subscribe && fact.Syntax.SyntaxTree == function.SyntaxTree && function.Span.Contains(fact.Syntax.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsFlowRoot(IOperation root)
+                => root is IMethodBodyOperation || root is IConstructorBodyOperation || root is IBlockOperation
+                    || root is IFieldInitializerOperation || root is IPropertyInitializerOperation;
+
+            private static void Locate(List<Fact> facts, List<CallOrder> orders)
+            {
+                foreach (var fact in facts)
+                {
+                    if (!TryLocate(fact.Syntax, orders, fact) && fact.FallbackSyntax != null)
+                    {
+                        TryLocate(fact.FallbackSyntax, orders, fact);
+                    }
+                }
+            }
+
+            private static bool TryLocate(SyntaxNode syntax, List<CallOrder> orders, Fact fact)
+            {
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    if (orders[i].TryGetPoint(syntax, out var point))
+                    {
+                        fact.Order = i;
+                        fact.Point = point;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // ---- Gathering ----------------------------------------------------------------------
+
+            private void Visit(IOperation operation, ISymbol owner, List<Fact> facts)
+            {
+                switch (operation)
+                {
+                    case ILocalFunctionOperation localFunction when localFunction.Symbol != null:
+                        owner = localFunction.Symbol;
+                        break;
+                    case IInvocationOperation invocation:
+                        AddInvocation(invocation, owner, facts);
+                        break;
+                    case IObjectCreationOperation creation when creation.Constructor != null && !sdk.IsSdkMember(creation.Constructor):
+                        AddHandOvers(creation, creation.Arguments, owner, facts);
+                        break;
+                    case IEventAssignmentOperation eventAssignment:
+                        AddRegistration(eventAssignment, owner, facts);
+                        break;
+                    case ISimpleAssignmentOperation assignment when Slot(assignment.Target) is ISymbol target && IsChannelSlot(target):
+                        facts.Add(new Fact(FactKind.Definition, assignment, assignment.Syntax, owner)
+                        {
+                            Slot = target,
+                            HasValue = true,
+                            Origin = OriginOf(assignment.Value),
+                        });
+                        break;
+                    case IVariableDeclaratorOperation declarator when declarator.Symbol != null && IsChannelSlot(declarator.Symbol):
+                        var initializer = declarator.GetVariableInitializer();
+                        if (initializer != null)
+                        {
+                            facts.Add(new Fact(FactKind.Definition, declarator, declarator.Syntax, owner)
+                            {
+                                Slot = declarator.Symbol,
+                                HasValue = true,
+                                Origin = OriginOf(initializer.Value),
+                                FallbackSyntax = initializer.Value?.Syntax,
+                            });
+                        }
+
+                        break;
+                    case IFieldInitializerOperation _:
+                    case IPropertyInitializerOperation _:
+                        if (ChannelSlots.TryGetAssignment(operation, out var initialized, out var initialValue) && IsChannelSlot(initialized))
+                        {
+                            facts.Add(new Fact(FactKind.Definition, operation, operation.Syntax, owner)
+                            {
+                                Slot = initialized,
+                                HasValue = true,
+                                Origin = OriginOf(initialValue),
+                            });
+                        }
+
+                        break;
+                    case ICompoundAssignmentOperation compound:
+                        AddUnknownDefinition(compound.Target, compound, compound.Syntax, owner, facts);
+                        break;
+                    case ICoalesceAssignmentOperation coalesce:
+                        AddUnknownDefinition(coalesce.Target, coalesce, coalesce.Syntax, owner, facts);
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                        {
+                            AddUnknownDefinition(target, deconstruction, deconstruction.Syntax, owner, facts);
+                        }
+
+                        break;
+                    case IDeclarationPatternOperation pattern when pattern.DeclaredSymbol is ILocalSymbol patternLocal && IsChannelSlot(patternLocal):
+                        facts.Add(new Fact(FactKind.Definition, pattern, pattern.Syntax, owner) { Slot = patternLocal });
+                        break;
+                    case IForEachLoopOperation forEach:
+                        foreach (var local in forEach.Locals)
+                        {
+                            if (IsChannelSlot(local))
+                            {
+                                var syntax = forEach.LoopControlVariable?.Syntax ?? forEach.Syntax;
+                                facts.Add(new Fact(FactKind.Definition, forEach, syntax, owner)
+                                {
+                                    Slot = local,
+                                    FallbackSyntax = (forEach.Syntax as ForEachStatementSyntax)?.Type,
+                                });
+                            }
+                        }
+
+                        break;
+                }
+
+                foreach (var child in operation.Children)
+                {
+                    if (child != null)
+                    {
+                        Visit(child, owner, facts);
+                    }
+                }
+            }
+
+            private void AddInvocation(IInvocationOperation invocation, ISymbol owner, List<Fact> facts)
+            {
+                var method = invocation.TargetMethod;
+                if (method is null)
+                {
+                    return;
+                }
+
+                if (ChannelCalls.IsSubscribe(invocation, sdk))
+                {
+                    var channel = SymbolPath.Unwrap(invocation.Instance);
+                    facts.Add(new Fact(FactKind.Subscribe, invocation, invocation.Syntax, owner)
+                    {
+                        Channel = channel,
+                        Slot = Slot(channel),
+                        Origin = OriginOf(channel),
+                    });
+                }
+                else if (ChannelCalls.IsUnsubscribe(invocation, sdk))
+                {
+                    AddRelease(invocation, SymbolPath.Unwrap(invocation.Instance), owner, facts);
+                }
+                else if (ChannelCalls.TryGetRemovedChannel(invocation, sdk, out var removed))
+                {
+                    AddRelease(invocation, SymbolPath.Unwrap(removed), owner, facts);
+                }
+                else if (ChannelCalls.IsDisconnect(invocation, sdk))
+                {
+                    facts.Add(new Fact(FactKind.Disconnect, invocation, invocation.Syntax, owner));
+                }
+                else if (ChannelCalls.TryGetHandlerRegistration(invocation, sdk, out var registered, out var handler, out var kind))
+                {
+                    AddRegistration(invocation, registered, handler, kind, owner, facts);
+                }
+                else if (!sdk.IsSdkMember(method)
+                    && (method.MethodKind == MethodKind.LocalFunction
+                        || SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type)))
+                {
+                    facts.Add(new Fact(FactKind.Call, invocation, invocation.Syntax, owner) { Callee = method.OriginalDefinition });
+                }
+
+                // A channel passed by ref or out may come back as another channel.
+                foreach (var argument in invocation.Arguments)
+                {
+                    var refKind = argument.Parameter?.RefKind ?? RefKind.None;
+                    if (refKind == RefKind.Ref || refKind == RefKind.Out)
+                    {
+                        var value = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+                        AddUnknownDefinition(value, invocation, invocation.Syntax, owner, facts);
+                    }
+                }
+
+                if (!sdk.IsSdkMember(method))
+                {
+                    AddHandOvers(invocation, invocation.Arguments, owner, facts);
+                }
+            }
+
+            /// <summary>A channel handed to code the rule does not follow (a helper, a constructor) may be unsubscribed or removed there.</summary>
+            private void AddHandOvers(IOperation call, ImmutableArray<IArgumentOperation> arguments, ISymbol owner, List<Fact> facts)
+            {
+                foreach (var argument in arguments)
+                {
+                    var value = SymbolPath.Unwrap(argument.Value);
+                    if (value != null && sdk.IsRealtimeChannel(value.Type))
+                    {
+                        AddRelease(call, value, owner, facts);
+                    }
+                }
+            }
+
+            private void AddRelease(IOperation call, IOperation? channel, ISymbol owner, List<Fact> facts)
+                => facts.Add(new Fact(FactKind.Release, call, call.Syntax, owner)
+                {
+                    Channel = channel,
+                    Slot = Slot(channel),
+                    Origin = OriginOf(channel),
+                });
+
+            private void AddRegistration(IEventAssignmentOperation assignment, ISymbol owner, List<Fact> facts)
+            {
+                if (ChannelCalls.TryGetHandlerRegistration(assignment, sdk, out var channel, out var handler, out var kind))
+                {
+                    AddRegistration(assignment, channel, handler, kind, owner, facts);
+                }
+            }
+
+            private void AddRegistration(IOperation operation, IOperation? channel, IOperation? handler, ChannelHandlerKind kind, ISymbol owner, List<Fact> facts)
+            {
+                channel = SymbolPath.Unwrap(channel);
+                facts.Add(new Fact(FactKind.Registration, operation, operation.Syntax, owner)
+                {
+                    Channel = channel,
+                    Slot = Slot(channel),
+                    Origin = OriginOf(channel),
+                    Handler = handler,
+                    HandlerKind = kind,
+                });
+            }
+
+            private void AddUnknownDefinition(IOperation? target, IOperation operation, SyntaxNode syntax, ISymbol owner, List<Fact> facts)
+            {
+                if (Slot(target) is ISymbol slot && IsChannelSlot(slot))
+                {
+                    facts.Add(new Fact(FactKind.Definition, operation, syntax, owner) { Slot = slot });
+                }
+            }
+
+            private ChannelOrigin? OriginOf(IOperation? value)
+                => ChannelOrigin.TryGet(value, sdk, out var origin) ? origin : null;
+
+            /// <summary>A local, parameter, or field/property of this instance.</summary>
+            private static ISymbol? Slot(IOperation? operation)
+            {
+                operation = SymbolPath.Unwrap(operation);
+                if (operation is null)
+                {
+                    return null;
+                }
+
+                return ChannelSlots.GetSlot(operation) ?? (operation as IParameterReferenceOperation)?.Parameter;
+            }
+
+            /// <summary>Slots that can hold a channel: channel types, <c>object</c> (5.x event senders), and error types.</summary>
+            private bool IsChannelSlot(ISymbol symbol)
+            {
+                ITypeSymbol? slotType;
+                switch (symbol)
+                {
+                    case ILocalSymbol local:
+                        slotType = local.Type;
+                        break;
+                    case IParameterSymbol parameter:
+                        slotType = parameter.Type;
+                        break;
+                    case IFieldSymbol field:
+                        slotType = field.Type;
+                        break;
+                    case IPropertySymbol property:
+                        slotType = property.Type;
+                        break;
+                    default:
+                        return false;
+                }
+
+                return slotType is null
+                    || slotType.TypeKind == TypeKind.Error
+                    || slotType.SpecialType == SpecialType.System_Object
+                    || sdk.IsRealtimeChannel(slotType);
+            }
+
+            // ---- Judging ------------------------------------------------------------------------
+
+            public void Report(SymbolAnalysisContext context, SdkCompilation compilation)
+            {
+                var all = new List<Body>(bodies);
+                if (all.Count == 0)
+                {
+                    return;
+                }
+
+                all.Sort((a, b) => ComparePosition(a.Root.Syntax, b.Root.Syntax));
+                var judge = new Judge(type, all);
+                if (!judge.HasSubscribe)
+                {
+                    return;
+                }
+
+                var findings = new Dictionary<SyntaxNode, Finding>();
+                judge.FindHandlerRetries(findings, context.CancellationToken);
+                foreach (var body in all)
+                {
+                    foreach (var fact in body.Facts)
+                    {
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                        if (fact.Kind == FactKind.Subscribe && fact.IsLocated && !findings.ContainsKey(fact.Syntax)
+                            && judge.TryJudge(body, fact) is Finding finding)
+                        {
+                            findings[fact.Syntax] = finding;
+                        }
+                    }
+                }
+
+                foreach (var pair in findings)
+                {
+                    var properties = ImmutableDictionary<string, string>.Empty;
+                    if (pair.Value.Fix != null)
+                    {
+                        properties = properties.Add(FixProperty, pair.Value.Fix);
+                        if (pair.Value.First != null)
+                        {
+                            properties = properties.Add(FirstProperty, pair.Value.First);
+                        }
+                    }
+
+                    var diagnostic = Diagnostic.Create(
+                        Descriptors.SRT002,
+                        pair.Key.GetLocation(),
+                        properties,
+                        pair.Value.Channel,
+                        pair.Value.Reason);
+                    compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
+                }
+            }
+
+            private static int ComparePosition(SyntaxNode a, SyntaxNode b)
+            {
+                var byPath = string.CompareOrdinal(a.SyntaxTree.FilePath, b.SyntaxTree.FilePath);
+                return byPath != 0 ? byPath : a.SpanStart.CompareTo(b.SpanStart);
+            }
+        }
+
+        /// <summary>The decisions, over all the facts of one type.</summary>
+        private sealed class Judge
+        {
+            private readonly INamedTypeSymbol type;
+            private readonly List<Body> bodies;
+            private readonly Dictionary<ISymbol, List<Fact>> definitions = new Dictionary<ISymbol, List<Fact>>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<ISymbol, Effects> effects = new Dictionary<ISymbol, Effects>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<IMethodSymbol, Effects> closures = new Dictionary<IMethodSymbol, Effects>(SymbolEqualityComparer.Default);
+            private readonly Dictionary<Fact, ChannelOrigin?> origins = new Dictionary<Fact, ChannelOrigin?>();
+
+            public Judge(INamedTypeSymbol type, List<Body> bodies)
+            {
+                this.type = type;
+                this.bodies = bodies;
+                foreach (var body in bodies)
+                {
+                    foreach (var fact in body.Facts)
+                    {
+                        switch (fact.Kind)
+                        {
+                            case FactKind.Subscribe:
+                                HasSubscribe = true;
+                                break;
+                            case FactKind.Definition when fact.Slot != null:
+                                if (!definitions.TryGetValue(fact.Slot, out var list))
+                                {
+                                    definitions[fact.Slot] = list = new List<Fact>();
+                                }
+
+                                list.Add(fact);
+                                EffectsOf(fact.Owner).Released.Add(fact.Slot);
+                                break;
+                            case FactKind.Release:
+                                if (fact.Slot != null && IsMember(fact.Slot))
+                                {
+                                    EffectsOf(fact.Owner).Released.Add(fact.Slot);
+                                }
+                                else
+                                {
+                                    EffectsOf(fact.Owner).ReleasesAny = true;
+                                }
+
+                                break;
+                            case FactKind.Disconnect:
+                                EffectsOf(fact.Owner).ReleasesAny = true;
+                                break;
+                            case FactKind.Call when fact.Callee != null:
+                                EffectsOf(fact.Owner).Callees.Add(fact.Callee);
+                                break;
+                        }
+                    }
+                }
+            }
+
+            public bool HasSubscribe { get; }
+
+            private Effects EffectsOf(ISymbol owner)
+            {
+                if (!effects.TryGetValue(owner, out var result))
+                {
+                    effects[owner] = result = new Effects();
+                }
+
+                return result;
+            }
+
+            /// <summary>What calling <paramref name="method"/> may release, through the methods it calls in turn.</summary>
+            private Effects Closure(IMethodSymbol method)
+            {
+                if (closures.TryGetValue(method, out var cached))
+                {
+                    return cached;
+                }
+
+                var result = new Effects();
+                var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                var pending = new Stack<IMethodSymbol>();
+                pending.Push(method);
+                visited.Add(method);
+                while (pending.Count > 0)
+                {
+                    var current = pending.Pop();
+                    if (!effects.TryGetValue(current, out var own))
+                    {
+                        continue;
+                    }
+
+                    result.Released.UnionWith(own.Released);
+                    result.ReleasesAny |= own.ReleasesAny;
+                    foreach (var callee in own.Callees)
+                    {
+                        if (visited.Add(callee))
+                        {
+                            pending.Push(callee);
+                        }
+                    }
+                }
+
+                closures[method] = result;
+                return result;
+            }
+
+            private static bool IsMember(ISymbol slot) => slot is IFieldSymbol || slot is IPropertySymbol;
+
+            /// <summary>True for a property declared in source with accessors that have no bodies (<c>{ get; set; }</c>).</summary>
+            private static bool IsAutoProperty(IPropertySymbol property)
+            {
+                var references = property.DeclaringSyntaxReferences;
+                if (references.IsEmpty)
+                {
+                    return false;
+                }
+
+                foreach (var reference in references)
+                {
+                    if (!(reference.GetSyntax() is PropertyDeclarationSyntax declaration)
+                        || declaration.ExpressionBody != null || declaration.AccessorList is null)
+                    {
+                        return false;
+                    }
+
+                    foreach (var accessor in declaration.AccessorList.Accessors)
+                    {
+                        if (accessor.Body != null || accessor.ExpressionBody != null)
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return true;
+            }
+
+            private List<Fact> DefinitionsOf(ISymbol slot)
+                => definitions.TryGetValue(slot, out var list) ? list : new List<Fact>();
+
+            // ---- Case 3: a retry from the channel's own handler ----------------------------------
+
+            public void FindHandlerRetries(Dictionary<SyntaxNode, Finding> findings, System.Threading.CancellationToken cancellationToken)
+            {
+                foreach (var body in bodies)
+                {
+                    foreach (var registration in body.Facts)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (registration.Kind == FactKind.Registration)
+                        {
+                            FindHandlerRetries(registration, findings);
+                        }
+                    }
+                }
+            }
+
+            private void FindHandlerRetries(Fact registration, Dictionary<SyntaxNode, Finding> findings)
+            {
+                if (!ChannelCalls.TryGetHandlerTarget(registration.Handler, out var function, out var method))
+                {
+                    return;
+                }
+
+                var handlers = new List<SyntaxNode>();
+                IParameterSymbol? sender = null;
+                if (function?.Symbol != null)
+                {
+                    handlers.Add(function.Syntax);
+                    sender = function.Symbol.Parameters.Length > 0 ? function.Symbol.Parameters[0] : null;
+                }
+                else if (method != null)
+                {
+                    var definition = method.OriginalDefinition;
+                    if (definition.MethodKind != MethodKind.LocalFunction
+                        && !SymbolEqualityComparer.Default.Equals(definition.ContainingType?.OriginalDefinition, type))
+                    {
+                        return;
+                    }
+
+                    foreach (var reference in definition.DeclaringSyntaxReferences)
+                    {
+                        handlers.Add(reference.GetSyntax());
+                    }
+
+                    sender = definition.Parameters.Length > 0 ? definition.Parameters[0] : null;
+                }
+
+                // A captured local that is assigned more than once may hold another channel when the handler runs.
+                var channelSlot = registration.Slot;
+                if (channelSlot != null
+                    && ((!IsMember(channelSlot) && DefinitionsOf(channelSlot).Count != 1)
+                        || (channelSlot is IPropertySymbol property && !IsAutoProperty(property))))
+                {
+                    channelSlot = null;
+                }
+
+                if (channelSlot is null && sender is null)
+                {
+                    return;
+                }
+
+                foreach (var body in bodies)
+                {
+                    foreach (var subscribe in body.Facts)
+                    {
+                        if (subscribe.Kind != FactKind.Subscribe || !subscribe.IsLocated || subscribe.Slot is null
+                            || findings.ContainsKey(subscribe.Syntax))
+                        {
+                            continue;
+                        }
+
+                        if (!SymbolEqualityComparer.Default.Equals(subscribe.Slot, channelSlot)
+                            && !SymbolEqualityComparer.Default.Equals(subscribe.Slot, sender))
+                        {
+                            continue;
+                        }
+
+                        var handler = Containing(handlers, subscribe.Syntax);
+                        if (handler is null || !RunsUnreleased(body, subscribe, handler))
+                        {
+                            continue;
+                        }
+
+                        var reason = string.Format(
+                            CultureInfo.InvariantCulture,
+                            "inside its own {0} (registered on line {1}): the client already rejoins the channel by itself",
+                            HandlerName(registration.HandlerKind),
+                            Line(registration.Syntax));
+                        findings[subscribe.Syntax] = new Finding(NameOf(registration), reason, null, null);
+                    }
+                }
+            }
+
+            private static bool SameNode(SyntaxNode a, SyntaxNode b)
+                => a.SyntaxTree == b.SyntaxTree && a.Span == b.Span && a.RawKind == b.RawKind;
+
+            private static SyntaxNode? Containing(List<SyntaxNode> handlers, SyntaxNode syntax)
+            {
+                foreach (var handler in handlers)
+                {
+                    if (handler.SyntaxTree == syntax.SyntaxTree && handler.Span.Contains(syntax.Span))
+                    {
+                        return handler;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// True when the handler reaches <paramref name="subscribe"/> without first releasing or replacing
+            /// its channel (a handler that unsubscribes and subscribes again is a deliberate rejoin).
+            /// </summary>
+            private bool RunsUnreleased(Body body, Fact subscribe, SyntaxNode handler)
+            {
+                var slot = subscribe.Slot!;
+                var kills = new List<FlowPoint>();
+                var direct = SameNode(body.OrderSyntax[subscribe.Order], handler);
+                foreach (var fact in body.Facts)
+                {
+                    if (!fact.IsLocated || !handler.Span.Contains(fact.Syntax.Span) || !IsReleaseOfSlot(fact, slot, null))
+                    {
+                        continue;
+                    }
+
+                    if (!direct)
+                    {
+                        // The Subscribe() is in a lambda inside the handler: any release in the handler counts.
+                        return false;
+                    }
+
+                    if (fact.Order == subscribe.Order)
+                    {
+                        kills.Add(fact.Point);
+                    }
+                }
+
+                return !direct || body.Orders[subscribe.Order].ExistsPathFromEntry(subscribe.Point, kills);
+            }
+
+            private static string HandlerName(ChannelHandlerKind kind)
+            {
+                switch (kind)
+                {
+                    case ChannelHandlerKind.Error:
+                        return "error handler";
+                    case ChannelHandlerKind.StateChangedEvent:
+                        return "StateChanged handler";
+                    case ChannelHandlerKind.ErrorEvent:
+                        return "OnError handler";
+                    case ChannelHandlerKind.CloseEvent:
+                        return "OnClose handler";
+                    default:
+                        return "state handler";
+                }
+            }
+
+            // ---- Cases 1, 2 and 4 ---------------------------------------------------------------
+
+            public Finding? TryJudge(Body body, Fact subscribe)
+            {
+                var order = body.Orders[subscribe.Order];
+                var slot = subscribe.Slot;
+                var origin = OriginAt(body, subscribe);
+                if (slot != null && IsTracked(body, subscribe))
+                {
+                    var kills = SlotKills(body, subscribe.Order, slot, origin);
+                    var peers = new List<Fact>();
+                    Fact? earlier = null;
+                    Fact? any = null;
+                    foreach (var other in body.Facts)
+                    {
+                        if (other == subscribe || other.Kind != FactKind.Subscribe || other.Order != subscribe.Order
+                            || !SymbolEqualityComparer.Default.Equals(other.Slot, slot))
+                        {
+                            continue;
+                        }
+
+                        peers.Add(other);
+                        if (order.ExistsPath(other.Point, subscribe.Point, kills))
+                        {
+                            if (other.Position < subscribe.Position)
+                            {
+                                earlier = earlier is null || other.Position > earlier.Position ? other : earlier;
+                            }
+                            else
+                            {
+                                any = any is null || other.Position < any.Position ? other : any;
+                            }
+                        }
+                    }
+
+                    if (earlier != null)
+                    {
+                        return Repeated(body, subscribe, earlier, peers, kills);
+                    }
+
+                    if (order.IsInCycle(subscribe.Point) && order.ExistsPath(subscribe.Point, subscribe.Point, kills))
+                    {
+                        return new Finding(
+                            NameOf(subscribe),
+                            "inside a loop while it is obtained outside the loop: every pass after the first joins the same instance again",
+                            null,
+                            null);
+                    }
+
+                    if (any != null)
+                    {
+                        return Repeated(body, subscribe, any, peers, kills);
+                    }
+                }
+
+                return origin != null && origin.IsConstant ? SameCachedInstance(body, subscribe, origin) : null;
+            }
+
+            private Finding Repeated(Body body, Fact subscribe, Fact earlier, List<Fact> peers, List<FlowPoint> kills)
+            {
+                var reason = string.Format(CultureInfo.InvariantCulture, "after the Subscribe() on line {0}", Line(earlier.Syntax));
+                var fix = IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, kills) ? FixRemove : null;
+                return new Finding(NameOf(subscribe), reason, fix, null);
+            }
+
+            /// <summary>Case 4: an earlier Subscribe() of the same cached instance, through another Channel(...) call.</summary>
+            private Finding? SameCachedInstance(Body body, Fact subscribe, ChannelOrigin origin)
+            {
+                var order = body.Orders[subscribe.Order];
+                var peers = new List<Fact>();
+                var allKills = new List<FlowPoint>();
+                Fact? earlier = null;
+                Fact? any = null;
+                Fact? root = null;
+                var rootReaches = false;
+                foreach (var other in body.Facts)
+                {
+                    if (other == subscribe || other.Kind != FactKind.Subscribe || other.Order != subscribe.Order
+                        || !(OriginAt(body, other) is ChannelOrigin otherOrigin) || !otherOrigin.IsSameInstanceAs(origin))
+                    {
+                        continue;
+                    }
+
+                    peers.Add(other);
+                    var kills = InstanceKills(body, subscribe.Order, other.Slot, subscribe.Slot, origin);
+                    allKills.AddRange(kills);
+                    var reaches = order.ExistsPath(other.Point, subscribe.Point, kills);
+                    if (root is null || other.Position < root.Position)
+                    {
+                        root = other;
+                        rootReaches = reaches;
+                    }
+
+                    if (reaches)
+                    {
+                        if (other.Position < subscribe.Position)
+                        {
+                            earlier = earlier is null || other.Position > earlier.Position ? other : earlier;
+                        }
+                        else
+                        {
+                            any = any is null || other.Position < any.Position ? other : any;
+                        }
+                    }
+                }
+
+                var first = earlier ?? any;
+                if (first is null)
+                {
+                    return null;
+                }
+
+                var reason = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "after the Subscribe() of '{0}' on line {1}: both come from {2}.Channel(...) with the same arguments, which returns one cached instance",
+                    NameOf(first),
+                    Line(first.Syntax),
+                    origin.Client.Display);
+                string? fix = null;
+                string? firstName = null;
+                if (IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, allKills))
+                {
+                    // Every merge names the first subscription of the instance, so Fix All never renames to a
+                    // local that another fix removes.
+                    if (root != null && rootReaches && !order.IsInCycle(root.Point) && CanMerge(subscribe, root))
+                    {
+                        fix = FixMerge;
+                        firstName = root.Slot!.Name;
+                    }
+                    else
+                    {
+                        fix = FixRemove;
+                    }
+                }
+
+                return new Finding(NameOf(subscribe), reason, fix, firstName);
+            }
+
+            /// <summary>
+            /// The second channel is a local with one definition, its declaration from Channel(...), and the first
+            /// is another such local: the second's uses can take the first.
+            /// </summary>
+            private bool CanMerge(Fact subscribe, Fact first)
+            {
+                return subscribe.Slot is ILocalSymbol second && first.Slot is ILocalSymbol firstLocal
+                    && !SymbolEqualityComparer.Default.Equals(second, firstLocal)
+                    && IsSingleDeclaration(second) && IsSingleDeclaration(firstLocal);
+
+                bool IsSingleDeclaration(ILocalSymbol local)
+                {
+                    var definitions = DefinitionsOf(local);
+                    return definitions.Count == 1 && definitions[0].Operation is IVariableDeclaratorOperation && definitions[0].Origin != null;
+                }
+            }
+
+            /// <summary>
+            /// Removing <paramref name="subscribe"/> keeps the channel subscribed: every path to it passes one of
+            /// <paramref name="peers"/>, and after any release a peer runs again before it.
+            /// </summary>
+            private static bool AlwaysSubscribedBefore(Body body, Fact subscribe, List<Fact> peers, List<FlowPoint> kills)
+            {
+                var order = body.Orders[subscribe.Order];
+                var avoid = new List<FlowPoint>(peers.Count);
+                foreach (var peer in peers)
+                {
+                    // A Subscribe() that may throw into a catch leaves the later one as the retry.
+                    if (IsInTryWithCatch(order, peer.Point))
+                    {
+                        return false;
+                    }
+
+                    avoid.Add(peer.Point);
+                }
+
+                if (order.ExistsPathFromEntry(subscribe.Point, avoid))
+                {
+                    return false;
+                }
+
+                foreach (var kill in kills)
+                {
+                    if (order.ExistsPath(kill, subscribe.Point, avoid))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsInNestedFunction(SyntaxNode syntax, SyntaxNode root)
+            {
+                for (var node = syntax.Parent; node != null && node != root; node = node.Parent)
+                {
+                    if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsInTryWithCatch(CallOrder order, FlowPoint point)
+            {
+                for (var region = order.Graph.Blocks[point.Block].EnclosingRegion; region != null; region = region.EnclosingRegion)
+                {
+                    if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion?.Kind == ControlFlowRegionKind.TryAndCatch)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// The slot of <paramref name="subscribe"/> is followed reliably in its body: every write to it is
+            /// placed in the flow, and a local or parameter is not written by a lambda or local function inside the body.
+            /// </summary>
+            private bool IsTracked(Body body, Fact subscribe)
+            {
+                if (subscribe.Slot is IPropertySymbol property && !IsAutoProperty(property))
+                {
+                    // A computed property may hand out another channel on every read.
+                    return false;
+                }
+
+                foreach (var definition in DefinitionsOf(subscribe.Slot!))
+                {
+                    var inBody = body.Root.Syntax.SyntaxTree == definition.Syntax.SyntaxTree
+                        && body.Root.Syntax.Span.Contains(definition.Syntax.Span);
+                    if (!inBody)
+                    {
+                        continue;
+                    }
+
+                    if (!definition.IsLocated)
+                    {
+                        // A lambda or local function without a Subscribe() has no graph: its writes to a
+                        // field are ignored like those of other members, its writes to a local are unknown.
+                        if (IsMember(subscribe.Slot!) && IsInNestedFunction(definition.Syntax, body.Root.Syntax))
+                        {
+                            continue;
+                        }
+
+                        return false;
+                    }
+
+                    if (!IsMember(subscribe.Slot!) && body.IsNestedIn(definition.Order, subscribe.Order))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>The Channel(...) origin of the channel <paramref name="subscribe"/> subscribes, when known.</summary>
+            private ChannelOrigin? OriginAt(Body body, Fact subscribe)
+            {
+                if (!origins.TryGetValue(subscribe, out var origin))
+                {
+                    origins[subscribe] = origin = ComputeOriginAt(body, subscribe);
+                }
+
+                return origin;
+            }
+
+            private ChannelOrigin? ComputeOriginAt(Body body, Fact subscribe)
+            {
+                if (subscribe.Origin != null)
+                {
+                    return subscribe.Origin;
+                }
+
+                var slot = subscribe.Slot;
+                if (slot is null || !IsTracked(body, subscribe))
+                {
+                    return null;
+                }
+
+                var all = DefinitionsOf(slot);
+                var local = new List<Fact>();
+                var points = new List<FlowPoint>();
+                foreach (var definition in all)
+                {
+                    if (definition.IsLocated && definition.Order == subscribe.Order
+                        && body.Root.Syntax.SyntaxTree == definition.Syntax.SyntaxTree
+                        && body.Root.Syntax.Span.Contains(definition.Syntax.Span))
+                    {
+                        local.Add(definition);
+                        points.Add(definition.Point);
+                    }
+                }
+
+                if (local.Count == 0)
+                {
+                    // Written elsewhere only (a captured local, a field set once by a constructor or initializer).
+                    return all.Count == 1 && all[0].HasValue ? all[0].Origin : null;
+                }
+
+                var order = body.Orders[subscribe.Order];
+                if (order.ExistsPathFromEntry(subscribe.Point, points))
+                {
+                    return null;
+                }
+
+                Fact? reaching = null;
+                foreach (var definition in local)
+                {
+                    var others = new List<FlowPoint>(points.Count);
+                    foreach (var other in local)
+                    {
+                        if (other != definition)
+                        {
+                            others.Add(other.Point);
+                        }
+                    }
+
+                    if (order.ExistsPath(definition.Point, subscribe.Point, others))
+                    {
+                        if (reaching != null)
+                        {
+                            return null;
+                        }
+
+                        reaching = definition;
+                    }
+                }
+
+                return reaching != null && reaching.HasValue ? reaching.Origin : null;
+            }
+
+            /// <summary>Points of <paramref name="orderIndex"/> after which <paramref name="slot"/> may no longer be the subscribed instance.</summary>
+            private List<FlowPoint> SlotKills(Body body, int orderIndex, ISymbol slot, ChannelOrigin? origin)
+            {
+                var kills = new List<FlowPoint>();
+                foreach (var fact in body.Facts)
+                {
+                    if (fact.IsLocated && fact.Order == orderIndex && IsReleaseOfSlot(fact, slot, origin))
+                    {
+                        kills.Add(fact.Point);
+                    }
+                }
+
+                return kills;
+            }
+
+            private bool IsReleaseOfSlot(Fact fact, ISymbol slot, ChannelOrigin? origin)
+            {
+                switch (fact.Kind)
+                {
+                    case FactKind.Definition:
+                        return SymbolEqualityComparer.Default.Equals(fact.Slot, slot);
+                    case FactKind.Release:
+                        return MayAlias(fact, new[] { slot }, origin);
+                    case FactKind.Disconnect:
+                        return true;
+                    case FactKind.Call when fact.Callee != null:
+                        var closure = Closure(fact.Callee);
+                        return closure.ReleasesAny || closure.Released.Contains(slot);
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>Points of <paramref name="orderIndex"/> after which the cached instance <paramref name="origin"/> may be left or dropped.</summary>
+            private List<FlowPoint> InstanceKills(Body body, int orderIndex, ISymbol? firstSlot, ISymbol? secondSlot, ChannelOrigin origin)
+            {
+                var slots = new List<ISymbol>(2);
+                if (firstSlot != null)
+                {
+                    slots.Add(firstSlot);
+                }
+
+                if (secondSlot != null)
+                {
+                    slots.Add(secondSlot);
+                }
+
+                var kills = new List<FlowPoint>();
+                foreach (var fact in body.Facts)
+                {
+                    if (!fact.IsLocated || fact.Order != orderIndex)
+                    {
+                        continue;
+                    }
+
+                    var kill = false;
+                    switch (fact.Kind)
+                    {
+                        case FactKind.Release:
+                            kill = MayAlias(fact, slots, origin);
+                            break;
+                        case FactKind.Disconnect:
+                            kill = true;
+                            break;
+                        case FactKind.Call when fact.Callee != null:
+                            var closure = Closure(fact.Callee);
+                            kill = closure.ReleasesAny || slots.Exists(s => closure.Released.Contains(s));
+                            break;
+                    }
+
+                    if (kill)
+                    {
+                        kills.Add(fact.Point);
+                    }
+                }
+
+                return kills;
+            }
+
+            /// <summary>
+            /// Whether the channel an Unsubscribe()/Remove() acts on may be the one in <paramref name="slots"/>
+            /// (or the cached instance <paramref name="origin"/>). Unknown counts as yes; distinct fields, and
+            /// channels from Channel(...) calls with other constant arguments, count as no.
+            /// </summary>
+            private bool MayAlias(Fact release, IReadOnlyList<ISymbol> slots, ChannelOrigin? origin)
+            {
+                var slot = release.Slot;
+                if (slot != null)
+                {
+                    foreach (var candidate in slots)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(slot, candidate))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                var origins = release.Origin != null ? new List<ChannelOrigin> { release.Origin } : slot != null ? KnownOrigins(slot) : null;
+                if (origins != null && origin != null)
+                {
+                    foreach (var known in origins)
+                    {
+                        if (!known.IsConstant || !origin.IsConstant || known.IsSameInstanceAs(origin))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                if (slot != null && IsMember(slot))
+                {
+                    foreach (var candidate in slots)
+                    {
+                        if (!IsMember(candidate))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                return true;
+            }
+
+            /// <summary>The origins of every value written to <paramref name="slot"/>, when each is a Channel(...) call; otherwise null.</summary>
+            private List<ChannelOrigin>? KnownOrigins(ISymbol slot)
+            {
+                var all = DefinitionsOf(slot);
+                if (all.Count == 0)
+                {
+                    return null;
+                }
+
+                var origins = new List<ChannelOrigin>(all.Count);
+                foreach (var definition in all)
+                {
+                    if (!definition.HasValue || definition.Origin is null)
+                    {
+                        return null;
+                    }
+
+                    origins.Add(definition.Origin);
+                }
+
+                return origins;
+            }
+
+            /// <summary>
+            /// True when the Subscribe() is a whole statement directly in a block: <c>await x.Subscribe();</c>,
+            /// <c>x.Subscribe();</c>, <c>_ = x.Subscribe();</c>, with or without <c>ConfigureAwait(...)</c>.
+            /// </summary>
+            private static bool IsWholeStatement(IOperation subscribe)
+            {
+                var current = subscribe;
+                var parent = current.Parent;
+                if (parent is IInvocationOperation configure && configure.TargetMethod?.Name == "ConfigureAwait" && configure.Instance == current)
+                {
+                    current = parent;
+                    parent = current.Parent;
+                }
+
+                if (parent is IAwaitOperation)
+                {
+                    current = parent;
+                    parent = current.Parent;
+                }
+
+                if (parent is ISimpleAssignmentOperation discard && discard.Target is IDiscardOperation && discard.Value == current)
+                {
+                    parent = discard.Parent;
+                }
+
+                return parent is IExpressionStatementOperation statement && statement.Syntax.Parent is BlockSyntax;
+            }
+
+            private static string NameOf(Fact fact)
+            {
+                if (fact.Slot != null)
+                {
+                    return fact.Slot.Name;
+                }
+
+                return fact.Channel != null ? Compact(fact.Channel.Syntax.ToString()) : "channel";
+            }
+
+            private static string Compact(string text)
+            {
+                var builder = new StringBuilder(text.Length);
+                var space = false;
+                foreach (var c in text)
+                {
+                    if (char.IsWhiteSpace(c))
+                    {
+                        space = builder.Length > 0;
+                        continue;
+                    }
+
+                    if (space)
+                    {
+                        builder.Append(' ');
+                        space = false;
+                    }
+
+                    builder.Append(c);
+                }
+
+                return builder.ToString();
+            }
+
+            private static int Line(SyntaxNode syntax)
+                => syntax.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
+        }
+    }
+}

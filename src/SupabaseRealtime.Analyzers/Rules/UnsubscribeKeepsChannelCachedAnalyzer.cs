@@ -1,0 +1,382 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SupabaseRealtime.Analyzers.Infrastructure;
+using SupabaseRealtime.Analyzers.Model;
+using SupabaseRealtime.Analyzers.Sdk;
+
+namespace SupabaseRealtime.Analyzers.Rules
+{
+    /// <summary>
+    /// SRT007: <c>x.Unsubscribe()</c> where <c>x</c> came from <c>client.Channel(...)</c> on a known client,
+    /// the type never calls <c>Remove(...)</c> on that client, handlers or registrations are added to the
+    /// channel, and the same set-up can run again on the cached instance: (1) the unsubscribing body then
+    /// obtains the same slot again from an equal <c>Channel(...)</c> call; (2) a member of the type that can
+    /// run again (not a constructor or a once-per-instance hook) obtains it again; (3) the type has a
+    /// bounded lifetime (the SRT004 lifetime model)
+    /// and does not create its client itself, so the next instance gets the cached channel back. A final
+    /// teardown of a channel received from outside, or with a client the type owns, is fine.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    internal sealed class UnsubscribeKeepsChannelCachedAnalyzer : SdkAnalyzer
+    {
+        /// <summary>Diagnostic property: the client expression to call <c>Remove</c> on (as written in the channel's origin).</summary>
+        public const string ClientProperty = "client";
+
+        /// <summary>Diagnostic property: the type to cast the channel to for <c>Remove</c>, when provably safe.</summary>
+        public const string CastProperty = "cast";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SRT007);
+
+        protected override void Register(CompilationStartAnalysisContext context, SdkCompilation compilation)
+        {
+            var sdk = compilation.Sdk;
+            if ((sdk.RealtimeChannelInterface is null && sdk.RealtimeChannel is null)
+                || (sdk.RealtimeClientInterface is null && sdk.RealtimeClient is null))
+            {
+                return;
+            }
+
+            var lifetime = LifetimeModel.Create(compilation.Compilation);
+            context.RegisterSymbolStartAction(start =>
+            {
+                var type = (INamedTypeSymbol)start.Symbol;
+                var tree = LifetimeModel.DeclaringTree(type);
+                if (!compilation.Scope.ShouldAnalyze(tree) || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct))
+                {
+                    return;
+                }
+
+                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: true);
+                start.RegisterOperationBlockAction(block =>
+                {
+                    if (block.OperationBlocks.IsEmpty || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
+                    {
+                        return;
+                    }
+
+                    usage.Add(block);
+                });
+                start.RegisterSymbolEndAction(end =>
+                {
+                    if (!compilation.Scope.ShouldAnalyze(tree))
+                    {
+                        return;
+                    }
+
+                    new Decision(usage, lifetime, compilation, tree!).Run(end);
+                });
+            }, SymbolKind.NamedType);
+        }
+
+        /// <summary>The symbol-end decision for one type.</summary>
+        private sealed class Decision
+        {
+            private readonly ChannelUsage usage;
+            private readonly LifetimeModel lifetime;
+            private readonly SdkCompilation compilation;
+            private readonly INamedTypeSymbol type;
+            private readonly ImmutableArray<string> teardownNames;
+            private readonly bool bounded;
+
+            public Decision(ChannelUsage usage, LifetimeModel lifetime, SdkCompilation compilation, SyntaxTree tree)
+            {
+                this.usage = usage;
+                this.lifetime = lifetime;
+                this.compilation = compilation;
+                type = usage.Type;
+                teardownNames = LifetimeModel.ConfiguredTeardownMethods(compilation.Options, tree);
+                bounded = lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) != LifetimeKind.None;
+            }
+
+            public void Run(SymbolAnalysisContext context)
+            {
+                foreach (var release in usage.Releases)
+                {
+                    if (release.Kind == ReleaseKind.Unsubscribe && !ChannelCalls.HasErrors(release.Call))
+                    {
+                        Evaluate(context, release);
+                    }
+                }
+            }
+
+            private void Evaluate(SymbolAnalysisContext context, ChannelRelease unsubscribe)
+            {
+                var slot = unsubscribe.Channel.Slot;
+                if (slot is null || slot is IParameterSymbol || usage.IsEscaped(slot))
+                {
+                    return;
+                }
+
+                if ((slot is IFieldSymbol || slot is IPropertySymbol)
+                    && !SymbolEqualityComparer.Default.Equals(slot.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+                {
+                    return;
+                }
+
+                // x came from client.Channel(...) on one known client, every time.
+                var creations = new List<ChannelWrite>();
+                if (!usage.IsCreatedHere(slot, creations))
+                {
+                    return;
+                }
+
+                var origins = new List<ChannelOrigin>();
+                SymbolPath client = default;
+                foreach (var creation in creations)
+                {
+                    if (creation.Kind != ChannelWriteKind.Channel || creation.Origin is null
+                        || (!client.IsDefault && !client.Equals(creation.Origin.Client)))
+                    {
+                        return;
+                    }
+
+                    client = creation.Origin.Client;
+                    origins.Add(creation.Origin);
+                }
+
+                if (client.IsDefault || RemovesFrom(client) || !HasSetUp(slot, origins))
+                {
+                    return;
+                }
+
+                var unsubscribeBody = unsubscribe.Body;
+                var setUpBodies = ChannelCallBodies(origins);
+
+                // 1. The same body obtains the same slot again after unsubscribing.
+                foreach (var reobtain in usage.Reobtains)
+                {
+                    if (reobtain.Unsubscribe == unsubscribe.Call && IsSameInstance(reobtain.Reobtained, origins))
+                    {
+                        Report(context, unsubscribe, slot, client, creations, unsubscribeBody.DisplayName, string.Empty);
+                        return;
+                    }
+                }
+
+                var owned = IsOwned(client, unsubscribeBody);
+                var nextInstance = " to the next " + type.Name;
+                if (IsFinalTeardown(unsubscribeBody))
+                {
+                    // The instance is going away: only the next instance on a shared client can get the channel back.
+                    if (!owned && bounded && setUpBodies.Count > 0)
+                    {
+                        Report(context, unsubscribe, slot, client, creations, setUpBodies[0].DisplayName, nextInstance);
+                    }
+
+                    return;
+                }
+
+                // 2. Another member (not a constructor), or this one on a later call, sets it up again after this unsubscribe.
+                foreach (var body in setUpBodies)
+                {
+                    if (!body.RunsOncePerInstance && !body.IsStatic
+                        && !(body.Function is null && body.Member is IMethodSymbol method && lifetime.IsOncePerInstance(method, type)))
+                    {
+                        Report(context, unsubscribe, slot, client, creations, body.DisplayName, string.Empty);
+                        return;
+                    }
+                }
+
+                // 3. The next instance of a bounded-lifetime type gets the cached channel from a shared client.
+                if (!owned && bounded && setUpBodies.Count > 0)
+                {
+                    Report(context, unsubscribe, slot, client, creations, setUpBodies[0].DisplayName, nextInstance);
+                }
+            }
+
+            private bool RemovesFrom(SymbolPath client)
+            {
+                foreach (var release in usage.Releases)
+                {
+                    if (release.Kind == ReleaseKind.Remove && ChannelCalls.MayBeSameClient(release.Client, client))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>True when handlers or registrations are added to the channel (on the slot, or on a slot holding the same cached instance).</summary>
+            private bool HasSetUp(ISymbol slot, List<ChannelOrigin> origins)
+            {
+                foreach (var setUp in usage.SetUps)
+                {
+                    var channel = setUp.Channel;
+                    if (SymbolEqualityComparer.Default.Equals(channel.Slot, slot)
+                        || (channel.Origin != null && IsSameInstance(channel.Origin, origins)))
+                    {
+                        return true;
+                    }
+
+                    if (channel.Slot is ILocalSymbol || channel.Slot is IFieldSymbol || channel.Slot is IPropertySymbol)
+                    {
+                        var other = new List<ChannelWrite>();
+                        if (usage.IsCreatedHere(channel.Slot, other))
+                        {
+                            foreach (var write in other)
+                            {
+                                if (write.Origin != null && IsSameInstance(write.Origin, origins))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The bodies, in source order, that obtain the same cached instance from <c>Channel(...)</c>.</summary>
+            private List<BodyRef> ChannelCallBodies(List<ChannelOrigin> origins)
+            {
+                var bodies = new List<(BodyRef Body, int Position)>();
+                foreach (var write in usage.Writes)
+                {
+                    if (write.Kind == ChannelWriteKind.Channel && write.Origin != null && IsSameInstance(write.Origin, origins))
+                    {
+                        var known = false;
+                        foreach (var (body, _) in bodies)
+                        {
+                            known |= body.Equals(write.Body);
+                        }
+
+                        if (!known)
+                        {
+                            bodies.Add((write.Body, write.Value.Syntax.SpanStart));
+                        }
+                    }
+                }
+
+                bodies.Sort((a, b) =>
+                {
+                    var byTree = string.CompareOrdinal(a.Body.Member.Locations.Length > 0 ? a.Body.Member.Locations[0].SourceTree?.FilePath : null,
+                        b.Body.Member.Locations.Length > 0 ? b.Body.Member.Locations[0].SourceTree?.FilePath : null);
+                    return byTree != 0 ? byTree : a.Position.CompareTo(b.Position);
+                });
+                var result = new List<BodyRef>();
+                foreach (var (body, _) in bodies)
+                {
+                    result.Add(body);
+                }
+
+                return result;
+            }
+
+            private static bool IsSameInstance(ChannelOrigin origin, List<ChannelOrigin> origins)
+            {
+                foreach (var candidate in origins)
+                {
+                    if (origin.IsSameInstanceAs(candidate))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>A teardown after which the instance is gone: wired Dispose/DisposeAsync, OnDestroy, OnClosed, Closed handlers, configured names.</summary>
+            private bool IsFinalTeardown(BodyRef body)
+            {
+                if (usage.IsClosedHandler(body))
+                {
+                    return true;
+                }
+
+                return body.Function is null && body.Member is IMethodSymbol method
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                    && LifetimeModel.IsFinal(lifetime.GetTeardownKind(method, type, teardownNames));
+            }
+
+            /// <summary>
+            /// True when the type creates the client itself: the client's root is an instance field/property of
+            /// the type (or a local of the unsubscribing member) that is only ever assigned a <c>new</c> client.
+            /// Injected, static and unknown clients are shared.
+            /// </summary>
+            private bool IsOwned(SymbolPath client, BodyRef body)
+            {
+                var root = client.TypeMember ?? client.Root;
+                if (root is null || root.IsStatic || root is IParameterSymbol)
+                {
+                    return false;
+                }
+
+                if ((root is IFieldSymbol || root is IPropertySymbol)
+                    && !SymbolEqualityComparer.Default.Equals(root.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+                {
+                    return false;
+                }
+
+                if (root is ILocalSymbol && !SymbolEqualityComparer.Default.Equals(root.ContainingSymbol, body.Member))
+                {
+                    return false;
+                }
+
+                var any = false;
+                foreach (var (slot, isCreation) in usage.ClientWrites)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(slot, root))
+                    {
+                        if (!isCreation)
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+                }
+
+                return any;
+            }
+
+            private void Report(SymbolAnalysisContext context, ChannelRelease unsubscribe, ISymbol slot, SymbolPath client, List<ChannelWrite> creations, string member, string suffix)
+            {
+                var properties = ImmutableDictionary.CreateBuilder<string, string>();
+                AddClient(properties, slot, client, creations);
+                var diagnostic = Diagnostic.Create(
+                    Descriptors.SRT007,
+                    ChannelCalls.ReportLocation(unsubscribe.Call),
+                    properties.ToImmutable(),
+                    slot.Name,
+                    member,
+                    suffix);
+                compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
+            }
+
+            /// <summary>The client to <c>Remove</c> from, and the cast <c>Remove</c> needs when the slot is typed as an interface (only when every value is the concrete type).</summary>
+            private void AddClient(ImmutableDictionary<string, string>.Builder properties, ISymbol slot, SymbolPath client, List<ChannelWrite> creations)
+            {
+                var parameter = ChannelCalls.RemoveParameterType(client.Type);
+                var declared = slot switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    ILocalSymbol local => local.Type,
+                    _ => null,
+                };
+                if (parameter is null || declared is null)
+                {
+                    return;
+                }
+
+                if (!compilation.Compilation.ClassifyCommonConversion(declared, parameter).IsImplicit)
+                {
+                    foreach (var creation in creations)
+                    {
+                        if (creation.Value.Type is null || !compilation.Compilation.ClassifyCommonConversion(creation.Value.Type, parameter).IsImplicit)
+                        {
+                            return;
+                        }
+                    }
+
+                    properties[CastProperty] = parameter.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                }
+
+                properties[ClientProperty] = client.Display;
+            }
+        }
+    }
+}

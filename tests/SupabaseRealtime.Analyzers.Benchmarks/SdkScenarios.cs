@@ -1,0 +1,725 @@
+using System;
+using System.Text;
+using Entity = SupabaseRealtime.Analyzers.Benchmarks.CodebaseGenerator.Entity;
+
+namespace SupabaseRealtime.Analyzers.Benchmarks
+{
+    /// <summary>One way of using the realtime SDK: a class at namespace level, misusing it for <see cref="Misuse"/> (an SRT ID) or correct when null.</summary>
+    internal sealed record SdkScenario(string Name, string? Misuse, bool UsesObsoleteApi, Func<Entity, Random, string> Render);
+
+    /// <summary>
+    /// The SDK usages planted in the synthetic codebase: for every rule SRT001-SRT010 at least one
+    /// misuse and one correct counterpart, written the way application code writes them (a feed
+    /// service, a Blazor component, a mirror, a client factory). Every class name is distinct, so
+    /// any two scenarios can share a file.
+    /// </summary>
+    internal static class SdkScenarios
+    {
+        /// <summary>Bad and good alternate, so the first files of even a small codebase cover every rule.</summary>
+        public static readonly SdkScenario[] All =
+        {
+            new("SRT001: subscribes, then signs in", "SRT001", false, SubscribeThenSignIn),
+            new("SRT001 correct: signs in, then subscribes", null, false, SignInThenSubscribe),
+            new("SRT002: Subscribe() in a retry loop", "SRT002", false, SubscribeInLoop),
+            new("SRT002 correct: one Subscribe()", null, false, SubscribeOnce),
+            new("SRT003: Update in an INSERT handler", "SRT003", false, (e, r) => Mirror(e, "Mirror", "Update", "All")),
+            new("SRT003 correct: Upsert in the handler", null, false, (e, r) => Mirror(e, "UpsertMirror", "Upsert", "All")),
+            new("SRT004: component never releases its channel", "SRT004", false, (e, r) => Board(e, "Board", BoardTeardown.None)),
+            new("SRT004 correct: component removes its channel in Dispose", null, false, (e, r) => Board(e, "DisposableBoard", BoardTeardown.Disposable)),
+            new("SRT005: Channel() before ConnectAsync()", "SRT005", false, (e, r) => Monitor(e, "Monitor", connectFirst: false)),
+            new("SRT005 correct: ConnectAsync() first", null, false, (e, r) => Monitor(e, "ConnectedMonitor", connectFirst: true)),
+            new("SRT006: Register after Subscribe()", "SRT006", true, (e, r) => Audit(e, "Audit", AuditShape.RegisterAfterSubscribe)),
+            new("SRT006 correct: Register before Subscribe()", null, true, (e, r) => Audit(e, "RegisteredAudit", AuditShape.Correct)),
+            new("SRT007: Unsubscribe() and set up again", "SRT007", false, (e, r) => Subscription(e, "Subscription", remove: false)),
+            new("SRT007 correct: Remove(channel)", null, false, (e, r) => Subscription(e, "RemovableSubscription", remove: true)),
+            new("SRT008: service-role JWT in source", "SRT008", false, ServiceRoleJwt),
+            new("SRT008 correct: anon and publishable keys, secret from the environment", null, false, SafeKeys),
+            new("SRT009: filter written into the column argument", "SRT009", true, (e, r) => OwnerFeed(e, "OwnerFeed", OwnerFeedShape.FilterInColumn)),
+            new("SRT009 correct: column and value", null, true, (e, r) => OwnerFeed(e, "FilteredOwnerFeed", OwnerFeedShape.Correct)),
+            new("SRT010: three handlers on one registration", "SRT010", true, (e, r) => Changes(e, "Changes", correct: false)),
+            new("SRT010 correct: OnPostgresChange per event", null, false, (e, r) => Changes(e, "ChangeHandlers", correct: true)),
+            new("SRT001: component subscribes on init, signs in later", "SRT001", false, LiveList),
+            new("SRT002: Subscribe() again from its own state handler", "SRT002", false, Watcher),
+            new("SRT003 correct: Update in an UPDATE-only handler", null, false, (e, r) => Mirror(e, "UpdateMirror", "Update", "Updates")),
+            new("SRT004: Dispose() without IDisposable", "SRT004", false, (e, r) => Board(e, "UnwiredBoard", BoardTeardown.Unwired)),
+            new("SRT006: Register duplicates the Channel() binding", "SRT006", true, (e, r) => Audit(e, "DuplicateAudit", AuditShape.Duplicate)),
+            new("SRT008: sb_secret_ key in source", "SRT008", false, SecretKey),
+            new("SRT009: realtime: prefix in the channel name", "SRT009", false, (e, r) => OwnerFeed(e, "PrefixedFeed", OwnerFeedShape.Prefixed)),
+        };
+
+        private enum BoardTeardown
+        {
+            None,
+            Unwired,
+            Disposable,
+        }
+
+        private enum AuditShape
+        {
+            RegisterAfterSubscribe,
+            Duplicate,
+            Correct,
+        }
+
+        private enum OwnerFeedShape
+        {
+            FilterInColumn,
+            Prefixed,
+            Correct,
+        }
+
+        private static string SubscribeThenSignIn(Entity e, Random random) => Feed(e, "FeedService", signInFirst: false);
+
+        private static string SignInThenSubscribe(Entity e, Random random) => Feed(e, "SignedInFeed", signInFirst: true);
+
+        private static string Feed(Entity e, string suffix, bool signInFirst)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var signIn = "            await _supabase.Auth.SignIn(email, password);\n";
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<{{n}}> _items = new List<{{n}}>();
+                        private RealtimeChannel? _channel;
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public IReadOnlyList<{{n}}> Items => _items;
+
+                        public async Task StartAsync(string email, string password)
+                        {
+                {{(signInFirst ? signIn : string.Empty)}}            _channel = _supabase.Realtime.Channel("{{t}}-feed");
+                            _channel.OnPostgresChange((sender, change) =>
+                            {
+                                var model = change.Model<{{n}}>();
+                                if (model != null)
+                                {
+                                    _items.Add(model);
+                                }
+                            }, ListenType.Inserts, new PostgresChangesFilter("public", "{{t}}"));
+                            await _channel.Subscribe();
+                {{(signInFirst ? string.Empty : signIn)}}        }
+
+                        public int CountSince(DateTime since) => _items.Count(x => x.InsertedAt >= since);
+                    }
+
+                """;
+        }
+
+        private static string LiveList(Entity e, Random random)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            return $$"""
+                    public sealed class {{n}}LiveList : ComponentBase, IDisposable
+                    {
+                        private readonly List<{{n}}> _rows = new List<{{n}}>();
+                        private RealtimeChannel? _channel;
+
+                        [Inject]
+                        public SupabaseClient Supabase { get; set; } = default!;
+
+                        public IReadOnlyList<{{n}}> Rows => _rows;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            _channel = Supabase.Realtime.Channel("{{t}}-live");
+                            _channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            await _channel.Subscribe();
+                        }
+
+                        public async Task SignInAsync(string email, string password)
+                        {
+                            await Supabase.Auth.SignIn(email, password);
+                            StateHasChanged();
+                        }
+
+                        private void OnChange(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            var model = change.Model<{{n}}>();
+                            if (model == null)
+                            {
+                                return;
+                            }
+
+                            _rows.RemoveAll(x => x.Id == model.Id);
+                            _rows.Add(model);
+                            _ = InvokeAsync(StateHasChanged);
+                        }
+
+                        public void Dispose()
+                        {
+                            if (_channel != null)
+                            {
+                                Supabase.Realtime.Remove(_channel);
+                            }
+                        }
+                    }
+
+                """;
+        }
+
+        private static string SubscribeInLoop(Entity e, Random random)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            return $$"""
+                    public sealed class {{n}}Sync
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<string> _log = new List<string>();
+
+                        public {{n}}Sync(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public IReadOnlyList<string> Log => _log;
+
+                        public async Task<bool> ConnectWithRetryAsync(int attempts)
+                        {
+                            var channel = _supabase.Realtime.Channel("{{t}}-sync");
+                            channel.OnPostgresChange(Apply, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            for (var attempt = 1; attempt <= attempts; attempt++)
+                            {
+                                try
+                                {
+                                    await channel.Subscribe();
+                                    return true;
+                                }
+                                catch (Exception ex) when (attempt < attempts)
+                                {
+                                    _log.Add($"attempt {attempt} failed: {ex.Message}");
+                                    await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+                                }
+                            }
+
+                            return false;
+                        }
+
+                        private void Apply(IRealtimeChannel sender, PostgresChangesResponse change)
+                            => _log.Add($"{change.Payload?.Data?.Type} on {{t}}");
+                    }
+
+                """;
+        }
+
+        private static string SubscribeOnce(Entity e, Random random)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            return $$"""
+                    public sealed class {{n}}SingleSubscription
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<string> _log = new List<string>();
+
+                        public {{n}}SingleSubscription(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public IReadOnlyList<string> Log => _log;
+
+                        public async Task StartAsync()
+                        {
+                            var channel = _supabase.Realtime.Channel("{{t}}-single");
+                            channel.OnPostgresChange((sender, change) => _log.Add($"{change.Payload?.Data?.Type}"), ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            channel.AddStateChangedHandler((sender, state) => _log.Add($"{{t}} channel is {state}"));
+                            await channel.Subscribe();
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Watcher(Entity e, Random random)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            return $$"""
+                    public sealed class {{n}}Watcher
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<string> _log = new List<string>();
+
+                        public {{n}}Watcher(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public async Task StartAsync()
+                        {
+                            var channel = _supabase.Realtime.Channel("{{t}}-watch");
+                            channel.OnPostgresChange((sender, change) => _log.Add($"{change.Payload?.Data?.Type}"), ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            channel.AddStateChangedHandler((sender, state) =>
+                            {
+                                _log.Add($"{{t}} channel is {state}");
+                                if (state == Constants.ChannelState.Closed || state == Constants.ChannelState.Errored)
+                                {
+                                    _ = channel.Subscribe();
+                                }
+                            });
+                            await channel.Subscribe();
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Mirror(Entity e, string suffix, string method, string listenType)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _source;
+                        private readonly SupabaseClient _replica;
+                        private int _applied;
+
+                        public {{n}}{{suffix}}(SupabaseClient source, SupabaseClient replica)
+                        {
+                            _source = source;
+                            _replica = replica;
+                        }
+
+                        public int Applied => _applied;
+
+                        public async Task StartAsync()
+                        {
+                            var channel = _source.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            channel.OnPostgresChange(async (sender, change) =>
+                            {
+                                var model = change.Model<{{n}}>();
+                                if (model == null)
+                                {
+                                    return;
+                                }
+
+                                await _replica.From<{{n}}>().{{method}}(model);
+                                _applied++;
+                            }, ListenType.{{listenType}}, new PostgresChangesFilter("public", "{{t}}"));
+                            await channel.Subscribe();
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Board(Entity e, string suffix, BoardTeardown teardown)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var bases = teardown == BoardTeardown.Disposable ? "ComponentBase, IDisposable" : "ComponentBase";
+            var dispose = teardown == BoardTeardown.None
+                ? string.Empty
+                : """
+
+                        public void Dispose()
+                        {
+                            if (_channel != null)
+                            {
+                                Supabase.Realtime.Remove(_channel);
+                            }
+                        }
+
+                """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}} : {{bases}}
+                    {
+                        private readonly List<{{n}}> _rows = new List<{{n}}>();
+                        private RealtimeChannel? _channel;
+
+                        [Inject]
+                        public SupabaseClient Supabase { get; set; } = default!;
+
+                        [Parameter]
+                        public string? Filter { get; set; }
+
+                        public IEnumerable<{{n}}> Visible => string.IsNullOrEmpty(Filter)
+                            ? _rows
+                            : _rows.Where(x => x.Name.Contains(Filter, StringComparison.OrdinalIgnoreCase));
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            _rows.AddRange((await Supabase.From<{{n}}>().Get()).Models);
+                            _channel = Supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            _channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            await _channel.Subscribe();
+                        }
+
+                        private void OnChange(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            var model = change.Model<{{n}}>();
+                            if (model != null)
+                            {
+                                _rows.RemoveAll(x => x.Id == model.Id);
+                                _rows.Add(model);
+                                _ = InvokeAsync(StateHasChanged);
+                            }
+                        }
+                {{dispose}}    }
+
+                """;
+        }
+
+        private static string Monitor(Entity e, string suffix, bool connectFirst)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var connect = "            await realtime.ConnectAsync();\n";
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly string _realtimeUrl;
+                        private readonly Dictionary<Guid, {{n}}> _latest = new Dictionary<Guid, {{n}}>();
+
+                        public {{n}}{{suffix}}(string realtimeUrl)
+                        {
+                            _realtimeUrl = realtimeUrl;
+                        }
+
+                        public async Task<int> WatchAsync(TimeSpan duration)
+                        {
+                            var realtime = new Supabase.Realtime.Client(_realtimeUrl);
+                {{(connectFirst ? connect : string.Empty)}}            var channel = realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                {{(connectFirst ? string.Empty : connect)}}            channel.OnPostgresChange((sender, change) =>
+                            {
+                                var model = change.Model<{{n}}>();
+                                if (model != null)
+                                {
+                                    _latest[model.Id] = model;
+                                }
+                            }, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            await channel.Subscribe();
+                            await Task.Delay(duration);
+                            realtime.Remove(channel);
+                            realtime.Disconnect();
+                            return _latest.Count;
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Audit(Entity e, string suffix, AuditShape shape)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var body = shape switch
+            {
+                AuditShape.RegisterAfterSubscribe => $$"""
+                                var channel = _supabase.Realtime.Channel("{{t}}-audit");
+                                await channel.Subscribe();
+                                channel.Register(new PostgresChangesOptions("public", "{{t}}", ListenType.Inserts));
+                                channel.AddPostgresChangeHandler(ListenType.Inserts, OnInsert);
+
+                    """,
+                AuditShape.Duplicate => $$"""
+                                var channel = _supabase.Realtime.Channel("realtime", "public", "{{t}}");
+                                channel.Register(new PostgresChangesOptions("public", "{{t}}"));
+                                channel.AddPostgresChangeHandler(ListenType.All, OnInsert);
+                                await channel.Subscribe();
+
+                    """,
+                _ => $$"""
+                                var channel = _supabase.Realtime.Channel("{{t}}-audit");
+                                channel.Register(new PostgresChangesOptions("public", "{{t}}", ListenType.Inserts));
+                                channel.AddPostgresChangeHandler(ListenType.Inserts, OnInsert);
+                                await channel.Subscribe();
+
+                    """,
+            };
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<{{n}}> _inserted = new List<{{n}}>();
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public IReadOnlyList<{{n}}> Inserted => _inserted;
+
+                        public async Task StartAsync()
+                        {
+                {{body}}        }
+
+                        private void OnInsert(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            var model = change.Model<{{n}}>();
+                            if (model != null)
+                            {
+                                _inserted.Add(model);
+                            }
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Subscription(Entity e, string suffix, bool remove)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var stop = remove
+                ? """
+                            if (_channel != null)
+                            {
+                                _supabase.Realtime.Remove(_channel);
+                                _channel = null;
+                            }
+
+                """
+                : """
+                            _channel?.Unsubscribe();
+                            _channel = null;
+
+                """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private RealtimeChannel? _channel;
+                        private int _changes;
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public int Changes => _changes;
+
+                        public async Task StartAsync()
+                        {
+                            _channel = _supabase.Realtime.Channel("{{t}}-changes");
+                            _channel.OnPostgresChange((sender, change) => _changes++, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            await _channel.Subscribe();
+                        }
+
+                        public void Stop()
+                        {
+                {{stop}}        }
+                    }
+
+                """;
+        }
+
+        private static string ServiceRoleJwt(Entity e, Random random)
+        {
+            var n = e.Name;
+            var project = Lower(random, 20);
+            return $$"""
+                    public static class {{n}}AdminClientFactory
+                    {
+                        private const string Url = "https://{{project}}.supabase.co";
+                        private const string ServiceRoleKey = "{{Jwt(random, project, "service_role")}}";
+
+                        public static SupabaseClient Create()
+                            => new SupabaseClient(Url, ServiceRoleKey, new Supabase.SupabaseOptions { AutoConnectRealtime = true });
+                    }
+
+                """;
+        }
+
+        private static string SecretKey(Entity e, Random random)
+        {
+            var n = e.Name;
+            var project = Lower(random, 20);
+            return $$"""
+                    public static class {{n}}ServiceKeys
+                    {
+                        public const string Url = "https://{{project}}.supabase.co";
+
+                        public static SupabaseClient CreateAdmin()
+                        {
+                            var options = new Supabase.SupabaseOptions { AutoRefreshToken = false };
+                            return new SupabaseClient(Url, "sb_secret_{{Base64Url(random, 32)}}", options);
+                        }
+                    }
+
+                """;
+        }
+
+        private static string SafeKeys(Entity e, Random random)
+        {
+            var n = e.Name;
+            var project = Lower(random, 20);
+            return $$"""
+                    public static class {{n}}ClientFactory
+                    {
+                        private const string Url = "https://{{project}}.supabase.co";
+                        private const string AnonKey = "{{Jwt(random, project, "anon")}}";
+                        private const string PublishableKey = "sb_publishable_{{Base64Url(random, 32)}}";
+
+                        public static SupabaseClient CreateForBrowser() => new SupabaseClient(Url, AnonKey);
+
+                        public static SupabaseClient CreatePublishable() => new SupabaseClient(Url, PublishableKey);
+
+                        public static SupabaseClient CreateForServer()
+                            => new SupabaseClient(
+                                Url,
+                                Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set."));
+                    }
+
+                """;
+        }
+
+        private static string OwnerFeed(Entity e, string suffix, OwnerFeedShape shape)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var setUp = shape switch
+            {
+                OwnerFeedShape.FilterInColumn => $$"""
+                                var channel = _supabase.Realtime.Channel("realtime", "public", "{{t}}", $"owner_id=eq.{ownerId}");
+                                channel.AddPostgresChangeHandler(ListenType.All, OnChange);
+
+                    """,
+                OwnerFeedShape.Prefixed => $$"""
+                                var channel = _supabase.Realtime.Channel("realtime:{{t}}-{{suffix.ToLowerInvariant()}}");
+                                channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter("public", "{{t}}", $"owner_id=eq.{ownerId}"));
+
+                    """,
+                _ => $$"""
+                                var channel = _supabase.Realtime.Channel("realtime", "public", "{{t}}", "owner_id", ownerId.ToString());
+                                channel.AddPostgresChangeHandler(ListenType.All, OnChange);
+
+                    """,
+            };
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<{{n}}> _mine = new List<{{n}}>();
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public IReadOnlyList<{{n}}> Mine => _mine;
+
+                        public async Task StartAsync(Guid ownerId)
+                        {
+                {{setUp}}            await channel.Subscribe();
+                        }
+
+                        private void OnChange(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            var model = change.Model<{{n}}>();
+                            if (model != null)
+                            {
+                                _mine.Add(model);
+                            }
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Changes(Entity e, string suffix, bool correct)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var setUp = correct
+                ? $$"""
+                                var filter = new PostgresChangesFilter("public", "{{t}}");
+                                var channel = _supabase.Realtime.Channel("{{t}}-handlers");
+                                channel.OnPostgresChange(OnInsert, ListenType.Inserts, filter);
+                                channel.OnPostgresChange(OnUpdate, ListenType.Updates, filter);
+                                channel.OnPostgresChange(OnDelete, ListenType.Deletes, filter);
+
+                    """
+                : $$"""
+                                var channel = _supabase.Realtime.Channel("realtime", "public", "{{t}}");
+                                channel.AddPostgresChangeHandler(ListenType.Inserts, OnInsert);
+                                channel.AddPostgresChangeHandler(ListenType.Updates, OnUpdate);
+                                channel.AddPostgresChangeHandler(ListenType.Deletes, OnDelete);
+
+                    """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly Dictionary<Guid, {{n}}> _rows = new Dictionary<Guid, {{n}}>();
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public int Count => _rows.Count;
+
+                        public async Task StartAsync()
+                        {
+                {{setUp}}            await channel.Subscribe();
+                        }
+
+                        private void OnInsert(IRealtimeChannel sender, PostgresChangesResponse change) => Store(change.Model<{{n}}>());
+
+                        private void OnUpdate(IRealtimeChannel sender, PostgresChangesResponse change) => Store(change.Model<{{n}}>());
+
+                        private void OnDelete(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            var old = change.OldModel<{{n}}>();
+                            if (old != null)
+                            {
+                                _rows.Remove(old.Id);
+                            }
+                        }
+
+                        private void Store({{n}}? model)
+                        {
+                            if (model != null)
+                            {
+                                _rows[model.Id] = model;
+                            }
+                        }
+                    }
+
+                """;
+        }
+
+        /// <summary>A well-formed HS256 JWT as Supabase issues them (the signature is random).</summary>
+        private static string Jwt(Random random, string project, string role)
+        {
+            var header = Base64Url(Encoding.UTF8.GetBytes("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"));
+            var payload = Base64Url(Encoding.UTF8.GetBytes($"{{\"iss\":\"supabase\",\"ref\":\"{project}\",\"role\":\"{role}\",\"iat\":1718000000,\"exp\":2033576000}}"));
+            return header + "." + payload + "." + Base64Url(random, 43);
+        }
+
+        private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        private static string Base64Url(Random random, int length)
+        {
+            const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            var chars = new char[length];
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            return new string(chars);
+        }
+
+        private static string Lower(Random random, int length)
+        {
+            var chars = new char[length];
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = (char)('a' + random.Next(26));
+            }
+
+            return new string(chars);
+        }
+    }
+}

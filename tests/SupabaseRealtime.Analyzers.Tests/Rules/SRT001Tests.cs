@@ -1,0 +1,1097 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
+using SupabaseRealtime.Analyzers.CodeFixes.Rules;
+using SupabaseRealtime.Analyzers.Rules;
+using SupabaseRealtime.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = SupabaseRealtime.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    SupabaseRealtime.Analyzers.Rules.SubscribedBeforeAuthAnalyzer,
+    SupabaseRealtime.Analyzers.CodeFixes.Rules.SubscribedBeforeAuthCodeFixProvider>;
+using VerifyAnalyzer = SupabaseRealtime.Analyzers.Tests.Verification.CSharpAnalyzerVerifier<
+    SupabaseRealtime.Analyzers.Rules.SubscribedBeforeAuthAnalyzer>;
+
+namespace SupabaseRealtime.Analyzers.Tests.Rules
+{
+    /// <summary>SRT001: channel subscribed before realtime auth.</summary>
+    public class SRT001Tests
+    {
+        private const string Model = """
+
+            [Table("songs")]
+            public class Song : BaseModel
+            {
+                public int Id { get; set; }
+
+                public string Title { get; set; } = "";
+            }
+            """;
+
+        // ---- 1. One body ----------------------------------------------------------------------
+
+        [Fact]
+        public Task Reports_subscribe_before_sign_in_in_the_same_method()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class PlaylistViewModel
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public PlaylistViewModel(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task StartAsync(string email, string password)
+                    {
+                        var channel = _supabase.Realtime.Channel("songs");
+                        channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                        await {|#0:channel.Subscribe()|};
+
+                        await {|#1:_supabase.Auth.SignIn(email, password)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("songs", "SignIn"));
+
+        [Fact]
+        public Task Reports_subscribe_before_set_auth_on_a_realtime_client()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ScoreFeed
+                {
+                    private readonly Client _realtime;
+
+                    public ScoreFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task ListenAsync(string accessToken)
+                    {
+                        var scores = _realtime.Channel("realtime", "public", "scores");
+                        await {|#0:scores.Subscribe()|};
+                        _realtime.SetAuth(accessToken);
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("scores", "SetAuth"));
+
+        [Fact]
+        public Task Reports_table_on_before_sign_in_with_password()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class SongSync
+                {
+                    public async Task RunAsync(Supabase.Client supabase, string email, string password)
+                    {
+                        await {|#0:supabase.From<Song>().On(ListenType.Inserts, (sender, change) => { })|};
+                        await supabase.Auth.SignInWithPassword(email, password);
+                    }
+                }
+                """ + Model,
+                Verify.Diagnostic().WithLocation(0).WithArguments("songs", "SignInWithPassword"));
+
+        [Fact]
+        public Task Reports_when_auth_precedes_the_subscription_on_one_branch_only()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class SessionRestore
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public SessionRestore(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task ResumeAsync(string? accessToken, string? refreshToken, string email, string password)
+                    {
+                        if (accessToken != null && refreshToken != null)
+                        {
+                            await _supabase.Auth.SetSession(accessToken, refreshToken);
+                        }
+
+                        var presence = _supabase.Realtime.Channel("lobby");
+                        await {|#0:presence.Subscribe()|};
+
+                        if (_supabase.Auth.CurrentSession == null)
+                        {
+                            await _supabase.Auth.SignIn(email, password);
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("lobby", "SignIn"));
+
+        [Fact]
+        public Task Reports_inside_a_lambda_analysed_as_its_own_body()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Threading.Tasks;
+
+                public sealed class ChatPage
+                {
+                    public event Func<Task>? Appearing;
+
+                    public ChatPage(Supabase.Client supabase, string email, string password)
+                    {
+                        Appearing += async () =>
+                        {
+                            var room = supabase.Realtime.Channel("room:42");
+                            await {|#0:room.Subscribe()|};
+                            await supabase.Auth.SignInWithPassword(email, password);
+                        };
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("room:42", "SignInWithPassword"));
+
+        [Fact]
+        public Task Reports_inside_a_local_function()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public static class Startup
+                {
+                    public static Task RunAsync(Supabase.Client supabase, string token, string refresh)
+                    {
+                        return ConnectAsync();
+
+                        async Task ConnectAsync()
+                        {
+                            var orders = supabase.Realtime.Channel("realtime", "public", "orders");
+                            await {|#0:orders.Subscribe()|};
+                            await supabase.Auth.SetSession(token, refresh);
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("orders", "SetSession"));
+
+        [Fact]
+        public Task Reports_a_channel_field_assigned_in_the_constructor()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class InboxService
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _inbox;
+
+                    public InboxService(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        _inbox = _supabase.Realtime.Channel("inbox");
+                    }
+
+                    public async Task OpenAsync(string email, string password)
+                    {
+                        await {|#0:_inbox.Subscribe()|};
+                        await _supabase.Auth.SignIn(email, password);
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("inbox", "SignIn"));
+
+        [Fact]
+        public Task Reports_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkShape.Realtime5,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(Client realtime, string jwt)
+                        {
+                            await realtime.ConnectAsync();
+                            var prices = realtime.Channel("realtime", "public", "prices");
+                            prices.OnInsert += (sender, args) => { };
+                            await {|#0:prices.Subscribe()|};
+                            realtime.SetAuth(jwt);
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("prices", "SetAuth") },
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_on_the_legacy_postgrest_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkShape.LegacyPostgrest,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Postgrest.Attributes;
+                    using Postgrest.Models;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class LegacySongSync
+                    {
+                        private readonly Supabase.Client _client;
+
+                        public LegacySongSync(Supabase.Client client) => _client = client;
+
+                        public async Task RunAsync(string email, string password)
+                        {
+                            var songs = _client.From<Song>();
+                            await {|#0:songs.On(PostgresChangesOptions.ListenType.All, (sender, change) => { })|};
+                            await _client.Auth.SignIn(email, password);
+                        }
+                    }
+                    """ + Model,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("songs", "SignIn") },
+            }.RunAsync();
+
+        // ---- 2. Across a type ------------------------------------------------------------------
+
+        [Fact]
+        public Task Reports_a_blazor_component_that_subscribes_in_OnInitializedAsync_and_signs_in_later()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public class TodoList : ComponentBase
+                {
+                    [Inject]
+                    public Supabase.Client Supabase { get; set; } = default!;
+
+                    private RealtimeChannel? _todos;
+
+                    protected override async Task OnInitializedAsync()
+                    {
+                        _todos = Supabase.Realtime.Channel("realtime", "public", "todos");
+                        _todos.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => StateHasChanged());
+                        await {|#0:_todos.Subscribe()|};
+                    }
+
+                    private async Task LoginAsync(string email, string password)
+                    {
+                        await Supabase.Auth.SignIn(email, password);
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("todos", "SignIn"));
+
+        [Fact]
+        public Task Reports_a_unity_behaviour_that_subscribes_in_Start_and_signs_in_from_a_button()
+            => Verify.VerifyAnalyzerAsync("""
+                using Supabase.Realtime;
+                using UnityEngine;
+
+                public class Leaderboard : MonoBehaviour
+                {
+                    private Supabase.Client _supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+                    private RealtimeChannel? _scores;
+
+                    private async void Start()
+                    {
+                        await _supabase.InitializeAsync();
+                        _scores = _supabase.Realtime.Channel("scores");
+                        await {|#0:_scores.Subscribe()|};
+                    }
+
+                    public async void OnLoginClicked(string email, string password)
+                    {
+                        await _supabase.Auth.SignInWithPassword(email, password);
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("scores", "SignInWithPassword"));
+
+        [Fact]
+        public Task Reports_a_constructor_subscription_with_set_auth_in_another_member()
+            => Verify.VerifyAnalyzerAsync("""
+                using Supabase.Realtime;
+
+                public sealed class NotificationHub
+                {
+                    private readonly Client _realtime;
+
+                    public NotificationHub(Client realtime)
+                    {
+                        _realtime = realtime;
+                        var alerts = _realtime.Channel("alerts");
+                        _ = {|#0:alerts.Subscribe()|};
+                    }
+
+                    public void OnSignedIn(string accessToken)
+                    {
+                        _realtime.SetAuth(accessToken);
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("alerts", "SetAuth"));
+
+        [Fact]
+        public Task Reports_a_configured_initializer_method()
+        {
+            var test = new VerifyAnalyzer.Test
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+
+                    public sealed class DashboardViewModel
+                    {
+                        private readonly Supabase.Client _supabase;
+
+                        public DashboardViewModel(Supabase.Client supabase) => _supabase = supabase;
+
+                        public async Task InitializeAsync()
+                        {
+                            var metrics = _supabase.Realtime.Channel("metrics");
+                            await {|#0:metrics.Subscribe()|};
+                        }
+
+                        public Task SignInAsync(string email, string password) => _supabase.Auth.SignIn(email, password);
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("metrics", "SignIn") },
+            };
+            test.AddEditorConfig("supabase_realtime.SRT001.initializer_methods = Load, InitializeAsync");
+            return test.RunAsync();
+        }
+
+        // ---- Must not report -------------------------------------------------------------------
+
+        [Fact]
+        public Task Ignores_a_client_that_is_never_authenticated()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Supabase.Realtime.PostgresChanges;
+
+                public class PublicScoreboard : ComponentBase
+                {
+                    [Inject]
+                    public Supabase.Client Supabase { get; set; } = default!;
+
+                    protected override async Task OnInitializedAsync()
+                    {
+                        var scores = Supabase.Realtime.Channel("realtime", "public", "scores");
+                        scores.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => StateHasChanged());
+                        await scores.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_auth_of_another_client()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class Mirror
+                {
+                    private readonly Supabase.Client _source;
+                    private readonly Supabase.Client _target;
+
+                    public Mirror(Supabase.Client source, Supabase.Client target)
+                    {
+                        _source = source;
+                        _target = target;
+                    }
+
+                    public async Task StartAsync(string email, string password)
+                    {
+                        var feed = _source.Realtime.Channel("feed");
+                        await feed.Subscribe();
+                        await _target.Auth.SignIn(email, password);
+                        _target.Realtime.SetAuth("service-jwt");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_auth_before_the_subscription_in_a_branch_that_dominates_it()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class ChatRoom
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public ChatRoom(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task JoinAsync(string email, string password, string? refreshToken)
+                    {
+                        if (_supabase.Auth.CurrentSession == null)
+                        {
+                            await _supabase.Auth.SignIn(email, password);
+                            var room = _supabase.Realtime.Channel("room");
+                            await room.Subscribe();
+                        }
+
+                        if (refreshToken != null)
+                        {
+                            // A later refresh of an already authenticated client.
+                            await _supabase.Auth.SetSession(_supabase.Auth.CurrentSession!.AccessToken!, refreshToken);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_auth_that_runs_first_on_every_path()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class Reconnector
+                {
+                    public async Task RunAsync(Supabase.Client supabase, string email, string password)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            await supabase.Auth.SignIn(email, password);
+                            var channel = supabase.Realtime.Channel("jobs");
+                            await channel.Subscribe();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_channel_from_a_parameter()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class Joiner
+                {
+                    public async Task JoinAsync(Supabase.Client supabase, IRealtimeChannel channel, string email, string password)
+                    {
+                        await channel.Subscribe();
+                        await supabase.Auth.SignIn(email, password);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_subscription_in_an_ordinary_method_with_auth_in_another_member()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class FeedViewModel
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public FeedViewModel(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task RefreshAsync()
+                    {
+                        var feed = _supabase.Realtime.Channel("feed");
+                        await feed.Subscribe();
+                    }
+
+                    public Task LoginAsync(string email, string password) => _supabase.Auth.SignIn(email, password);
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_initializer_that_calls_the_member_that_authenticates()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+
+                public class Profile : ComponentBase
+                {
+                    [Inject]
+                    public Supabase.Client Supabase { get; set; } = default!;
+
+                    protected override async Task OnInitializedAsync()
+                    {
+                        await RestoreAsync();
+                        var presence = Supabase.Realtime.Channel("presence");
+                        await presence.Subscribe();
+                    }
+
+                    private Task RestoreAsync() => SignInAsync("user@example.com", "secret");
+
+                    private Task SignInAsync(string email, string password) => Supabase.Auth.SignIn(email, password);
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_initializer_authenticated_by_an_earlier_initializer()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+
+                public class Orders : ComponentBase
+                {
+                    [Inject]
+                    public Supabase.Client Supabase { get; set; } = default!;
+
+                    [Parameter]
+                    public string AccessToken { get; set; } = "";
+
+                    protected override void OnInitialized()
+                    {
+                        Supabase.Realtime.SetAuth(AccessToken);
+                    }
+
+                    protected override async Task OnInitializedAsync()
+                    {
+                        var orders = Supabase.Realtime.Channel("orders");
+                        await orders.Subscribe();
+                    }
+
+                    private void OnTokenRefreshed(string token) => Supabase.Realtime.SetAuth(token);
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_initializer_names_on_types_that_are_not_components_or_behaviours()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public class GameSession
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public GameSession(Supabase.Client supabase) => _supabase = supabase;
+
+                    private async void Start()
+                    {
+                        var lobby = _supabase.Realtime.Channel("lobby");
+                        await lobby.Subscribe();
+                    }
+
+                    protected virtual async Task OnInitializedAsync()
+                    {
+                        var chat = _supabase.Realtime.Channel("chat");
+                        await chat.Subscribe();
+                    }
+
+                    public Task LoginAsync(string email, string password) => _supabase.Auth.SignIn(email, password);
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_channel_field_that_may_hold_channels_of_different_clients()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Switcher
+                {
+                    private readonly Supabase.Client _primary;
+                    private readonly Supabase.Client _fallback;
+                    private RealtimeChannel? _channel;
+
+                    public Switcher(Supabase.Client primary, Supabase.Client fallback)
+                    {
+                        _primary = primary;
+                        _fallback = fallback;
+                    }
+
+                    public void UseFallback() => _channel = _fallback.Realtime.Channel("events");
+
+                    public void UsePrimary() => _channel = _primary.Realtime.Channel("events");
+
+                    public async Task StartAsync(string email, string password)
+                    {
+                        await _channel!.Subscribe();
+                        await _primary.Auth.SignIn(email, password);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_client_reached_through_a_method_call()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class Factory
+                {
+                    private Supabase.Client Create() => new Supabase.Client("https://project.supabase.co", "anon-key");
+
+                    public async Task RunAsync(string email, string password)
+                    {
+                        var channel = Create().Realtime.Channel("numbers");
+                        await channel.Subscribe();
+                        await Create().Auth.SignIn(email, password);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_half_typed_code()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class Draft
+                {
+                    public async Task RunAsync(Supabase.Client supabase, string email)
+                    {
+                        var channel = supabase.Realtime.Channel("x"{|CS1026:;|}
+                        await channel.{|CS1061:Subscrib|}();
+                        await supabase.Auth.{|CS1501:SignIn|}();
+                        await supabase.Auth.SignIn(email, {|CS0103:password|});
+                        await {|CS0103:missing|}.Subscribe();
+                        var other = supabase.Realtime.Channel(
+                        await {|CS0841:other|}.Subscribe(){|CS1026:;|}
+                        await supabase.Auth.SignIn(email, "x"){|CS1002:|}
+                    }
+
+                    public async Task TypingAsync(Supabase.Client supabase, string email)
+                    {
+                        var channel = supabase.Realtime.Channel({|CS1503:1|}, {|CS1503:2|});
+                        await channel.Subscribe();
+                        await supabase.Auth.SignIn(email);
+                        supabase.Realtime.{|CS7036:SetAuth|}();
+                        await supabase.From<{|CS0246:Unknown|}>().On({|CS0103:x|}, (s, c) => { });
+                        await supabase.Auth.SignIn(email, "p");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Reports_through_a_statement_that_is_still_being_typed()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class Draft
+                {
+                    public async Task RunAsync(Supabase.Client supabase, string email, string password)
+                    {
+                        var channel = supabase.Realtime.Channel("drafts");
+                        await {|#0:channel.Subscribe()|}{|CS1002:|}
+                        var status = supabase.Auth.{|CS1061:CurrentSesion|};
+                        await supabase.Auth.SignIn(email, password);
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("drafts", "SignIn"));
+
+        [Fact]
+        public Task Ignores_an_auth_client_held_in_a_local()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class Indirect
+                {
+                    public async Task RunAsync(Supabase.Client supabase, string email, string password)
+                    {
+                        var channel = supabase.Realtime.Channel("indirect");
+                        await channel.Subscribe();
+                        var auth = supabase.Auth;
+                        await auth.SignIn(email, password);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_set_auth_before_the_subscription()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class SecureFeed
+                {
+                    private readonly Client _realtime;
+
+                    public SecureFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task OpenAsync(string accessToken, string refreshedToken)
+                    {
+                        _realtime.SetAuth(accessToken);
+                        var feed = _realtime.Channel("secure-feed");
+                        await feed.Subscribe();
+
+                        // A refreshed token later is pushed to joined channels.
+                        _realtime.SetAuth(refreshedToken);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_subscription_in_a_handler_registered_by_an_initializer()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Threading.Tasks;
+
+                public sealed class ChatPage
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public event Func<Task>? Appearing;
+
+                    public ChatPage(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        Appearing += async () =>
+                        {
+                            var room = _supabase.Realtime.Channel("room");
+                            await room.Subscribe();
+                        };
+                    }
+
+                    public Task LoginAsync(string email, string password) => _supabase.Auth.SignIn(email, password);
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_initializer_whose_client_is_not_the_one_signed_in()
+            => Verify.VerifyAnalyzerAsync("""
+                using Supabase.Realtime;
+                using UnityEngine;
+
+                public class Arena : MonoBehaviour
+                {
+                    private readonly Supabase.Client _public = new Supabase.Client("https://public.supabase.co", "anon-key");
+                    private readonly Supabase.Client _account = new Supabase.Client("https://account.supabase.co", "anon-key");
+                    private RealtimeChannel? _matches;
+
+                    private async void Awake()
+                    {
+                        await _public.InitializeAsync();
+                        _matches = _public.Realtime.Channel("matches");
+                        await _matches.Subscribe();
+                    }
+
+                    public async void OnLoginClicked(string email, string password)
+                    {
+                        await _account.Auth.SignIn(email, password);
+                    }
+                }
+                """);
+
+        // ---- Code fix --------------------------------------------------------------------------
+
+        [Fact]
+        public Task Fix_moves_the_sign_in_before_the_subscription()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class PlaylistViewModel
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public PlaylistViewModel(Supabase.Client supabase) => _supabase = supabase;
+
+                    public string Status { get; private set; } = "";
+
+                    public async Task StartAsync(string email, string password)
+                    {
+                        var channel = _supabase.Realtime.Channel("songs");
+                        channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                        await [|channel.Subscribe()|];
+
+                        // Signing in hands the user's token to the realtime client.
+                        await _supabase.Auth.SignIn(email, password);
+                        Status = "live";
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class PlaylistViewModel
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public PlaylistViewModel(Supabase.Client supabase) => _supabase = supabase;
+
+                    public string Status { get; private set; } = "";
+
+                    public async Task StartAsync(string email, string password)
+                    {
+                        var channel = _supabase.Realtime.Channel("songs");
+                        channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                        // Signing in hands the user's token to the realtime client.
+                        await _supabase.Auth.SignIn(email, password);
+                        await channel.Subscribe();
+
+                        Status = "live";
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_moves_set_auth_above_an_if_that_subscribes_and_keeps_the_layout()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ScoreFeed
+                {
+                    private readonly Client _realtime;
+
+                    public ScoreFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task ListenAsync(string accessToken, bool live)
+                    {
+                        var scores = _realtime.Channel("realtime", "public", "scores");
+
+                        // Only live games stream scores.
+                        if (live)
+                        {
+                            await [|scores.Subscribe()|];
+                        }
+
+                        _realtime.SetAuth(accessToken);
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ScoreFeed
+                {
+                    private readonly Client _realtime;
+
+                    public ScoreFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task ListenAsync(string accessToken, bool live)
+                    {
+                        var scores = _realtime.Channel("realtime", "public", "scores");
+
+                        _realtime.SetAuth(accessToken);
+                        // Only live games stream scores.
+                        if (live)
+                        {
+                            await scores.Subscribe();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_on_the_table_shape_of_the_legacy_postgrest()
+            => new Verify.Test
+            {
+                Sdk = SdkShape.LegacyPostgrest,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Postgrest.Attributes;
+                    using Postgrest.Models;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class LegacySongSync
+                    {
+                        public async Task RunAsync(Supabase.Client client, string email, string password)
+                        {
+                            await [|client.From<Song>().On(PostgresChangesOptions.ListenType.All, (sender, change) => { })|];
+                            var session = await client.Auth.SignIn(email, password);
+                        }
+                    }
+                    """ + Model,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Postgrest.Attributes;
+                    using Postgrest.Models;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class LegacySongSync
+                    {
+                        public async Task RunAsync(Supabase.Client client, string email, string password)
+                        {
+                            var session = await client.Auth.SignIn(email, password);
+                            await client.From<Song>().On(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                        }
+                    }
+                    """ + Model,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_on_the_realtime_5_shape()
+            => new Verify.Test
+            {
+                Sdk = SdkShape.Realtime5,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(Client realtime, string jwt)
+                        {
+                            await realtime.ConnectAsync();
+                            var prices = realtime.Channel("realtime", "public", "prices");
+                            await [|prices.Subscribe()|];
+                            realtime.SetAuth(jwt);
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(Client realtime, string jwt)
+                        {
+                            await realtime.ConnectAsync();
+                            var prices = realtime.Channel("realtime", "public", "prices");
+                            realtime.SetAuth(jwt);
+                            await prices.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_all_moves_each_auth_statement_once_in_every_scope()
+        {
+            var test = new Verify.Test();
+            test.Sources.Add("""
+                using System.Threading.Tasks;
+
+                public sealed class ChatService
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public ChatService(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task OpenAsync(string email, string password)
+                    {
+                        var messages = _supabase.Realtime.Channel("messages");
+                        var typing = _supabase.Realtime.Channel("typing");
+                        await [|messages.Subscribe()|];
+                        await [|typing.Subscribe()|];
+                        await _supabase.Auth.SignIn(email, password);
+                    }
+
+                    public async Task ResumeAsync(string token)
+                    {
+                        var receipts = _supabase.Realtime.Channel("receipts");
+                        await [|receipts.Subscribe()|];
+                        _supabase.Realtime.SetAuth(token);
+                    }
+                }
+                """);
+            test.Sources.Add("""
+                using System.Threading.Tasks;
+
+                public sealed class PresenceService
+                {
+                    public async Task TrackAsync(Supabase.Client supabase, string access, string refresh)
+                    {
+                        var online = supabase.Realtime.Channel("online");
+                        await [|online.Subscribe()|];
+
+                        await supabase.Auth.SetSession(access, refresh);
+                    }
+                }
+                """);
+            test.FixedSources.Add("""
+                using System.Threading.Tasks;
+
+                public sealed class ChatService
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public ChatService(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task OpenAsync(string email, string password)
+                    {
+                        var messages = _supabase.Realtime.Channel("messages");
+                        var typing = _supabase.Realtime.Channel("typing");
+                        await _supabase.Auth.SignIn(email, password);
+                        await messages.Subscribe();
+                        await typing.Subscribe();
+                    }
+
+                    public async Task ResumeAsync(string token)
+                    {
+                        var receipts = _supabase.Realtime.Channel("receipts");
+                        _supabase.Realtime.SetAuth(token);
+                        await receipts.Subscribe();
+                    }
+                }
+                """);
+            test.FixedSources.Add("""
+                using System.Threading.Tasks;
+
+                public sealed class PresenceService
+                {
+                    public async Task TrackAsync(Supabase.Client supabase, string access, string refresh)
+                    {
+                        var online = supabase.Realtime.Channel("online");
+                        await supabase.Auth.SetSession(access, refresh);
+                        await online.Subscribe();
+                    }
+                }
+                """);
+            test.NumberOfIncrementalIterations = 3;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_is_not_offered_when_the_auth_uses_a_local_declared_in_between()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public interface ITokenStore
+                {
+                    Task<string> GetAccessTokenAsync();
+                }
+
+                public sealed class Feed
+                {
+                    public async Task StartAsync(Client realtime, ITokenStore tokens)
+                    {
+                        var feed = realtime.Channel("feed");
+                        await [|feed.Subscribe()|];
+                        var token = await tokens.GetAccessTokenAsync();
+                        realtime.SetAuth(token);
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(Source, Source);
+        }
+
+        [Fact]
+        public Task Fix_is_not_offered_when_the_auth_is_in_another_statement_list()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+
+                public sealed class Lobby
+                {
+                    public async Task EnterAsync(Supabase.Client supabase, string email, string password)
+                    {
+                        var lobby = supabase.Realtime.Channel("lobby");
+                        await [|lobby.Subscribe()|];
+                        if (supabase.Auth.CurrentSession == null)
+                        {
+                            await supabase.Auth.SignIn(email, password);
+                        }
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(Source, Source);
+        }
+
+        [Fact]
+        public Task Fix_is_not_offered_when_the_auth_is_in_another_member()
+        {
+            const string Source = """
+                using Supabase.Realtime;
+
+                public sealed class NotificationHub
+                {
+                    private readonly Client _realtime;
+
+                    public NotificationHub(Client realtime)
+                    {
+                        _realtime = realtime;
+                        _ = [|_realtime.Channel("alerts").Subscribe()|];
+                    }
+
+                    public void OnSignedIn(string accessToken) => _realtime.SetAuth(accessToken);
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(Source, Source);
+        }
+    }
+}

@@ -1,0 +1,1595 @@
+using System.Threading.Tasks;
+using SupabaseRealtime.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = SupabaseRealtime.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    SupabaseRealtime.Analyzers.Rules.ChannelSubscribedMoreThanOnceAnalyzer,
+    SupabaseRealtime.Analyzers.CodeFixes.Rules.ChannelSubscribedMoreThanOnceCodeFixProvider>;
+using VerifyAnalyzer = SupabaseRealtime.Analyzers.Tests.Verification.CSharpAnalyzerVerifier<
+    SupabaseRealtime.Analyzers.Rules.ChannelSubscribedMoreThanOnceAnalyzer>;
+
+namespace SupabaseRealtime.Analyzers.Tests.Rules
+{
+    /// <summary>SRT002: Channel subscribed more than once.</summary>
+    public class SRT002Tests
+    {
+        private const string LoopReason = "inside a loop while it is obtained outside the loop: every pass after the first joins the same instance again";
+
+        private static string HandlerReason(string handler, int line)
+            => $"inside its own {handler} (registered on line {line}): the client already rejoins the channel by itself";
+
+        private static string SameInstanceReason(string first, int line, string client)
+            => $"after the Subscribe() of '{first}' on line {line}: both come from {client}.Channel(...) with the same arguments, which returns one cached instance";
+
+        // ---- Case 1: twice in one method ------------------------------------------------------
+
+        [Fact]
+        public Task Reports_second_subscribe_of_a_field_in_one_method()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class TodoSyncService
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _channel;
+
+                    public TodoSyncService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        _channel = _realtime.Channel("todos");
+                        _channel.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All);
+                        await _channel.Subscribe();
+                        Log("subscribed");
+                        await {|#0:_channel.Subscribe()|};
+                    }
+
+                    private static void Log(string message) { }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_channel", "after the Subscribe() on line 16"));
+
+        [Fact]
+        public Task Reports_second_subscribe_of_a_local_without_await()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatRoom
+                {
+                    public void Join(Client realtime)
+                    {
+                        var channel = realtime.Channel("room:lobby");
+                        _ = channel.Subscribe();
+                        {|#0:channel.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 9"));
+
+        [Fact]
+        public Task Reports_subscribe_after_a_branch_that_may_have_subscribed()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class PresenceService
+                {
+                    private readonly Client _realtime;
+                    public PresenceService(Client realtime) => _realtime = realtime;
+
+                    public async Task ConnectAsync(bool eager)
+                    {
+                        var channel = _realtime.Channel("presence");
+                        if (eager)
+                        {
+                            await channel.Subscribe();
+                        }
+
+                        await {|#0:channel.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 14"));
+
+        [Fact]
+        public Task Reports_when_a_method_called_in_between_releases_nothing()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class FeedViewModel
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _feed;
+                    private int _count;
+
+                    public FeedViewModel(Client realtime) => _realtime = realtime;
+
+                    public async Task LoadAsync()
+                    {
+                        _feed = _realtime.Channel("feed");
+                        await _feed.Subscribe();
+                        Refresh();
+                        await {|#0:_feed.Subscribe()|};
+                    }
+
+                    private void Refresh() => _count++;
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", "after the Subscribe() on line 15"));
+
+        [Fact]
+        public Task Reports_twice_inside_one_lambda()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Startup
+                {
+                    public Func<Task> Build(Client realtime, RealtimeChannel channel)
+                        => async () =>
+                        {
+                            await channel.Subscribe();
+                            await {|#0:channel.Subscribe()|};
+                        };
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 10"));
+
+        [Fact]
+        public Task Reports_retry_in_catch_after_subscribe_in_try()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Notifications
+                {
+                    public async Task ListenAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("notifications");
+                        try
+                        {
+                            await channel.Subscribe();
+                        }
+                        catch (TimeoutException)
+                        {
+                            await {|#0:channel.Subscribe()|};
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 12"));
+
+        [Fact]
+        public Task Ignores_unsubscribe_between()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ReconnectingFeed
+                {
+                    private RealtimeChannel? _channel;
+
+                    public async Task ResetAsync(Client realtime)
+                    {
+                        _channel = realtime.Channel("feed");
+                        await _channel.Subscribe();
+                        _channel.Unsubscribe();
+                        await _channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_remove_between()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomSwitcher
+                {
+                    public async Task SwitchAsync(Client realtime, RealtimeChannel channel)
+                    {
+                        await channel.Subscribe();
+                        realtime.Remove(channel);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_reassignment_between()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomSwitcher
+                {
+                    private RealtimeChannel? _room;
+
+                    public async Task SwitchAsync(Client realtime, string next)
+                    {
+                        _room = realtime.Channel("room:lobby");
+                        await _room.Subscribe();
+                        _room = realtime.Channel("room:" + next);
+                        await _room.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_disconnect_between()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Reconnector
+                {
+                    public async Task RestartAsync(Client realtime, RealtimeChannel channel)
+                    {
+                        await channel.Subscribe();
+                        realtime.Disconnect();
+                        await realtime.ConnectAsync();
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_exclusive_branches()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public enum Mode { Fast, Slow, Off }
+
+                public sealed class ModeSwitch
+                {
+                    public async Task StartAsync(Client realtime, Mode mode, bool flag)
+                    {
+                        var channel = realtime.Channel("status");
+                        if (flag)
+                        {
+                            await channel.Subscribe(5000);
+                        }
+                        else
+                        {
+                            await channel.Subscribe();
+                        }
+
+                        switch (mode)
+                        {
+                            case Mode.Fast:
+                                await realtime.Channel("fast").Subscribe();
+                                break;
+                            case Mode.Slow:
+                                await realtime.Channel("fast").Subscribe(20000);
+                                break;
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_called_method_that_removes_the_channel()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LiveScores
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _scores;
+
+                    public LiveScores(Client realtime) => _realtime = realtime;
+
+                    public async Task RestartAsync()
+                    {
+                        _scores ??= _realtime.Channel("scores");
+                        await _scores.Subscribe();
+                        Stop();
+                        await _scores.Subscribe();
+                    }
+
+                    public void Stop()
+                    {
+                        if (_scores != null)
+                        {
+                            TearDown(_scores);
+                        }
+                    }
+
+                    private void TearDown(RealtimeChannel channel) => _realtime.Remove(channel);
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_called_method_that_reassigns_the_field()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LiveScores
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel _scores;
+
+                    public LiveScores(Client realtime)
+                    {
+                        _realtime = realtime;
+                        _scores = realtime.Channel("scores");
+                    }
+
+                    public async Task RefreshAsync(string league)
+                    {
+                        await _scores.Subscribe();
+                        Retarget(league);
+                        await _scores.Subscribe();
+                    }
+
+                    private void Retarget(string league) => _scores = _realtime.Channel("scores:" + league);
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_one_subscribe_in_each_of_two_methods()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatService
+                {
+                    private readonly RealtimeChannel _channel;
+
+                    public ChatService(Client realtime) => _channel = realtime.Channel("chat");
+
+                    public Task StartAsync() => _channel.Subscribe();
+
+                    public async Task ResumeAsync()
+                    {
+                        if (!_channel.IsJoined)
+                        {
+                            await _channel.Subscribe();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_field_subscribed_once_in_a_constructor()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using Supabase.Realtime;
+
+                public sealed class Ticker
+                {
+                    private readonly RealtimeChannel _prices;
+
+                    public Ticker(Client realtime)
+                    {
+                        _prices = realtime.Channel("prices");
+                        _prices.OnPostgresChange((sender, change) => { }, Supabase.Realtime.PostgresChanges.PostgresChangesOptions.ListenType.Inserts);
+                        _ = _prices.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_channel_written_by_a_lambda_in_the_method()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Switcher
+                {
+                    public async Task RunAsync(Client realtime, Action<Action<string>> onRoomChange)
+                    {
+                        var channel = realtime.Channel("room:a");
+                        onRoomChange(room => channel = realtime.Channel(room));
+                        await channel.Subscribe();
+                        await Task.Delay(1000);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Reports_in_top_level_statements()
+            => new VerifyAnalyzer.Test
+            {
+                OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                TestCode = """
+                    using Supabase.Realtime;
+
+                    var realtime = new Client("wss://example.supabase.co/realtime/v1");
+                    await realtime.ConnectAsync();
+                    var presence = realtime.Channel("presence");
+                    await presence.Subscribe();
+                    await {|#0:presence.Subscribe()|};
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("presence", "after the Subscribe() on line 6") },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_channel_handed_to_a_helper_between()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public static class ChannelHelpers
+                {
+                    public static void Reset(IRealtimeChannel channel) => channel.Unsubscribe();
+                }
+
+                public sealed class Watcher
+                {
+                    public Watcher(IRealtimeChannel channel) { }
+                }
+
+                public sealed class Board
+                {
+                    public async Task RefreshAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("board");
+                        await channel.Subscribe();
+                        ChannelHelpers.Reset(channel);
+                        await channel.Subscribe();
+                        _ = new Watcher(channel);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_computed_property_and_out_argument()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Sessions
+                {
+                    private readonly Client _realtime;
+
+                    public Sessions(Client realtime) => _realtime = realtime;
+
+                    private RealtimeChannel Fresh => _realtime.Channel("session:" + Guid.NewGuid());
+
+                    public async Task StartAsync()
+                    {
+                        await Fresh.Subscribe();
+                        await Fresh.Subscribe();
+
+                        var channel = _realtime.Channel("session");
+                        await channel.Subscribe();
+                        Replace(out channel);
+                        await channel.Subscribe();
+                    }
+
+                    private void Replace(out RealtimeChannel channel) => channel = _realtime.Channel("session:next");
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_lookalike_types_outside_the_sdk()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+
+                namespace MyApp
+                {
+                    public sealed class Channel
+                    {
+                        public Task Subscribe() => Task.CompletedTask;
+                    }
+
+                    public sealed class Client
+                    {
+                        public Channel Channel(string name) => new Channel();
+                    }
+
+                    public sealed class Page
+                    {
+                        public async Task OpenAsync(Client client)
+                        {
+                            var channel = client.Channel("x");
+                            await channel.Subscribe();
+                            await channel.Subscribe();
+                            await client.Channel("x").Subscribe();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Reports_null_conditional_subscribe_twice()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using Supabase.Realtime;
+
+                public sealed class Banner
+                {
+                    private RealtimeChannel? _channel;
+
+                    public void Show()
+                    {
+                        _channel?.Subscribe();
+                        _channel?{|#0:.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_channel", "after the Subscribe() on line 9"));
+
+        [Fact]
+        public Task Ignores_channels_read_from_a_dictionary()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Registry
+                {
+                    private readonly Dictionary<string, RealtimeChannel> _channels = new Dictionary<string, RealtimeChannel>();
+
+                    public async Task StartAsync()
+                    {
+                        await _channels["a"].Subscribe();
+                        await _channels["b"].Subscribe();
+                    }
+                }
+                """);
+
+        // ---- Case 2: in a loop ----------------------------------------------------------------
+
+        [Fact]
+        public Task Reports_retry_loop_around_a_field()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ResilientFeed
+                {
+                    private readonly RealtimeChannel _feed;
+
+                    public ResilientFeed(Client realtime) => _feed = realtime.Channel("feed");
+
+                    public async Task StartAsync()
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try
+                            {
+                                await {|#0:_feed.Subscribe()|};
+                                return;
+                            }
+                            catch (TimeoutException)
+                            {
+                                await Task.Delay(1000 * attempt);
+                            }
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", LoopReason));
+
+        [Fact]
+        public Task Reports_loop_over_rooms_with_a_channel_obtained_before_it()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomsPage
+                {
+                    public async Task OpenAsync(Client realtime, IEnumerable<string> rooms)
+                    {
+                        var channel = realtime.Channel("rooms");
+                        foreach (var room in rooms)
+                        {
+                            await {|#0:channel.Subscribe()|};
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", LoopReason));
+
+        [Fact]
+        public Task Reports_while_not_joined_loop()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class Joiner
+                {
+                    public async Task EnsureJoinedAsync(IRealtimeChannel channel)
+                    {
+                        while (!channel.IsJoined)
+                        {
+                            await {|#0:channel.Subscribe()|};
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", LoopReason));
+
+        [Fact]
+        public Task Ignores_loop_that_creates_its_channel_inside()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomsPage
+                {
+                    private readonly List<RealtimeChannel> _channels = new List<RealtimeChannel>();
+
+                    public async Task OpenAsync(Client realtime, IEnumerable<string> rooms)
+                    {
+                        foreach (var room in rooms)
+                        {
+                            var channel = realtime.Channel($"room:{room}");
+                            await channel.Subscribe();
+                            _channels.Add(channel);
+                        }
+
+                        for (var i = 0; i < 3; i++)
+                        {
+                            var status = realtime.Channel("status");
+                            await status.Subscribe();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_loop_over_channels()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Resubscriber
+                {
+                    public async Task SubscribeAllAsync(IEnumerable<RealtimeChannel> channels)
+                    {
+                        foreach (var channel in channels)
+                        {
+                            await channel.Subscribe();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_loop_that_unsubscribes_before_subscribing_again()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Cycler
+                {
+                    public async Task CycleAsync(Client realtime, RealtimeChannel channel, int times)
+                    {
+                        for (var i = 0; i < times; i++)
+                        {
+                            await channel.Subscribe();
+                            await Task.Delay(1000);
+                            channel.Unsubscribe();
+                        }
+                    }
+                }
+                """);
+
+        // ---- Case 3: from the channel's own handlers ------------------------------------------
+
+        [Fact]
+        public Task Reports_resubscribe_of_the_sender_in_a_state_handler()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatViewModel
+                {
+                    private RealtimeChannel? _channel;
+
+                    public async Task InitializeAsync(Client realtime)
+                    {
+                        _channel = realtime.Channel("chat");
+                        _channel.AddStateChangedHandler((sender, state) =>
+                        {
+                            if (state == Constants.ChannelState.Closed)
+                            {
+                                _ = {|#0:sender.Subscribe()|};
+                            }
+                        });
+                        await _channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_channel", HandlerReason("state handler", 11)));
+
+        [Fact]
+        public Task Reports_resubscribe_of_the_field_in_an_error_handler_method()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Exceptions;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class OrdersFeed
+                {
+                    private readonly RealtimeChannel _orders;
+
+                    public OrdersFeed(Client realtime)
+                    {
+                        _orders = realtime.Channel("orders");
+                        _orders.AddErrorHandler(OnError);
+                    }
+
+                    public Task StartAsync() => _orders.Subscribe();
+
+                    private async void OnError(IRealtimeChannel sender, RealtimeException exception)
+                    {
+                        await Task.Delay(500);
+                        await {|#0:_orders.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_orders", HandlerReason("error handler", 13)));
+
+        [Fact]
+        public Task Reports_resubscribe_in_a_local_function_handler()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class Dashboard
+                {
+                    public async Task ShowAsync(Client realtime)
+                    {
+                        var metrics = realtime.Channel("metrics");
+                        metrics.AddStateChangedHandler(Retry);
+                        await metrics.Subscribe();
+
+                        void Retry(IRealtimeChannel sender, Constants.ChannelState state)
+                        {
+                            if (state == Constants.ChannelState.Errored)
+                            {
+                                {|#0:metrics.Subscribe()|};
+                            }
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("metrics", HandlerReason("state handler", 10)));
+
+        [Fact]
+        public Task Reports_resubscribe_in_an_anonymous_method_handler()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Exceptions;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class Dashboard
+                {
+                    public Task ShowAsync(Client realtime)
+                    {
+                        var metrics = realtime.Channel("metrics");
+                        metrics.AddErrorHandler(delegate (IRealtimeChannel sender, RealtimeException error)
+                        {
+                            Task.Run(async () => await {|#0:sender.Subscribe()|});
+                        });
+                        return metrics.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("metrics", HandlerReason("error handler", 11)));
+
+        [Theory]
+        [InlineData("StateChanged")]
+        [InlineData("OnError")]
+        [InlineData("OnClose")]
+        public Task Reports_resubscribe_in_a_realtime5_event_handler(string eventName)
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkShape.Realtime5,
+                TestCode = $$"""
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class LegacyFeed
+                    {
+                        private RealtimeChannel? _channel;
+
+                        public async Task StartAsync(Client realtime)
+                        {
+                            _channel = realtime.Channel("legacy");
+                            _channel.{{eventName}} += async (sender, args) =>
+                            {
+                                await Task.Delay(1000);
+                                await {|#0:((RealtimeChannel)sender!).Subscribe()|};
+                            };
+                            _channel.OnInsert += (sender, args) => { };
+                            await _channel.Subscribe();
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("_channel", HandlerReason(eventName + " handler", 11)) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_resubscribe_of_the_field_in_a_realtime5_state_handler_method()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkShape.Realtime5,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class LegacyFeed
+                    {
+                        private readonly RealtimeChannel _channel;
+
+                        public LegacyFeed(Client realtime)
+                        {
+                            _channel = realtime.Channel("legacy");
+                            _channel.StateChanged += OnStateChanged;
+                        }
+
+                        private void OnStateChanged(object? sender, ChannelStateChangedEventArgs args)
+                        {
+                            if (args.State == Constants.ChannelState.Closed)
+                            {
+                                {|#0:_channel.Subscribe()|};
+                            }
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("_channel", HandlerReason("StateChanged handler", 12)) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_realtime5_message_handlers_and_handlers_of_other_channels()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkShape.Realtime5,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class LegacyFeed
+                    {
+                        private RealtimeChannel? _main;
+                        private RealtimeChannel? _fallback;
+
+                        public async Task StartAsync(Client realtime)
+                        {
+                            _main = realtime.Channel("main");
+                            _fallback = realtime.Channel("fallback");
+                            _main.OnMessage += (sender, args) => _ = ((RealtimeChannel)sender!).Subscribe();
+                            _main.OnError += (sender, args) => _ = _fallback.Subscribe();
+                            await _main.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_state_handler_that_unsubscribes_before_subscribing()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatViewModel
+                {
+                    public async Task InitializeAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("chat");
+                        channel.AddStateChangedHandler(async (sender, state) =>
+                        {
+                            if (state == Constants.ChannelState.Errored)
+                            {
+                                sender.Unsubscribe();
+                                await sender.Subscribe();
+                            }
+                        });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_handler_that_subscribes_another_channel()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Failover
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var primary = realtime.Channel("primary");
+                        var backup = realtime.Channel("backup");
+                        primary.AddErrorHandler((sender, error) => _ = backup.Subscribe());
+                        realtime.AddStateChangedHandler((sender, state) => _ = primary.Subscribe());
+                        await primary.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_handler_on_a_local_that_is_assigned_again()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Rotator
+                {
+                    public async Task RotateAsync(Client realtime, string next)
+                    {
+                        var channel = realtime.Channel("room:first");
+                        channel.AddStateChangedHandler((sender, state) => _ = channel.Subscribe());
+                        channel = realtime.Channel("room:" + next);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_subscribes_in_separate_event_handlers()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ConnectButton
+                {
+                    public event EventHandler? Clicked;
+                    public event EventHandler? Resumed;
+
+                    public void Wire(RealtimeChannel channel)
+                    {
+                        Clicked += async (sender, args) => await channel.Subscribe();
+                        Resumed += async (sender, args) => await channel.Subscribe();
+                    }
+                }
+                """);
+
+        // ---- Case 4: two Channel(...) calls for one cached instance ---------------------------
+
+        [Fact]
+        public Task Reports_second_channel_call_with_the_same_topic()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class InboxService
+                {
+                    private readonly Client _realtime;
+
+                    public InboxService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        var messages = _realtime.Channel("inbox");
+                        messages.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Inserts);
+                        await messages.Subscribe();
+
+                        var receipts = _realtime.Channel("inbox");
+                        receipts.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Updates);
+                        await {|#0:receipts.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("receipts", SameInstanceReason("messages", 15, "_realtime")));
+
+        [Fact]
+        public Task Reports_same_topic_through_a_constant_and_direct_calls()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase;
+
+                public sealed class GameLobby
+                {
+                    private const string Lobby = "lobby";
+                    private readonly Client _supabase;
+
+                    public GameLobby(Client supabase) => _supabase = supabase;
+
+                    public async Task EnterAsync()
+                    {
+                        await _supabase.Realtime.Channel(Lobby).Subscribe();
+                        await {|#0:_supabase.Realtime.Channel("lob" + "by").Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "_supabase.Realtime.Channel(\"lob\" + \"by\")", SameInstanceReason("_supabase.Realtime.Channel(Lobby)", 13, "_supabase.Realtime")));
+
+        [Fact]
+        public Task Reports_same_table_through_the_postgres_overload()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class TodoBoard
+                {
+                    public async Task OpenAsync(Client realtime)
+                    {
+                        var inserts = realtime.Channel("realtime", "public", "todos");
+                        await inserts.Subscribe();
+                        var updates = realtime.Channel(table: "todos");
+                        await {|#0:updates.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("updates", SameInstanceReason("inserts", 9, "realtime")));
+
+        [Fact]
+        public Task Reports_same_topic_assigned_again_to_the_same_field()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Ticker
+                {
+                    private RealtimeChannel? _prices;
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        _prices = realtime.Channel("prices");
+                        await _prices.Subscribe();
+                        _prices = realtime.Channel("prices");
+                        await {|#0:_prices.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_prices", SameInstanceReason("_prices", 11, "realtime")));
+
+        [Fact]
+        public Task Reports_two_fields_set_once_from_the_same_topic()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class TeamPage
+                {
+                    private readonly IRealtimeChannel _members;
+                    private readonly IRealtimeChannel _typing;
+
+                    public TeamPage(Client realtime)
+                    {
+                        _members = realtime.Channel("team");
+                        _typing = realtime.Channel("team");
+                    }
+
+                    public async Task OnInitializedAsync()
+                    {
+                        await _members.Subscribe();
+                        await {|#0:_typing.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_typing", SameInstanceReason("_members", 18, "realtime")));
+
+        [Fact]
+        public Task Ignores_field_whose_initializer_and_assignment_differ()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class SharedFeeds
+                {
+                    private static readonly Client Shared = new Client("wss://example.supabase.co/realtime/v1");
+                    private RealtimeChannel _feed = Shared.Channel("feed:a");
+
+                    public void Retarget() => _feed = Shared.Channel("feed:b");
+
+                    public async Task StartAsync()
+                    {
+                        await _feed.Subscribe();
+                        await Shared.Channel("feed:b").Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_distinct_constant_topics()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class InboxService
+                {
+                    private const string Prefix = "inbox:";
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var messages = realtime.Channel(Prefix + "messages");
+                        await messages.Subscribe();
+                        var receipts = realtime.Channel(Prefix + "receipts");
+                        await receipts.Subscribe();
+                        await realtime.Channel("realtime", "public", "todos").Subscribe();
+                        await realtime.Channel("realtime", "public", "todos", "owner", "me").Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_non_constant_topics()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class UserChannels
+                {
+                    public async Task StartAsync(Client realtime, string userId, string teamId)
+                    {
+                        var mine = realtime.Channel($"user:{userId}");
+                        await mine.Subscribe();
+                        var team = realtime.Channel($"user:{teamId}");
+                        await team.Subscribe();
+                        var again = realtime.Channel(userId);
+                        await again.Subscribe();
+                        var same = realtime.Channel(userId);
+                        await same.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_same_topic_on_two_clients_and_after_removal()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Mirror
+                {
+                    public async Task StartAsync(Client primary, Client secondary)
+                    {
+                        var a = primary.Channel("mirror");
+                        await a.Subscribe();
+                        var b = secondary.Channel("mirror");
+                        await b.Subscribe();
+
+                        primary.Remove(a);
+                        var c = primary.Channel("mirror");
+                        await c.Subscribe();
+                    }
+                }
+                """);
+
+        // ---- Half-typed code ------------------------------------------------------------------
+
+        [Fact]
+        public Task Ignores_half_typed_code()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Draft
+                {
+                    private RealtimeChannel? _channel;
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        _channel = realtime.Channel({|CS1503:42|});
+                        await {|CS0103:chanel|}.Subscribe();
+                        await _channel.{|CS1061:Subscrib|}();
+                        await {|CS0103:Missing|}().Subscribe();
+                        _channel.AddStateChangedHandler({|CS0103:Unknown|});
+                        await realtime.Channel().Subscribe({|CS1503:"x"|});
+                        await _channel.Subscribe({|CS1002:|}{|CS1026:|}
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Reports_in_half_typed_code_around_valid_calls()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Draft
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("draft");
+                        await channel.Subscribe();
+                        {|CS0103:Undefined|}(channel);
+                        await {|#0:channel.Subscribe()|};
+                        channel.{|CS1061:Nope|} = 1;
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 9"));
+
+        // ---- Code fix -------------------------------------------------------------------------
+
+        [Fact]
+        public Task Fix_removes_the_redundant_awaited_statement()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class TodoSyncService
+                {
+                    private RealtimeChannel? _channel;
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        _channel = realtime.Channel("todos");
+                        await _channel.Subscribe();
+                        // subscribe again to be sure
+                        await [|_channel.Subscribe()|];
+                        Log("started");
+                    }
+
+                    private static void Log(string message) { }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class TodoSyncService
+                {
+                    private RealtimeChannel? _channel;
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        _channel = realtime.Channel("todos");
+                        await _channel.Subscribe();
+                        Log("started");
+                    }
+
+                    private static void Log(string message) { }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_removes_unawaited_discarded_and_configured_statements()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Joiner
+                {
+                    public async Task JoinAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("join");
+                        await channel.Subscribe().ConfigureAwait(false);
+                        [|channel.Subscribe()|];
+                        _ = [|channel.Subscribe()|];
+                        await [|channel.Subscribe()|].ConfigureAwait(false);
+                        await ([|channel.Subscribe(3000)|]);
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Joiner
+                {
+                    public async Task JoinAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("join");
+                        await channel.Subscribe().ConfigureAwait(false);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_uses_the_first_local_for_the_second_channel_of_the_same_topic()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class InboxService
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var messages = realtime.Channel("inbox");
+                        messages.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Inserts);
+                        await messages.Subscribe();
+
+                        var receipts = realtime.Channel("inbox");
+                        receipts.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Updates);
+                        await [|receipts.Subscribe()|];
+                        Watch(receipts);
+                    }
+
+                    private static void Watch(RealtimeChannel channel) { }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class InboxService
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var messages = realtime.Channel("inbox");
+                        messages.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Inserts);
+                        await messages.Subscribe();
+                        messages.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Updates);
+                        Watch(messages);
+                    }
+
+                    private static void Watch(RealtimeChannel channel) { }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_only_removes_the_statement_when_the_first_local_does_not_fit()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class InboxService
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        IRealtimeChannel messages = realtime.Channel("inbox");
+                        await messages.Subscribe();
+                        var receipts = realtime.Channel("inbox");
+                        await [|receipts.Subscribe()|];
+                        realtime.Remove(receipts);
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class InboxService
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        IRealtimeChannel messages = realtime.Channel("inbox");
+                        await messages.Subscribe();
+                        var receipts = realtime.Channel("inbox");
+                        realtime.Remove(receipts);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_is_not_offered_for_loops_handlers_partial_paths_or_used_results()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class Holdouts
+                {
+                    public async Task<IRealtimeChannel> RunAsync(Client realtime, RealtimeChannel loop, bool eager)
+                    {
+                        while (!loop.IsJoined)
+                        {
+                            await {|#0:loop.Subscribe()|};
+                        }
+
+                        var chat = realtime.Channel("chat");
+                        chat.AddStateChangedHandler((sender, state) => {|#1:sender.Subscribe()|});
+                        if (eager)
+                        {
+                            await chat.Subscribe();
+                        }
+
+                        await {|#2:chat.Subscribe()|};
+                        return await {|#3:chat.Subscribe()|};
+                    }
+                }
+                """;
+            return new Verify.Test
+            {
+                TestCode = Source,
+                FixedCode = Source.Replace("{|#0:", "[|").Replace("{|#1:", "[|").Replace("{|#2:", "[|").Replace("{|#3:", "[|").Replace("|}", "|]"),
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments("loop", LoopReason),
+                    Verify.Diagnostic().WithLocation(1).WithArguments("chat", HandlerReason("state handler", 15)),
+                    Verify.Diagnostic().WithLocation(2).WithArguments("chat", "after the Subscribe() on line 18"),
+                    Verify.Diagnostic().WithLocation(3).WithArguments("chat", "after the Subscribe() on line 21"),
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_in_half_typed_code_only_removes_the_statement()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class InboxService
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var messages = realtime.Channel("inbox");
+                        await messages.Subscribe();
+                        var receipts = realtime.Channel("inbox");
+                        await [|receipts.Subscribe()|];
+                        {|CS0103:Undefined|}(receipts);
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class InboxService
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var messages = realtime.Channel("inbox");
+                        await messages.Subscribe();
+                        var receipts = realtime.Channel("inbox");
+                        {|CS0103:Undefined|}(receipts);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_is_not_offered_for_a_retry_after_a_caught_failure()
+        {
+            const string Source = """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Notifications
+                {
+                    public async Task ListenAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("notifications");
+                        try
+                        {
+                            await channel.Subscribe();
+                        }
+                        catch (TimeoutException)
+                        {
+                        }
+
+                        await [|channel.Subscribe()|];
+                    }
+                }
+                """;
+            return new Verify.Test { TestCode = Source, FixedCode = Source }.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_all_removes_every_redundant_subscribe_and_merges_same_topic_locals()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Hub
+                {
+                    private RealtimeChannel? _alerts;
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        _alerts = realtime.Channel("alerts");
+                        await _alerts.Subscribe();
+                        await [|_alerts.Subscribe()|];
+                        await [|_alerts.Subscribe()|];
+
+                        var orders = realtime.Channel("orders");
+                        await orders.Subscribe();
+                        var orderUpdates = realtime.Channel("orders");
+                        await [|orderUpdates.Subscribe()|];
+                        var orderDeletes = realtime.Channel("orders");
+                        await [|orderDeletes.Subscribe()|];
+                        Log(orderDeletes.Topic);
+                        orderUpdates.Unsubscribe();
+                    }
+
+                    public async Task ResumeAsync(Client realtime)
+                    {
+                        var feed = realtime.Channel("feed");
+                        await feed.Subscribe();
+                        [|feed.Subscribe()|];
+                    }
+
+                    private static void Log(string message) { }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Hub
+                {
+                    private RealtimeChannel? _alerts;
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        _alerts = realtime.Channel("alerts");
+                        await _alerts.Subscribe();
+
+                        var orders = realtime.Channel("orders");
+                        await orders.Subscribe();
+                        Log(orders.Topic);
+                        orders.Unsubscribe();
+                    }
+
+                    public async Task ResumeAsync(Client realtime)
+                    {
+                        var feed = realtime.Channel("feed");
+                        await feed.Subscribe();
+                    }
+
+                    private static void Log(string message) { }
+                }
+                """);
+    }
+}

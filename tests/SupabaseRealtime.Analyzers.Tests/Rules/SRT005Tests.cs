@@ -1,0 +1,936 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using SupabaseRealtime.Analyzers.Tests.Verification;
+using Xunit;
+using Verify = SupabaseRealtime.Analyzers.Tests.Verification.CSharpCodeFixVerifier<
+    SupabaseRealtime.Analyzers.Rules.ChannelBeforeConnectAnalyzer,
+    SupabaseRealtime.Analyzers.CodeFixes.Rules.ChannelBeforeConnectCodeFixProvider>;
+using VerifyAnalyzer = SupabaseRealtime.Analyzers.Tests.Verification.CSharpAnalyzerVerifier<
+    SupabaseRealtime.Analyzers.Rules.ChannelBeforeConnectAnalyzer>;
+
+namespace SupabaseRealtime.Analyzers.Tests.Rules
+{
+    /// <summary>SRT005: channel created before the socket connects.</summary>
+    public class SRT005Tests
+    {
+        private const string CreatedHere = "it is created in this method and nothing connects it first";
+        private const string NeverConnected = "this type creates it and no member connects it";
+
+        private const string Model = """
+
+            [Table("messages")]
+            public class Message : BaseModel
+            {
+                public int Id { get; set; }
+
+                public string Body { get; set; } = "";
+            }
+            """;
+
+        // ---- 1. Connected later in the same method ---------------------------------------------
+
+        [Fact]
+        public Task Reports_a_channel_created_before_a_later_ConnectAsync()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatService
+                {
+                    private readonly Client _realtime;
+
+                    public ChatService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        var room = {|#0:_realtime.Channel("room:lobby")|};
+                        await _realtime.ConnectAsync();
+                        await room.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("room:lobby", "_realtime", "'ConnectAsync' runs only later"));
+
+        [Fact]
+        public Task Reports_a_channel_created_before_a_later_InitializeAsync_that_auto_connects()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase;
+
+                public static class Bootstrap
+                {
+                    public static async Task<Supabase.Client> StartAsync(string url, string key)
+                    {
+                        var options = new SupabaseOptions { AutoConnectRealtime = true, AutoRefreshToken = true };
+                        var supabase = new Supabase.Client(url, key, options);
+                        var todos = {|#0:supabase.Realtime.Channel("realtime", "public", "todos")|};
+                        await supabase.InitializeAsync();
+                        await todos.Subscribe();
+                        return supabase;
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("todos", "supabase.Realtime", "'InitializeAsync' runs only later"));
+
+        [Fact]
+        public Task Reports_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkShape.Realtime5,
+                TestCode = """
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public void Start(Client realtime)
+                        {
+                            var prices = {|#0:realtime.Channel("realtime", "public", "prices")|};
+                            realtime.Connect();
+                            prices.Subscribe();
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("prices", "realtime", "'Connect' runs only later") },
+            }.RunAsync();
+
+        // ---- 2. Created in the method ----------------------------------------------------------
+
+        [Fact]
+        public Task Reports_a_realtime_client_created_in_the_method_and_never_connected()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class PriceFeed
+                {
+                    public async Task<RealtimeChannel> OpenAsync(string url, string anonKey)
+                    {
+                        var realtime = new Client(url, new ClientOptions { Parameters = { ApiKey = anonKey } });
+                        var prices = {|#0:realtime.Channel("prices")|};
+                        await prices.Subscribe();
+                        return prices;
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("prices", "realtime", CreatedHere));
+
+        [Fact]
+        public Task Reports_a_supabase_client_whose_InitializeAsync_does_not_connect_realtime()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class Worker
+                {
+                    public async Task RunAsync(string url, string key)
+                    {
+                        var supabase = new Supabase.Client(url, key);
+                        await supabase.InitializeAsync();
+                        var jobs = {|#0:supabase.Realtime.Channel("jobs")|};
+                        await jobs.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("jobs", "supabase.Realtime", CreatedHere));
+
+        [Fact]
+        public Task Reports_a_client_connected_on_one_branch_only()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Monitor
+                {
+                    public async Task WatchAsync(string url, bool live)
+                    {
+                        var realtime = new Client(url);
+                        if (live)
+                        {
+                            await realtime.ConnectAsync();
+                        }
+
+                        var health = {|#0:realtime.Channel("health")|};
+                        await health.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("health", "realtime", CreatedHere));
+
+        [Fact]
+        public Task Reports_in_top_level_statements()
+            => new VerifyAnalyzer.Test
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                TestCode = """
+                    using System;
+
+                    var supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+                    var channel = {|#0:supabase.Realtime.Channel("announcements")|};
+                    await channel.Subscribe();
+                    Console.ReadLine();
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("announcements", "supabase.Realtime", CreatedHere) },
+            }.RunAsync();
+
+        // ---- 3. Created by the type, never connected -------------------------------------------
+
+        [Fact]
+        public Task Reports_a_service_that_creates_its_client_and_never_connects_it()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class NotificationService
+                {
+                    private readonly Supabase.Client _supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+                    private RealtimeChannel? _notifications;
+
+                    public async Task StartAsync(string email, string password)
+                    {
+                        await _supabase.Auth.SignIn(email, password);
+                        _notifications = {|#0:_supabase.Realtime.Channel("notifications")|};
+                        await _notifications.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("notifications", "_supabase.Realtime", NeverConnected));
+
+        [Fact]
+        public Task Reports_a_client_created_in_the_constructor_on_the_legacy_postgrest_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkShape.LegacyPostgrest,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase;
+
+                    public sealed class InboxViewModel
+                    {
+                        private readonly Supabase.Client _client;
+
+                        public InboxViewModel(string url, string key)
+                        {
+                            _client = new Supabase.Client(url, key, new SupabaseOptions { AutoConnectRealtime = true });
+                        }
+
+                        public async Task LoadAsync()
+                        {
+                            var inbox = {|#0:_client.Realtime.Channel("realtime", "public", "inbox")|};
+                            await inbox.Subscribe();
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("inbox", "_client.Realtime", NeverConnected) },
+            }.RunAsync();
+
+        // ---- Must not report -------------------------------------------------------------------
+
+        [Fact]
+        public Task Ignores_table_On_which_connects_by_itself()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class MessageSync
+                {
+                    public async Task RunAsync(string url, string key)
+                    {
+                        var supabase = new Supabase.Client(url, key);
+                        await supabase.InitializeAsync();
+                        await supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                        var typing = supabase.Realtime.Channel("typing");
+                        await typing.Subscribe();
+                    }
+                }
+                """ + Model);
+
+        [Fact]
+        public Task Ignores_a_client_from_a_parameter_with_no_connect_in_sight()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class RoomJoiner
+                {
+                    public async Task JoinAsync(Supabase.Client supabase, string room)
+                    {
+                        var channel = supabase.Realtime.Channel("room:" + room);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_injected_client()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+
+                public class Feed : ComponentBase
+                {
+                    [Inject]
+                    public Supabase.Client Supabase { get; set; } = default!;
+
+                    protected override async Task OnInitializedAsync()
+                    {
+                        var feed = Supabase.Realtime.Channel("feed");
+                        await feed.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_channel_created_after_ConnectAsync()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Presence
+                {
+                    public async Task TrackAsync(string url)
+                    {
+                        var realtime = new Client(url);
+                        await realtime.ConnectAsync();
+                        var online = realtime.Channel("online");
+                        await online.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_InitializeAsync_with_auto_connect_before_the_channel()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase;
+
+                public static class Bootstrap
+                {
+                    public static async Task RunAsync(string url, string key)
+                    {
+                        var options = new SupabaseOptions
+                        {
+                            AutoConnectRealtime = true,
+                        };
+                        var supabase = new Supabase.Client(url, key, options);
+                        await supabase.InitializeAsync();
+                        var todos = supabase.Realtime.Channel("todos");
+                        await todos.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_InitializeAsync_with_options_from_elsewhere()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase;
+
+                public sealed class Startup
+                {
+                    private readonly SupabaseOptions _options;
+                    private readonly Supabase.Client _supabase;
+
+                    public Startup(SupabaseOptions options)
+                    {
+                        _options = options;
+                        _supabase = new Supabase.Client("https://project.supabase.co", "anon-key", _options);
+                    }
+
+                    public async Task RunAsync()
+                    {
+                        await _supabase.InitializeAsync();
+                        var todos = _supabase.Realtime.Channel("todos");
+                        await todos.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_type_that_connects_its_client_in_another_member()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class GameClient
+                {
+                    private readonly Client _realtime = new Client("wss://project.supabase.co/realtime/v1");
+
+                    public Task ConnectAsync() => _realtime.ConnectAsync();
+
+                    public async Task JoinAsync(string match)
+                    {
+                        var channel = _realtime.Channel("match:" + match);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_client_that_leaves_the_type()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public interface IConnector
+                {
+                    Task ConnectAsync(Client realtime);
+                }
+
+                public sealed class Relay
+                {
+                    private readonly Client _realtime = new Client("wss://project.supabase.co/realtime/v1");
+
+                    public Relay(IConnector connector) => connector.ConnectAsync(_realtime);
+
+                    public async Task StartAsync(IConnector connector)
+                    {
+                        var realtime = new Client("wss://project.supabase.co/realtime/v1");
+                        await connector.ConnectAsync(realtime);
+                        var events = realtime.Channel("events");
+                        var relay = _realtime.Channel("relay");
+                        await events.Subscribe();
+                        await relay.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_client_field_that_is_not_private()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public class ClientHolder
+                {
+                    public Supabase.Client Supabase { get; } = new Supabase.Client("https://project.supabase.co", "anon-key");
+
+                    public async Task ListenAsync()
+                    {
+                        var channel = Supabase.Realtime.Channel("changes");
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_client_field_that_may_be_replaced_from_outside()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Listener
+                {
+                    private Client _realtime = new Client("wss://project.supabase.co/realtime/v1");
+
+                    public void Use(Client connected) => _realtime = connected;
+
+                    public async Task ListenAsync()
+                    {
+                        var channel = _realtime.Channel("changes");
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_reconnect_after_Disconnect()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Reconnector
+                {
+                    private readonly Client _realtime;
+
+                    public Reconnector(Client realtime) => _realtime = realtime;
+
+                    public async Task ResetAsync()
+                    {
+                        var status = _realtime.Channel("status");
+                        await status.Subscribe();
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_connect_on_every_path_before_the_channel()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Dialer
+                {
+                    public async Task DialAsync(string url, int attempts)
+                    {
+                        var realtime = new Client(url);
+                        for (var attempt = 0; ; attempt++)
+                        {
+                            try
+                            {
+                                await realtime.ConnectAsync();
+                                break;
+                            }
+                            catch (Exception) when (attempt < attempts)
+                            {
+                                await Task.Delay(1000);
+                            }
+                        }
+
+                        var calls = realtime.Channel("calls");
+                        await calls.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_another_client_being_connected()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Bridge
+                {
+                    public async Task RunAsync(Client source, Client target)
+                    {
+                        var inbound = source.Channel("inbound");
+                        await target.ConnectAsync();
+                        await inbound.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_half_typed_code()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Draft
+                {
+                    private readonly Client _realtime = new Client({|CS1503:1|});
+
+                    public async Task RunAsync(string url)
+                    {
+                        var realtime = new Client(url{|CS1026:;|}
+                        var a = realtime.{|CS1061:Chanel|}("a");
+                        var b = {|CS0103:missing|}.Channel("b");
+                        var c = realtime.Channel({|CS1503:1|}, {|CS1503:2|});
+                        var d = _realtime.Channel(
+                        await realtime.{|CS1061:ConnectAsnc|}(){|CS1026:;|}
+                        await realtime.ConnectAsync(){|CS1002:|}
+                    }
+                }
+                """);
+
+        // ---- Code fix --------------------------------------------------------------------------
+
+        [Fact]
+        public Task Fix_moves_the_later_connect_before_the_channel()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatService
+                {
+                    private readonly Client _realtime;
+
+                    public ChatService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        // One channel per room.
+                        var room = [|_realtime.Channel("room:lobby")|];
+                        room.AddStateChangedHandler((sender, state) => { });
+
+                        await _realtime.ConnectAsync();
+                        await room.Subscribe();
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatService
+                {
+                    private readonly Client _realtime;
+
+                    public ChatService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        await _realtime.ConnectAsync();
+                        // One channel per room.
+                        var room = _realtime.Channel("room:lobby");
+                        room.AddStateChangedHandler((sender, state) => { });
+
+                        await room.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_moves_InitializeAsync_before_the_channel()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase;
+
+                public static class Bootstrap
+                {
+                    public static async Task<Supabase.Client> StartAsync(string url, string key)
+                    {
+                        var options = new SupabaseOptions { AutoConnectRealtime = true };
+                        var supabase = new Supabase.Client(url, key, options);
+                        var todos = [|supabase.Realtime.Channel("realtime", "public", "todos")|];
+                        await supabase.InitializeAsync();
+                        await todos.Subscribe();
+                        return supabase;
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase;
+
+                public static class Bootstrap
+                {
+                    public static async Task<Supabase.Client> StartAsync(string url, string key)
+                    {
+                        var options = new SupabaseOptions { AutoConnectRealtime = true };
+                        var supabase = new Supabase.Client(url, key, options);
+                        await supabase.InitializeAsync();
+                        var todos = supabase.Realtime.Channel("realtime", "public", "todos");
+                        await todos.Subscribe();
+                        return supabase;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_inserts_ConnectAsync_for_a_client_created_in_the_method()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class PriceFeed
+                {
+                    public async Task<RealtimeChannel> OpenAsync(string url)
+                    {
+                        var realtime = new Client(url);
+
+                        // Prices of the day.
+                        var prices = [|realtime.Channel("prices")|];
+                        await prices.Subscribe();
+                        return prices;
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class PriceFeed
+                {
+                    public async Task<RealtimeChannel> OpenAsync(string url)
+                    {
+                        var realtime = new Client(url);
+
+                        await realtime.ConnectAsync();
+                        // Prices of the day.
+                        var prices = realtime.Channel("prices");
+                        await prices.Subscribe();
+                        return prices;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_inserts_ConnectAsync_on_the_realtime_5_shape()
+            => new Verify.Test
+            {
+                Sdk = SdkShape.Realtime5,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(string url)
+                        {
+                            var realtime = new Client(url);
+                            var prices = [|realtime.Channel("realtime", "public", "prices")|];
+                            prices.OnInsert += (sender, args) => { };
+                            await prices.Subscribe();
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(string url)
+                        {
+                            var realtime = new Client(url);
+                            await realtime.ConnectAsync();
+                            var prices = realtime.Channel("realtime", "public", "prices");
+                            prices.OnInsert += (sender, args) => { };
+                            await prices.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_inserts_InitializeAsync_for_a_type_whose_client_auto_connects()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase;
+                using Supabase.Realtime;
+
+                public sealed class InboxViewModel
+                {
+                    private readonly Supabase.Client _client;
+                    private RealtimeChannel? _inbox;
+
+                    public InboxViewModel(string url, string key)
+                    {
+                        _client = new Supabase.Client(url, key, new SupabaseOptions { AutoConnectRealtime = true });
+                    }
+
+                    public async Task LoadAsync()
+                    {
+                        if (_inbox == null)
+                        {
+                            _inbox = [|_client.Realtime.Channel("inbox")|];
+                            await _inbox.Subscribe();
+                        }
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase;
+                using Supabase.Realtime;
+
+                public sealed class InboxViewModel
+                {
+                    private readonly Supabase.Client _client;
+                    private RealtimeChannel? _inbox;
+
+                    public InboxViewModel(string url, string key)
+                    {
+                        _client = new Supabase.Client(url, key, new SupabaseOptions { AutoConnectRealtime = true });
+                    }
+
+                    public async Task LoadAsync()
+                    {
+                        if (_inbox == null)
+                        {
+                            await _client.InitializeAsync();
+                            _inbox = _client.Realtime.Channel("inbox");
+                            await _inbox.Subscribe();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_inserts_in_top_level_statements()
+            => new Verify.Test
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                TestCode = """
+                    using System;
+
+                    var supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+
+                    var channel = [|supabase.Realtime.Channel("announcements")|];
+                    await channel.Subscribe();
+                    Console.ReadLine();
+                    """,
+                FixedCode = """
+                    using System;
+
+                    var supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+                    await supabase.InitializeAsync();
+
+                    await supabase.Realtime.ConnectAsync();
+                    var channel = supabase.Realtime.Channel("announcements");
+                    await channel.Subscribe();
+                    Console.ReadLine();
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_all_connects_once_per_client_where_one_connect_covers_the_rest()
+        {
+            var test = new Verify.Test();
+            test.Sources.Add("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class NotificationService
+                {
+                    private readonly Supabase.Client _supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+
+                    public async Task StartAsync()
+                    {
+                        var alerts = [|_supabase.Realtime.Channel("alerts")|];
+                        await alerts.Subscribe();
+                    }
+
+                    public async Task WatchAsync()
+                    {
+                        var digest = [|_supabase.Realtime.Channel("digest")|];
+                        await digest.Subscribe();
+                    }
+                }
+                """);
+            test.Sources.Add("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomService
+                {
+                    private readonly Client _realtime;
+
+                    public RoomService(Client realtime) => _realtime = realtime;
+
+                    public async Task OpenAsync(string url, bool audio)
+                    {
+                        var local = new Client(url);
+                        var chat = [|local.Channel("chat")|];
+                        var typing = [|local.Channel("typing")|];
+                        if (audio)
+                        {
+                            var voice = [|_realtime.Channel("voice")|];
+                            await voice.Subscribe();
+                            await _realtime.ConnectAsync();
+                        }
+                        else
+                        {
+                            var other = new Client(url);
+                            var text = [|other.Channel("text")|];
+                            await text.Subscribe();
+                        }
+
+                        await chat.Subscribe();
+                        await typing.Subscribe();
+                    }
+                }
+                """);
+            test.FixedSources.Add("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class NotificationService
+                {
+                    private readonly Supabase.Client _supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+
+                    public async Task StartAsync()
+                    {
+                        await _supabase.Realtime.ConnectAsync();
+                        var alerts = _supabase.Realtime.Channel("alerts");
+                        await alerts.Subscribe();
+                    }
+
+                    public async Task WatchAsync()
+                    {
+                        var digest = _supabase.Realtime.Channel("digest");
+                        await digest.Subscribe();
+                    }
+                }
+                """);
+            test.FixedSources.Add("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomService
+                {
+                    private readonly Client _realtime;
+
+                    public RoomService(Client realtime) => _realtime = realtime;
+
+                    public async Task OpenAsync(string url, bool audio)
+                    {
+                        var local = new Client(url);
+                        await local.ConnectAsync();
+                        var chat = local.Channel("chat");
+                        var typing = local.Channel("typing");
+                        if (audio)
+                        {
+                            await _realtime.ConnectAsync();
+                            var voice = _realtime.Channel("voice");
+                            await voice.Subscribe();
+                        }
+                        else
+                        {
+                            var other = new Client(url);
+                            await other.ConnectAsync();
+                            var text = other.Channel("text");
+                            await text.Subscribe();
+                        }
+
+                        await chat.Subscribe();
+                        await typing.Subscribe();
+                    }
+                }
+                """);
+            test.NumberOfIncrementalIterations = 4;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_is_not_offered_in_a_constructor()
+        {
+            const string Source = """
+                using Supabase.Realtime;
+
+                public sealed class Dashboard
+                {
+                    private readonly Client _realtime = new Client("wss://project.supabase.co/realtime/v1");
+                    private readonly RealtimeChannel _metrics;
+
+                    public Dashboard()
+                    {
+                        _metrics = [|_realtime.Channel("metrics")|];
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(Source, Source);
+        }
+
+        [Fact]
+        public Task Fix_is_not_offered_when_the_connect_depends_on_a_statement_in_between()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Lazy
+                {
+                    public async Task StartAsync(Client realtime, int seconds)
+                    {
+                        var updates = [|realtime.Channel("updates")|];
+                        var timeout = Task.Delay(seconds * 1000);
+                        await Task.WhenAny(realtime.ConnectAsync(), timeout);
+                        await updates.Subscribe();
+                    }
+
+                    public async Task ResumeAsync(Client realtime)
+                    {
+                        var updates = [|realtime.Channel("updates")|];
+                        var ready = updates.IsJoined;
+                        if (!ready)
+                        {
+                            await realtime.ConnectAsync();
+                        }
+                    }
+                }
+                """;
+            return Verify.VerifyCodeFixAsync(Source, Source);
+        }
+    }
+}
