@@ -378,17 +378,14 @@ namespace SupabaseRealtime.Analyzers.Model
     /// </summary>
     internal sealed class BodyFlow
     {
-        public BodyFlow(ISymbol member, CallOrder order, bool isNested, bool isConstructorPhase, bool isInitializer, SyntaxNode syntax)
+        public BodyFlow(CallOrder order, bool isNested, bool isConstructorPhase, bool isInitializer, SyntaxNode syntax)
         {
-            Member = member;
             Order = order;
             IsNested = isNested;
             IsConstructorPhase = isConstructorPhase;
             IsInitializer = isInitializer;
             Syntax = syntax;
         }
-
-        public ISymbol Member { get; }
 
         public CallOrder Order { get; }
 
@@ -478,9 +475,12 @@ namespace SupabaseRealtime.Analyzers.Model
         public string? HandlerEvent { get; }
 
         /// <summary>Register(options), OnPostgresChange, Register&lt;TBroadcast&gt; or Register&lt;TPresence&gt;: a binding sent in the join message.</summary>
-        public bool AddsJoinBinding
-            => Kind == ChannelCallKind.RegisterPostgres || Kind == ChannelCallKind.OnPostgresChange
-                || Kind == ChannelCallKind.RegisterBroadcast || Kind == ChannelCallKind.RegisterPresence;
+        public bool AddsJoinBinding => IsJoinBinding(Kind);
+
+        /// <summary>True for the kinds of call that add a binding sent in the join message.</summary>
+        public static bool IsJoinBinding(ChannelCallKind kind)
+            => kind == ChannelCallKind.RegisterPostgres || kind == ChannelCallKind.OnPostgresChange
+                || kind == ChannelCallKind.RegisterBroadcast || kind == ChannelCallKind.RegisterPresence;
 
         /// <summary>The 1-based line of the call (mapped through <c>#line</c>).</summary>
         public int Line => Invocation.Syntax.GetLocation().GetMappedLineSpan().StartLinePosition.Line + 1;
@@ -549,6 +549,11 @@ namespace SupabaseRealtime.Analyzers.Model
         {
             kind = default;
             var method = invocation.TargetMethod;
+            if (!IsChannelCallName(method.Name))
+            {
+                return false;
+            }
+
             if (ChannelOrigin.IsChannelMethod(method, sdk))
             {
                 kind = ChannelCallKind.Create;
@@ -592,6 +597,25 @@ namespace SupabaseRealtime.Analyzers.Model
                     return true;
                 case "Unsubscribe":
                     kind = ChannelCallKind.Unsubscribe;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The cheap test before any symbol check: the names of the calls the model follows.</summary>
+        public static bool IsChannelCallName(string name)
+        {
+            switch (name)
+            {
+                case "Channel":
+                case "Register":
+                case "OnPostgresChange":
+                case "AddPostgresChangeHandler":
+                case "RemovePostgresChangeHandler":
+                case "ClearPostgresChangeHandlers":
+                case "Subscribe":
+                case "Unsubscribe":
                     return true;
                 default:
                     return false;
@@ -724,63 +748,176 @@ namespace SupabaseRealtime.Analyzers.Model
         private readonly INamedTypeSymbol type;
         private readonly ImmutableHashSet<ISymbol> typeSlots;
         private readonly List<BlockFacts> blocks = new List<BlockFacts>();
+        private readonly HashSet<IOperation> addedRoots = new HashSet<IOperation>();
+        private readonly Func<ChannelCallKind, bool> isTrigger;
         private bool incomplete;
 
-        public RegistrationCollector(INamedTypeSymbol type, SdkSymbols sdk)
+        public RegistrationCollector(INamedTypeSymbol type, SdkSymbols sdk, Func<ChannelCallKind, bool> isTrigger)
         {
             this.type = type;
             this.sdk = sdk;
-            var slots = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+            this.isTrigger = isTrigger;
+            // Runs for every type of the compilation: no allocation unless the type keeps a channel.
+            ImmutableHashSet<ISymbol>.Builder? slots = null;
             foreach (var member in type.GetMembers())
             {
-                if (member is IFieldSymbol field && !field.IsStatic && sdk.IsRealtimeChannel(field.Type))
+                if (member is IFieldSymbol field && !field.IsStatic && field.Type.SpecialType == SpecialType.None
+                    && field.Type.TypeKind != TypeKind.Enum && field.Type.TypeKind != TypeKind.Struct && sdk.IsRealtimeChannel(field.Type))
                 {
                     // An auto-property's backing field stands for the property.
+                    slots ??= ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
                     slots.Add(field.AssociatedSymbol is IPropertySymbol property ? (ISymbol)property : field);
                 }
             }
 
-            typeSlots = slots.ToImmutable();
+            typeSlots = slots?.ToImmutable() ?? ImmutableHashSet<ISymbol>.Empty;
         }
 
         /// <summary>
-        /// Registers, for one named type, an operation-block action that collects every member's channel
-        /// facts and a symbol-end action that hands the type's timelines to <paramref name="analyze"/>.
+        /// Registers, for one named type, the actions that collect every member's channel facts, and a
+        /// symbol-end action that hands <paramref name="analyze"/> the timelines of the channels with at
+        /// least one call of a kind <paramref name="isTrigger"/> accepts (graphs are built only for those).
         /// </summary>
         public static void RegisterActions(SymbolStartAnalysisContext start, SdkCompilation compilation,
-            Action<SymbolAnalysisContext, ImmutableArray<ChannelTimeline>> analyze)
+            Func<ChannelCallKind, bool> isTrigger, Action<SymbolAnalysisContext, ImmutableArray<ChannelTimeline>> analyze)
         {
             if (!(start.Symbol is INamedTypeSymbol type))
             {
                 return;
             }
 
-            var collector = new RegistrationCollector(type, compilation.Sdk);
-            start.RegisterOperationBlockAction(block =>
+            var collector = new RegistrationCollector(type, compilation.Sdk, isTrigger);
+            var tracksSlots = !collector.typeSlots.IsEmpty;
+
+            // The blocks worth a look: those making a call the rule is about, and, when the type keeps
+            // channels in fields or properties, every block that touches one of them (a write, a call,
+            // an escape decides what the type's members may rely on).
+            void Add(OperationAnalysisContext context, IOperation operation)
             {
-                // Nested types collect their own members.
-                if (!SymbolEqualityComparer.Default.Equals(block.OwningSymbol.ContainingType, type) || block.OperationBlocks.IsEmpty)
+                var owner = MemberOf(context.ContainingSymbol);
+                if (owner is null || !SymbolEqualityComparer.Default.Equals(owner.ContainingType, type))
                 {
                     return;
                 }
 
-                if (!compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
+                if (compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
+                {
+                    collector.Add(owner, operation);
+                }
+                else if (tracksSlots)
                 {
                     collector.MarkIncomplete();
-                    return;
                 }
+            }
 
-                foreach (var root in block.OperationBlocks)
+            start.RegisterOperationAction(
+                context =>
                 {
-                    collector.Add(block.OwningSymbol, root, block.GetControlFlowGraph);
+                    var invocation = (IInvocationOperation)context.Operation;
+                    if (ChannelCall.IsChannelCallName(invocation.TargetMethod.Name)
+                        && ChannelCall.TryGetKind(invocation, compilation.Sdk, out var kind) && (tracksSlots || isTrigger(kind)))
+                    {
+                        Add(context, invocation);
+                    }
+                },
+                OperationKind.Invocation);
+            if (tracksSlots)
+            {
+                start.RegisterOperationAction(
+                    context =>
+                    {
+                        if (collector.TouchesSlot(context.Operation))
+                        {
+                            Add(context, context.Operation);
+                        }
+                    },
+                    OperationKind.FieldReference,
+                    OperationKind.PropertyReference,
+                    OperationKind.FieldInitializer,
+                    OperationKind.PropertyInitializer);
+            }
+
+            start.RegisterSymbolEndAction(end =>
+            {
+                var timelines = collector.Build();
+                if (!timelines.IsEmpty)
+                {
+                    analyze(end, timelines);
                 }
             });
-            start.RegisterSymbolEndAction(end => analyze(end, collector.Build()));
         }
 
-        /// <summary>Adds one operation block of a member; <paramref name="getGraph"/> is the analysis context's cached graph.</summary>
-        public void Add(ISymbol owner, IOperation root, Func<IOperation, ControlFlowGraph> getGraph)
+        private static IOperation RootOf(IOperation operation)
         {
+            while (operation.Parent != null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        /// <summary>The member a symbol belongs to: lambdas and local functions belong to their containing member.</summary>
+        private static ISymbol? MemberOf(ISymbol? symbol)
+        {
+            while (symbol is IMethodSymbol method
+                && (method.MethodKind == MethodKind.AnonymousFunction || method.MethodKind == MethodKind.LocalFunction))
+            {
+                symbol = method.ContainingSymbol;
+            }
+
+            return symbol;
+        }
+
+        /// <summary>True when <paramref name="operation"/> reads, writes or initializes one of the type's channel fields or properties.</summary>
+        private bool TouchesSlot(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IFieldReferenceOperation field:
+                    return typeSlots.Contains(field.Field.AssociatedSymbol is IPropertySymbol backed ? (ISymbol)backed : field.Field);
+                case IPropertyReferenceOperation property:
+                    return typeSlots.Contains(property.Property);
+                case IFieldInitializerOperation initializer:
+                    foreach (var field in initializer.InitializedFields)
+                    {
+                        if (typeSlots.Contains(field))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IPropertyInitializerOperation initializer:
+                    foreach (var property in initializer.InitializedProperties)
+                    {
+                        if (typeSlots.Contains(property))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// Adds the operation block holding <paramref name="operation"/> (a body block is taken up to its
+        /// root: the method, constructor or initializer), once; its graphs are built later, only when needed.
+        /// </summary>
+        public void Add(ISymbol owner, IOperation operation)
+        {
+            var root = RootOf(operation);
+            lock (blocks)
+            {
+                if (!addedRoots.Add(root))
+                {
+                    return;
+                }
+            }
+
             var isInitializer = root is IFieldInitializerOperation || root is IPropertyInitializerOperation;
             if (!isInitializer && !(root is IMethodBodyOperation) && !(root is IConstructorBodyOperation) && !(root is IBlockOperation))
             {
@@ -790,15 +927,10 @@ namespace SupabaseRealtime.Analyzers.Model
             var isConstructorPhase = isInitializer
                 ? !owner.IsStatic
                 : owner is IMethodSymbol method && method.MethodKind == MethodKind.Constructor && !method.IsStatic;
-            var facts = BlockFacts.Scan(owner, root, sdk, typeSlots, type, isConstructorPhase, isInitializer);
+            var facts = BlockFacts.Scan(root, sdk, typeSlots, type, isConstructorPhase, isInitializer);
             if (facts is null)
             {
                 return;
-            }
-
-            if (facts.Calls.Count > 0)
-            {
-                facts.BuildBodies(getGraph);
             }
 
             lock (blocks)
@@ -823,6 +955,11 @@ namespace SupabaseRealtime.Analyzers.Model
             bool typeIsIncomplete;
             lock (blocks)
             {
+                if (blocks.Count == 0)
+                {
+                    return ImmutableArray<ChannelTimeline>.Empty;
+                }
+
                 snapshot = new List<BlockFacts>(blocks);
                 typeIsIncomplete = incomplete;
             }
@@ -837,8 +974,9 @@ namespace SupabaseRealtime.Analyzers.Model
             var timelines = ImmutableArray.CreateBuilder<ChannelTimeline>();
             foreach (var block in snapshot)
             {
-                if (block.Bodies.Count > 0)
+                if (block.HasCallOf(isTrigger))
                 {
+                    block.EnsureBodies();
                     BuildLocalTimelines(block, timelines);
                 }
             }
@@ -890,6 +1028,11 @@ namespace SupabaseRealtime.Analyzers.Model
 
             foreach (var group in groups)
             {
+                if (!group.Calls.Any(call => isTrigger(call.Kind)))
+                {
+                    continue;
+                }
+
                 var timeline = BuildLocalTimeline(block, group);
                 if (timeline != null)
                 {
@@ -985,6 +1128,20 @@ namespace SupabaseRealtime.Analyzers.Model
 
         private void BuildSlotTimeline(ISymbol slot, List<BlockFacts> snapshot, ImmutableArray<ChannelTimeline>.Builder timelines)
         {
+            var triggered = false;
+            foreach (var block in snapshot)
+            {
+                foreach (var (invocation, kind) in block.Calls)
+                {
+                    triggered |= isTrigger(kind) && ChannelSlots.IsSame(ChannelSlots.GetSlot(ChannelCall.ReceiverOf(invocation, sdk)), slot);
+                }
+            }
+
+            if (!triggered)
+            {
+                return;
+            }
+
             var calls = new List<ChannelCall>();
             var writes = new List<(BlockFacts Block, ChannelSlotWrite Write)>();
             var escapes = slot.DeclaredAccessibility != Accessibility.Private;
@@ -994,6 +1151,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 constructorCallsMembers |= block.IsConstructorPhase && block.CallsOwnMembers;
                 if (block.Slots.TryGetValue(slot, out var facts))
                 {
+                    block.EnsureBodies();
                     if (facts.HardEscape)
                     {
                         return;
@@ -1471,15 +1629,12 @@ namespace SupabaseRealtime.Analyzers.Model
     /// <summary>The channel calls and slot uses of one operation block, and its bodies' graphs.</summary>
     internal sealed class BlockFacts
     {
-        private BlockFacts(ISymbol owner, IOperation root, bool isConstructorPhase, bool isInitializer)
+        private BlockFacts(IOperation root, bool isConstructorPhase, bool isInitializer)
         {
-            Owner = owner;
             Root = root;
             IsConstructorPhase = isConstructorPhase;
             IsInitializer = isInitializer;
         }
-
-        public ISymbol Owner { get; }
 
         public IOperation Root { get; }
 
@@ -1496,11 +1651,30 @@ namespace SupabaseRealtime.Analyzers.Model
 
         public List<BodyFlow> Bodies { get; } = new List<BodyFlow>();
 
+        private bool bodiesBuilt;
+
         /// <summary>Scans a block; null when it neither calls a channel nor uses a channel slot.</summary>
-        public static BlockFacts? Scan(ISymbol owner, IOperation root, SdkSymbols sdk, ImmutableHashSet<ISymbol> typeSlots,
+        public static BlockFacts? Scan(IOperation root, SdkSymbols sdk, ImmutableHashSet<ISymbol> typeSlots,
             INamedTypeSymbol type, bool isConstructorPhase, bool isInitializer)
         {
-            var facts = new BlockFacts(owner, root, isConstructorPhase, isInitializer);
+            var facts = new BlockFacts(root, isConstructorPhase, isInitializer);
+            var channelTypes = new Dictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+            bool IsChannel(ITypeSymbol? candidate)
+            {
+                if (candidate is null)
+                {
+                    return false;
+                }
+
+                if (!channelTypes.TryGetValue(candidate, out var isChannel))
+                {
+                    isChannel = sdk.IsRealtimeChannel(candidate);
+                    channelTypes[candidate] = isChannel;
+                }
+
+                return isChannel;
+            }
+
             switch (root)
             {
                 case IFieldInitializerOperation fieldInitializer:
@@ -1550,17 +1724,17 @@ namespace SupabaseRealtime.Analyzers.Model
                         }
 
                         break;
-                    case IVariableDeclaratorOperation declarator when sdk.IsRealtimeChannel(declarator.Symbol.Type):
+                    case IVariableDeclaratorOperation declarator when IsChannel(declarator.Symbol.Type):
                         if (declarator.GetVariableInitializer() is { } initializer)
                         {
                             facts.Slot(declarator.Symbol).Writes.Add(new ChannelSlotWrite(declarator, initializer.Value));
                         }
 
                         break;
-                    case ILocalReferenceOperation local when sdk.IsRealtimeChannel(local.Local.Type):
+                    case ILocalReferenceOperation local when IsChannel(local.Local.Type):
                         facts.Classify(local, local.Local, sdk);
                         break;
-                    case IParameterReferenceOperation parameter when sdk.IsRealtimeChannel(parameter.Parameter.Type):
+                    case IParameterReferenceOperation parameter when IsChannel(parameter.Parameter.Type):
                         facts.Classify(parameter, parameter.Parameter, sdk);
                         break;
                     case IFieldReferenceOperation field when IsOwnInstanceMember(field.Instance):
@@ -1580,20 +1754,93 @@ namespace SupabaseRealtime.Analyzers.Model
             return facts.Calls.Count > 0 || facts.Slots.Count > 0 ? facts : null;
         }
 
-        /// <summary>Builds the graphs of the block and of every lambda and local function in it.</summary>
-        public void BuildBodies(Func<IOperation, ControlFlowGraph> getGraph)
+        /// <summary>True when the block makes a call of a kind <paramref name="isKind"/> accepts.</summary>
+        public bool HasCallOf(Func<ChannelCallKind, bool> isKind)
         {
-            var graph = getGraph(Root);
+            foreach (var (_, kind) in Calls)
+            {
+                if (isKind(kind))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Builds, once, the graphs of the block and of the lambdas and local functions in it that hold a
+        /// channel call or a slot write (only the symbol-end action calls this, on one thread).
+        /// </summary>
+        public void EnsureBodies()
+        {
+            if (bodiesBuilt)
+            {
+                return;
+            }
+
+            bodiesBuilt = true;
+            if (Calls.Count == 0 || !(CreateGraph(Root) is { } graph))
+            {
+                return;
+            }
+
+            var relevant = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+            foreach (var (invocation, _) in Calls)
+            {
+                relevant.Add(invocation.Syntax.Span);
+            }
+
+            foreach (var slot in Slots.Values)
+            {
+                foreach (var write in slot.Writes)
+                {
+                    relevant.Add(write.Operation.Syntax.Span);
+                }
+            }
+
+            bool HoldsRelevant(SyntaxNode syntax)
+            {
+                foreach (var span in relevant)
+                {
+                    if (syntax.Span.Contains(span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             var first = true;
-            foreach (var body in CallOrder.WithNestedBodies(graph))
+            foreach (var body in CallOrder.WithNestedBodies(graph, HoldsRelevant))
             {
                 var order = CallOrder.Create(body);
                 if (order != null)
                 {
-                    Bodies.Add(new BodyFlow(Owner, order, isNested: !first, IsConstructorPhase && first, IsInitializer && first, Root.Syntax));
+                    Bodies.Add(new BodyFlow(order, isNested: !first, IsConstructorPhase && first, IsInitializer && first, Root.Syntax));
                 }
 
                 first = false;
+            }
+        }
+
+        private static ControlFlowGraph? CreateGraph(IOperation root)
+        {
+            switch (root)
+            {
+                case IMethodBodyOperation method:
+                    return ControlFlowGraph.Create(method);
+                case IConstructorBodyOperation constructor:
+                    return ControlFlowGraph.Create(constructor);
+                case IBlockOperation block:
+                    return ControlFlowGraph.Create(block);
+                case IFieldInitializerOperation field:
+                    return ControlFlowGraph.Create(field);
+                case IPropertyInitializerOperation property:
+                    return ControlFlowGraph.Create(property);
+                default:
+                    return null;
             }
         }
 

@@ -42,7 +42,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             context.RegisterSymbolStartAction(
-                start => RegistrationCollector.RegisterActions(start, compilation, (end, timelines) =>
+                start => RegistrationCollector.RegisterActions(start, compilation, ChannelCall.IsJoinBinding, (end, timelines) =>
                 {
                     foreach (var timeline in timelines)
                     {
