@@ -166,20 +166,8 @@ namespace SupabaseRealtime.Analyzers.Model
         public static bool IsRemove(IInvocationOperation invocation, SdkSymbols sdk, out IOperation? channel)
         {
             channel = null;
-            if (invocation.Instance is null || !IsClientMethod(invocation.TargetMethod, sdk, "Remove") || invocation.TargetMethod.Parameters.Length != 1)
-            {
-                return false;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == 0)
-                {
-                    channel = argument.Value;
-                }
-            }
-
-            return true;
+            return invocation.Instance != null && invocation.TargetMethod.Parameters.Length == 1
+                && TryGetRemovedChannel(invocation, sdk, out channel);
         }
 
         /// <summary>

@@ -147,7 +147,8 @@ namespace SupabaseRealtime.Analyzers.Model
 
         public override string ToString() => Display;
 
-        private static ITypeSymbol? TypeOf(ISymbol symbol)
+        /// <summary>The declared type of a local, parameter, field or property; null for anything else.</summary>
+        public static ITypeSymbol? TypeOf(ISymbol symbol)
         {
             switch (symbol)
             {

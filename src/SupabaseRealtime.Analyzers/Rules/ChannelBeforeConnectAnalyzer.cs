@@ -371,7 +371,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var client = channel.Origin.Client;
                 var block = channel.Block;
                 var supabaseChain = client.Members.Length == 1 && client.Members[0].Name == ClientIdentity.RealtimeProperty
-                    && client.Root != null && Sdk.IsSupabaseClient(TypeOf(client.Root));
+                    && client.Root != null && Sdk.IsSupabaseClient(SymbolPath.TypeOf(client.Root));
                 var realtimeRoot = client.Members.Length == 0 && client.Root != null;
                 var wanted = supabaseChain ? CreatedClient.Supabase : CreatedClient.Realtime;
                 var writes = GetWrites(client.Root, block, supabaseChain || realtimeRoot, out var writesKnown);
@@ -589,23 +589,6 @@ namespace SupabaseRealtime.Analyzers.Rules
             private bool IsMemberOfThisType(ISymbol symbol)
                 => (symbol is IFieldSymbol || symbol is IPropertySymbol)
                     && SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, type.OriginalDefinition);
-
-            private static ITypeSymbol? TypeOf(ISymbol symbol)
-            {
-                switch (symbol)
-                {
-                    case ILocalSymbol local:
-                        return local.Type;
-                    case IParameterSymbol parameter:
-                        return parameter.Type;
-                    case IFieldSymbol field:
-                        return field.Type;
-                    case IPropertySymbol property:
-                        return property.Type;
-                    default:
-                        return null;
-                }
-            }
 
             private static Diagnostic CreateInsert(ChannelCall channel, string reason, string scope, bool supabaseChain, AutoConnect autoConnect)
             {
