@@ -108,9 +108,9 @@ namespace SupabaseRealtime.Analyzers.Model
         private ChangeHandlers(SdkSymbols sdk)
         {
             this.sdk = sdk;
-            handlerDelegate = sdk.Compilation.GetTypeByMetadataName("Supabase.Realtime.Interfaces.IRealtimeChannel+PostgresChangesHandler");
-            tableAttribute = sdk.Compilation.GetTypeByMetadataName("Supabase.Postgrest.Attributes.TableAttribute");
-            legacyTableAttribute = sdk.Compilation.GetTypeByMetadataName("Postgrest.Attributes.TableAttribute");
+            handlerDelegate = sdk.GetSdkType("Supabase.Realtime.Interfaces.IRealtimeChannel+PostgresChangesHandler");
+            tableAttribute = sdk.GetSdkType("Supabase.Postgrest.Attributes.TableAttribute");
+            legacyTableAttribute = sdk.GetSdkType("Postgrest.Attributes.TableAttribute");
         }
 
         public SdkSymbols Sdk => sdk;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,7 +44,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            var initialization = new InitializationOrder(compilation.Compilation);
+            // Resolved on first use (by then the compiler has declared the project's types, so the lookups do not wait
+            // for it); a lost race builds a second, identical model instead of blocking a thread.
+            var initialization = new Lazy<InitializationOrder>(() => new InitializationOrder(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
             context.RegisterSymbolStartAction(
                 start =>
                 {
@@ -138,14 +141,14 @@ namespace SupabaseRealtime.Analyzers.Rules
             private readonly object gate = new object();
             private readonly INamedTypeSymbol type;
             private readonly SdkCompilation compilation;
-            private readonly InitializationOrder initialization;
+            private readonly Lazy<InitializationOrder> initialization;
             private readonly List<Subscription> subscriptions = new List<Subscription>();
             private readonly List<AuthCall> auths = new List<AuthCall>();
             private readonly Dictionary<ISymbol, List<IOperation>> channelSlots = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
             private readonly HashSet<ISymbol> unknownSlots = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             private readonly Dictionary<ISymbol, HashSet<ISymbol>> calls = new Dictionary<ISymbol, HashSet<ISymbol>>(SymbolEqualityComparer.Default);
 
-            public TypeState(INamedTypeSymbol type, SdkCompilation compilation, InitializationOrder initialization)
+            public TypeState(INamedTypeSymbol type, SdkCompilation compilation, Lazy<InitializationOrder> initialization)
             {
                 this.type = type;
                 this.compilation = compilation;
@@ -169,7 +172,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 var member = context.OwningSymbol;
                 var extraNames = Options.GetList(compilation.Options, tree, RuleIds.SubscribedBeforeAuth, InitializerMethodsOption);
-                var rank = initialization.GetRank(member, extraNames);
+                var rank = initialization.Value.GetRank(member, extraNames);
                 var found = new List<Subscription>();
                 var foundAuths = new List<AuthCall>();
                 var foundSlots = new List<SlotWrite>();

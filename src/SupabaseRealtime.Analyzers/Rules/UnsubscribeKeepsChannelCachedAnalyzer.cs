@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SupabaseRealtime.Analyzers.Infrastructure;
@@ -38,9 +40,12 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            var lifetime = LifetimeModel.Create(compilation.Compilation);
+            // Resolved on first use (by then the compiler has declared the project's types, so the lookups do not wait
+            // for it); a lost race builds a second, identical model instead of blocking a thread.
+            var lazyLifetime = new Lazy<LifetimeModel>(() => LifetimeModel.Create(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
             context.RegisterSymbolStartAction(start =>
             {
+                var lifetime = lazyLifetime.Value;
                 var type = (INamedTypeSymbol)start.Symbol;
                 var tree = LifetimeModel.DeclaringTree(type);
                 if (!compilation.Scope.ShouldAnalyze(tree) || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct))

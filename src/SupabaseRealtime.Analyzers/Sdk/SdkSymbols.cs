@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,34 +16,39 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// <summary>Realtime 7.1: handlers pair with registrations.</summary>
         public static readonly Version HandlerPairingVersion = new Version(7, 1, 0, 0);
 
-        private SdkSymbols(Compilation compilation)
+        private readonly ImmutableArray<IAssemblySymbol> candidates;
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> assemblySeesSdk =
+            new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
+
+        private SdkSymbols(Compilation compilation, ImmutableArray<IAssemblySymbol> candidates)
         {
             Compilation = compilation;
+            this.candidates = candidates;
 
-            RealtimeClientInterface = compilation.GetTypeByMetadataName("Supabase.Realtime.Interfaces.IRealtimeClient`2");
-            RealtimeClient = compilation.GetTypeByMetadataName("Supabase.Realtime.Client");
-            RealtimeChannelInterface = compilation.GetTypeByMetadataName("Supabase.Realtime.Interfaces.IRealtimeChannel");
-            RealtimeChannel = compilation.GetTypeByMetadataName("Supabase.Realtime.RealtimeChannel");
-            PostgresChangesOptions = compilation.GetTypeByMetadataName("Supabase.Realtime.PostgresChanges.PostgresChangesOptions");
-            ListenType = compilation.GetTypeByMetadataName("Supabase.Realtime.PostgresChanges.PostgresChangesOptions+ListenType");
-            PostgresChangesFilter = compilation.GetTypeByMetadataName("Supabase.Realtime.PostgresChanges.PostgresChangesFilter");
-            PostgresChangesResponse = compilation.GetTypeByMetadataName("Supabase.Realtime.PostgresChanges.PostgresChangesResponse");
-            RealtimeConstants = compilation.GetTypeByMetadataName("Supabase.Realtime.Constants");
-            EventType = compilation.GetTypeByMetadataName("Supabase.Realtime.Constants+EventType");
+            RealtimeClientInterface = GetSdkType("Supabase.Realtime.Interfaces.IRealtimeClient`2");
+            RealtimeClient = GetSdkType("Supabase.Realtime.Client");
+            RealtimeChannelInterface = GetSdkType("Supabase.Realtime.Interfaces.IRealtimeChannel");
+            RealtimeChannel = GetSdkType("Supabase.Realtime.RealtimeChannel");
+            PostgresChangesOptions = GetSdkType("Supabase.Realtime.PostgresChanges.PostgresChangesOptions");
+            ListenType = GetSdkType("Supabase.Realtime.PostgresChanges.PostgresChangesOptions+ListenType");
+            PostgresChangesFilter = GetSdkType("Supabase.Realtime.PostgresChanges.PostgresChangesFilter");
+            PostgresChangesResponse = GetSdkType("Supabase.Realtime.PostgresChanges.PostgresChangesResponse");
+            RealtimeConstants = GetSdkType("Supabase.Realtime.Constants");
+            EventType = GetSdkType("Supabase.Realtime.Constants+EventType");
 
-            SupabaseClient = compilation.GetTypeByMetadataName("Supabase.Client");
-            SupabaseClientInterface = compilation.GetTypeByMetadataName("Supabase.Interfaces.ISupabaseClient`6");
-            SupabaseOptions = compilation.GetTypeByMetadataName("Supabase.SupabaseOptions");
-            SupabaseTableInterface = compilation.GetTypeByMetadataName("Supabase.Interfaces.ISupabaseTable`2");
+            SupabaseClient = GetSdkType("Supabase.Client");
+            SupabaseClientInterface = GetSdkType("Supabase.Interfaces.ISupabaseClient`6");
+            SupabaseOptions = GetSdkType("Supabase.SupabaseOptions");
+            SupabaseTableInterface = GetSdkType("Supabase.Interfaces.ISupabaseTable`2");
 
-            GotrueClientInterface = compilation.GetTypeByMetadataName("Supabase.Gotrue.Interfaces.IGotrueClient`2");
+            GotrueClientInterface = GetSdkType("Supabase.Gotrue.Interfaces.IGotrueClient`2");
 
             PostgrestTableInterfaces = NonNull(
-                compilation.GetTypeByMetadataName("Supabase.Postgrest.Interfaces.IPostgrestTable`1"),
-                compilation.GetTypeByMetadataName("Postgrest.Interfaces.IPostgrestTable`1"));
+                GetSdkType("Supabase.Postgrest.Interfaces.IPostgrestTable`1"),
+                GetSdkType("Postgrest.Interfaces.IPostgrestTable`1"));
             BaseModels = NonNull(
-                compilation.GetTypeByMetadataName("Supabase.Postgrest.Models.BaseModel"),
-                compilation.GetTypeByMetadataName("Postgrest.Models.BaseModel"));
+                GetSdkType("Supabase.Postgrest.Models.BaseModel"),
+                GetSdkType("Postgrest.Models.BaseModel"));
 
             var assemblies = ImmutableHashSet.CreateBuilder<IAssemblySymbol>(SymbolEqualityComparer.Default);
             foreach (var type in new[] { RealtimeClientInterface, RealtimeChannelInterface, RealtimeChannel, SupabaseClient, GotrueClientInterface })
@@ -111,10 +117,49 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// <summary>Resolves the SDK symbols, or returns null when the compilation references no part of the SDK.</summary>
         public static SdkSymbols? TryCreate(Compilation compilation)
         {
-            var symbols = new SdkSymbols(compilation);
+            var candidates = FindCandidateAssemblies(compilation);
+            if (candidates.IsEmpty)
+            {
+                return null;
+            }
+
+            var symbols = new SdkSymbols(compilation, candidates);
             return symbols.HasRealtime || symbols.SupabaseClient != null || symbols.GotrueClientInterface != null || !symbols.PostgrestTableInterfaces.IsEmpty
                 ? symbols
                 : null;
+        }
+
+        /// <summary>
+        /// The SDK type named <paramref name="metadataName"/>, looked up only in the referenced assemblies
+        /// that declare a <c>Supabase</c> or <c>Postgrest</c> namespace; null when none or several declare it.
+        /// </summary>
+        /// <remarks>
+        /// <see cref="Compilation.GetTypeByMetadataName(string)"/> would also search the source assembly
+        /// and every other reference. At compilation start that search waits for the compiler to finish
+        /// declaring the project's own types, in every analyzer at once; the SDK ships as assemblies, so
+        /// the rules look where it can be.
+        /// </remarks>
+        public INamedTypeSymbol? GetSdkType(string metadataName)
+        {
+            INamedTypeSymbol? found = null;
+            foreach (var assembly in candidates)
+            {
+                var type = assembly.GetTypeByMetadataName(metadataName);
+                if (type is null)
+                {
+                    continue;
+                }
+
+                if (found != null)
+                {
+                    // Declared twice: ambiguous, as the compiler would see it.
+                    return null;
+                }
+
+                found = type;
+            }
+
+            return found;
         }
 
         /// <summary>True when <paramref name="symbol"/> is declared in an SDK assembly.</summary>
@@ -146,25 +191,30 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
         /// <summary>Is <paramref name="type"/> a realtime client (implements <c>IRealtimeClient&lt;,&gt;</c> or is <c>Supabase.Realtime.Client</c>)?</summary>
         public bool IsRealtimeClient(ITypeSymbol? type)
-            => IsOrImplements(type, RealtimeClientInterface) || IsOrDerives(type, RealtimeClient);
+            => MayBeSdkType(type) && (IsOrImplements(type, RealtimeClientInterface) || IsOrDerives(type, RealtimeClient));
 
         /// <summary>Is <paramref name="type"/> a realtime channel (<c>IRealtimeChannel</c> or <c>RealtimeChannel</c>)?</summary>
         public bool IsRealtimeChannel(ITypeSymbol? type)
-            => IsOrImplements(type, RealtimeChannelInterface) || IsOrDerives(type, RealtimeChannel);
+            => MayBeSdkType(type) && (IsOrImplements(type, RealtimeChannelInterface) || IsOrDerives(type, RealtimeChannel));
 
         /// <summary>Is <paramref name="type"/> a <c>Supabase.Client</c> (or an <c>ISupabaseClient&lt;...&gt;</c>)?</summary>
         public bool IsSupabaseClient(ITypeSymbol? type)
-            => IsOrDerives(type, SupabaseClient) || IsOrImplements(type, SupabaseClientInterface);
+            => MayBeSdkType(type) && (IsOrDerives(type, SupabaseClient) || IsOrImplements(type, SupabaseClientInterface));
 
         /// <summary>Is <paramref name="type"/> a Gotrue auth client?</summary>
-        public bool IsGotrueClient(ITypeSymbol? type) => IsOrImplements(type, GotrueClientInterface);
+        public bool IsGotrueClient(ITypeSymbol? type) => MayBeSdkType(type) && IsOrImplements(type, GotrueClientInterface);
 
         /// <summary>Is <paramref name="type"/> a Supabase table (<c>ISupabaseTable&lt;,&gt;</c>)?</summary>
-        public bool IsSupabaseTable(ITypeSymbol? type) => IsOrImplements(type, SupabaseTableInterface);
+        public bool IsSupabaseTable(ITypeSymbol? type) => MayBeSdkType(type) && IsOrImplements(type, SupabaseTableInterface);
 
         /// <summary>Is <paramref name="type"/> a Postgrest table (<c>IPostgrestTable&lt;&gt;</c>, either namespace)?</summary>
         public bool IsPostgrestTable(ITypeSymbol? type)
         {
+            if (!MayBeSdkType(type))
+            {
+                return false;
+            }
+
             foreach (var table in PostgrestTableInterfaces)
             {
                 if (IsOrImplements(type, table))
@@ -174,6 +224,65 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The cheap test before the type checks above: false when <paramref name="type"/> cannot be, derive
+        /// from or implement an SDK type, because it is a special type (string, int, ...), an array or
+        /// pointer, or comes from an assembly that does not reference the SDK. Most types the rules meet
+        /// are rejected here without walking their interfaces.
+        /// </summary>
+        public bool MayBeSdkType(ITypeSymbol? type)
+        {
+            if (type is null || type.SpecialType != SpecialType.None)
+            {
+                return false;
+            }
+
+            switch (type.TypeKind)
+            {
+                case TypeKind.TypeParameter:
+                case TypeKind.Error:
+                    return true;
+                case TypeKind.Array:
+                case TypeKind.Pointer:
+                case TypeKind.Enum:
+                case TypeKind.Delegate:
+                    return false;
+            }
+
+            var assembly = type.ContainingAssembly;
+            return assembly is null
+                || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly)
+                || SeesSdk(assembly);
+        }
+
+        /// <summary>True when <paramref name="assembly"/> is an SDK assembly or references one (only then can its types extend the SDK's).</summary>
+        private bool SeesSdk(IAssemblySymbol assembly)
+        {
+            if (assemblySeesSdk.TryGetValue(assembly, out var known))
+            {
+                return known;
+            }
+
+            var sees = SdkAssemblies.Contains(assembly);
+            if (!sees)
+            {
+                foreach (var module in assembly.Modules)
+                {
+                    foreach (var referenced in module.ReferencedAssemblySymbols)
+                    {
+                        if (SdkAssemblies.Contains(referenced))
+                        {
+                            sees = true;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            assemblySeesSdk.TryAdd(assembly, sees);
+            return sees;
         }
 
         /// <summary>True when <paramref name="type"/> is <paramref name="target"/> (or a constructed form of it) or implements it.</summary>
@@ -229,6 +338,34 @@ namespace SupabaseRealtime.Analyzers.Sdk
             for (var current = type; current != null; current = current.BaseType)
             {
                 if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The referenced assemblies with a top-level <c>Supabase</c> or <c>Postgrest</c> namespace.</summary>
+        private static ImmutableArray<IAssemblySymbol> FindCandidateAssemblies(Compilation compilation)
+        {
+            var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (DeclaresNamespace(assembly.GlobalNamespace, "Supabase") || DeclaresNamespace(assembly.GlobalNamespace, "Postgrest"))
+                {
+                    builder.Add(assembly);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+
+        private static bool DeclaresNamespace(INamespaceSymbol parent, string name)
+        {
+            foreach (var member in parent.GetMembers(name))
+            {
+                if (member is INamespaceSymbol)
                 {
                     return true;
                 }
