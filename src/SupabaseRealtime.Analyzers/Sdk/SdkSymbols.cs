@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,7 +18,12 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// <summary>Realtime 7.1: handlers pair with registrations.</summary>
         public static readonly Version HandlerPairingVersion = new Version(7, 1, 0, 0);
 
+        /// <summary>Per compilation, shared by the rules; weakly keyed, so it never keeps a compilation alive.</summary>
+        private static readonly ConditionalWeakTable<Compilation, CacheEntry> Cache = new ConditionalWeakTable<Compilation, CacheEntry>();
+
         private readonly ImmutableArray<IAssemblySymbol> candidates;
+        private readonly ConcurrentDictionary<SyntaxNode, bool> bodiesReferencingSdk = new ConcurrentDictionary<SyntaxNode, bool>();
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> sdkRelatedTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> assemblySeesSdk =
             new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -115,7 +122,17 @@ namespace SupabaseRealtime.Analyzers.Sdk
         public bool HasRealtime => RealtimeClientInterface != null || RealtimeChannelInterface != null || RealtimeChannel != null || RealtimeClient != null;
 
         /// <summary>Resolves the SDK symbols, or returns null when the compilation references no part of the SDK.</summary>
+        /// <remarks>
+        /// Every rule asks at its compilation start; the first one resolves and the others share the result
+        /// (a weak per-compilation cache, as the roslyn-analyzers' well-known-type provider does), so a
+        /// compilation pays for one resolution, not ten.
+        /// </remarks>
         public static SdkSymbols? TryCreate(Compilation compilation)
+            => Cache.GetValue(compilation, CreateEntry).Symbols;
+
+        private static CacheEntry CreateEntry(Compilation compilation) => new CacheEntry(Resolve(compilation));
+
+        private static SdkSymbols? Resolve(Compilation compilation)
         {
             var candidates = FindCandidateAssemblies(compilation);
             if (candidates.IsEmpty)
@@ -127,6 +144,14 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return symbols.HasRealtime || symbols.SupabaseClient != null || symbols.GotrueClientInterface != null || !symbols.PostgrestTableInterfaces.IsEmpty
                 ? symbols
                 : null;
+        }
+
+        /// <summary>One compilation's resolution (null when the SDK is not referenced).</summary>
+        private sealed class CacheEntry
+        {
+            public CacheEntry(SdkSymbols? symbols) => Symbols = symbols;
+
+            public SdkSymbols? Symbols { get; }
         }
 
         /// <summary>
@@ -188,6 +213,136 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
             return false;
         }
+
+        /// <summary>
+        /// True when <paramref name="body"/> touches the SDK at all: calls, creates or references an SDK
+        /// member, or has an operation typed by an SDK type (or a type that derives from or implements
+        /// one, or is constructed from one). A body for which this is false holds nothing any rule looks
+        /// for, apart from calls to the type's own members. Computed once per body and compilation, and
+        /// shared by the rules.
+        /// </summary>
+        public bool ReferencesSdk(IOperation body)
+        {
+            var syntax = body.Syntax;
+            if (syntax is null)
+            {
+                return ComputeReferencesSdk(body);
+            }
+
+            if (bodiesReferencingSdk.TryGetValue(syntax, out var known))
+            {
+                return known;
+            }
+
+            var references = ComputeReferencesSdk(body);
+            bodiesReferencingSdk.TryAdd(syntax, references);
+            return references;
+        }
+
+        private bool ComputeReferencesSdk(IOperation body)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                if (IsSdkRelated(operation.Type))
+                {
+                    return true;
+                }
+
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when IsSdkMember(invocation.TargetMethod):
+                    case IObjectCreationOperation creation when IsSdkMember(creation.Constructor):
+                    case IMemberReferenceOperation reference when IsSdkMember(reference.Member):
+                        return true;
+                }
+
+                foreach (var child in operation.Children)
+                {
+                    if (child != null)
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="type"/> is an SDK type, derives from or implements one, or is constructed from one.</summary>
+        public bool IsSdkRelated(ITypeSymbol? type)
+        {
+            if (!MayBeSdkType(type) && !(type is INamedTypeSymbol { IsGenericType: true }))
+            {
+                return false;
+            }
+
+            if (sdkRelatedTypes.TryGetValue(type!, out var known))
+            {
+                return known;
+            }
+
+            var related = ComputeSdkRelated(type!, depth: 0);
+            sdkRelatedTypes.TryAdd(type!, related);
+            return related;
+        }
+
+        private bool ComputeSdkRelated(ITypeSymbol type, int depth)
+        {
+            if (type is ITypeParameterSymbol parameter)
+            {
+                foreach (var constraint in parameter.ConstraintTypes)
+                {
+                    if (depth < 2 && ComputeSdkRelated(constraint, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (IsSdkAssembly(type.OriginalDefinition.ContainingAssembly))
+            {
+                return true;
+            }
+
+            if (MayBeSdkType(type))
+            {
+                for (var current = type.BaseType; current != null; current = current.BaseType)
+                {
+                    if (IsSdkAssembly(current.OriginalDefinition.ContainingAssembly))
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (IsSdkAssembly(implemented.OriginalDefinition.ContainingAssembly))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (depth < 2 && type is INamedTypeSymbol { IsGenericType: true } named)
+            {
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (ComputeSdkRelated(argument, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsSdkAssembly(IAssemblySymbol? assembly) => assembly != null && SdkAssemblies.Contains(assembly);
 
         /// <summary>Is <paramref name="type"/> a realtime client (implements <c>IRealtimeClient&lt;,&gt;</c> or is <c>Supabase.Realtime.Client</c>)?</summary>
         public bool IsRealtimeClient(ITypeSymbol? type)

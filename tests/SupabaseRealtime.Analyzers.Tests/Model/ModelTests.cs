@@ -159,5 +159,41 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             Assert.Single(CallOrder.WithNestedBodies(graph, _ => false));
             Assert.Equal(2, CallOrder.WithNestedBodies(graph, function => function.ToString().Contains("SetAuth")).Count());
         }
+
+        [Fact]
+        public void A_body_references_the_sdk_through_calls_members_types_and_derived_types()
+        {
+            var (compilation, model, _, sdk) = Compile("""
+                using System.Collections.Generic;
+                class MyChannel : RealtimeChannel { public MyChannel() : base(null!, "t", null!) { } }
+                class C
+                {
+                    private RealtimeChannel? _channel;
+                    private readonly List<IRealtimeChannel> _all = new();
+                    private readonly List<string> _names = new();
+                    void Run() { }
+                    void Injected(RealtimeChannel channel) { _channel = channel; }
+                    void Derived() { var mine = new MyChannel(); System.Console.WriteLine(mine); }
+                    int Listed() => _all.Count;
+                    int Plain() { var total = 0; foreach (var name in _names) { total += name.Length; } return total; }
+                    async Task PlainAsync() { await Task.Delay(1); this.Run(); }
+                }
+                """);
+            bool References(string name)
+            {
+                var method = compilation.SyntaxTrees.First().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == name);
+                return sdk.ReferencesSdk(model.GetOperation(method)!);
+            }
+
+            Assert.True(References("Injected"));
+            Assert.True(References("Derived"));
+            Assert.True(References("Listed"));
+            Assert.False(References("Plain"));
+            Assert.False(References("PlainAsync"));
+            Assert.False(References("Run"));
+
+            // Shared: one resolution per compilation, whichever rule asks first.
+            Assert.Same(sdk, SdkSymbols.TryCreate(compilation));
+        }
     }
 }

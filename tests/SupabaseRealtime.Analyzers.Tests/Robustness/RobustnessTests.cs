@@ -156,6 +156,12 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
                             continue;
                         }
 
+                        if (IsPerCompilationCache(field.FieldType))
+                        {
+                            // A weakly keyed per-compilation cache: what one compilation resolves, never carried to another.
+                            continue;
+                        }
+
                         if (!field.IsInitOnly)
                         {
                             offenders.Add($"{type.FullName}.{field.Name} is static and writable");
@@ -257,6 +263,12 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
         private static string[] Describe(ImmutableArray<Diagnostic> diagnostics)
             => diagnostics.Select(d => $"{d.Location.GetLineSpan()} {d.Id} {d.GetMessage(CultureInfo.InvariantCulture)}")
                 .OrderBy(s => s, StringComparer.Ordinal).ToArray();
+
+        /// <summary>ConditionalWeakTable&lt;Compilation, T&gt;: its values live and die with their compilation.</summary>
+        private static bool IsPerCompilationCache(Type type)
+            => type.IsGenericType
+                && type.GetGenericTypeDefinition() == typeof(System.Runtime.CompilerServices.ConditionalWeakTable<,>)
+                && type.GetGenericArguments()[0] == typeof(Compilation);
 
         private static bool IsImmutable(Type type)
             => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(Version) || type == typeof(DiagnosticDescriptor)
