@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace SupabaseRealtime.Analyzers.Benchmarks
 {
@@ -42,6 +43,7 @@ Options:
                     (--files is then not allowed)
   --no-peers        skip IDisposableAnalyzers, Meziantou.Analyzer and CA2000/CA2213
   --no-single       skip the runs of each SRT analyzer alone
+  --rules IDS       measure only these SRT rules, comma-separated (e.g. SRT001,SRT005)
   --dump DIR        also write the generated sources to DIR (sdk/ and no-sdk/)
   --help, -h        print this help and exit
 
@@ -62,6 +64,9 @@ Exit codes: 0 done, 1 the benchmark failed, 2 bad command line.";
         public bool Single { get; private set; } = true;
 
         public string? DumpDirectory { get; private set; }
+
+        /// <summary>The rule IDs given with --rules; null measures every SRT analyzer.</summary>
+        public IReadOnlyList<string>? Rules { get; private set; }
 
         public bool Help { get; private set; }
 
@@ -140,6 +145,9 @@ Exit codes: 0 done, 1 the benchmark failed, 2 bad command line.";
                         NoValue();
                         options.Single = false;
                         break;
+                    case "--rules":
+                        options.Rules = RuleIds(arg, Value());
+                        break;
                     case "--dump":
                         var dir = Value();
                         if (string.IsNullOrWhiteSpace(dir))
@@ -162,6 +170,26 @@ Exit codes: 0 done, 1 the benchmark failed, 2 bad command line.";
             }
 
             return options;
+        }
+
+        private static IReadOnlyList<string> RuleIds(string flag, string text)
+        {
+            var ids = new List<string>();
+            foreach (var part in text.Split(','))
+            {
+                var id = part.Trim().ToUpperInvariant();
+                if (id.Length != 6 || !id.StartsWith("SRT", StringComparison.Ordinal) || !id.Substring(3).All(char.IsDigit))
+                {
+                    throw new UsageException($"'{flag}' expects rule IDs like SRT001,SRT005, not '{part.Trim()}'.");
+                }
+
+                if (!ids.Contains(id))
+                {
+                    ids.Add(id);
+                }
+            }
+
+            return ids;
         }
 
         private static int Integer(string flag, string text, int min, int max)

@@ -36,7 +36,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
 
         public int Lines { get; }
 
-        /// <summary>How many misuses of each rule (by ID) the generator planted.</summary>
+        /// <summary>How many diagnostics of each rule (by ID) the planted misuses must produce.</summary>
         public IReadOnlyDictionary<string, int> Misuses { get; }
 
         private static int CountLines(string text)
@@ -153,7 +153,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                     {
                         if (scenario.Misuse != null)
                         {
-                            misuses[scenario.Misuse] = misuses.TryGetValue(scenario.Misuse, out var n) ? n + 1 : 1;
+                            misuses[scenario.Misuse] = (misuses.TryGetValue(scenario.Misuse, out var n) ? n : 0) + scenario.Diagnostics;
                         }
                     }
 

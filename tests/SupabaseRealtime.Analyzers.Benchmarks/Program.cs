@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
@@ -34,6 +35,11 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                 await RunAsync(options).ConfigureAwait(false);
                 return 0;
             }
+            catch (UsageException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
             catch (BenchmarkFailure e)
             {
                 Console.Error.WriteLine($"benchmark failed: {e.Message}");
@@ -49,6 +55,16 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             var framework = StandInReferences.LoadFramework();
             var sdk = StandInReferences.BuildSdk(framework);
             var srt = AnalyzerCatalog.DiscoverSrtAnalyzers();
+            if (options.Rules != null)
+            {
+                var missing = options.Rules.Where(id => !srt.Any(a => AnalyzerCatalog.RuleIdOf(a) == id)).ToList();
+                if (missing.Count > 0)
+                {
+                    throw new UsageException($"'--rules': no SRT analyzer reports {string.Join(", ", missing)} (there are: {string.Join(", ", srt.Select(AnalyzerCatalog.RuleIdOf))}).");
+                }
+
+                srt = srt.Where(a => options.Rules.Contains(AnalyzerCatalog.RuleIdOf(a))).ToImmutableArray();
+            }
             var peers = options.Peers ? AnalyzerCatalog.LoadPeers() : Array.Empty<PeerLoad>();
 
             output.WriteLine("## SupabaseRealtime.Analyzers benchmark");

@@ -58,6 +58,12 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         /// <summary>Wall time of the whole run (compiling included), one entry per repetition.</summary>
         public List<double> WallMilliseconds { get; } = new List<double>();
 
+        /// <summary>Processor time the process used during the whole run (all threads, compiling included), one entry per repetition.</summary>
+        public List<double> CpuMilliseconds { get; } = new List<double>();
+
+        /// <summary>Time the runtime paused every thread for garbage collection during the whole run, one entry per repetition.</summary>
+        public List<double> PauseMilliseconds { get; } = new List<double>();
+
         public SortedDictionary<string, int> DiagnosticsById { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
         public SortedSet<string> Exceptions { get; } = new SortedSet<string>(StringComparer.Ordinal);
@@ -65,6 +71,10 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         public double Median => Statistics.Median(Milliseconds);
 
         public double MedianWall => Statistics.Median(WallMilliseconds);
+
+        public double MedianCpu => Statistics.Median(CpuMilliseconds);
+
+        public double MedianPause => Statistics.Median(PauseMilliseconds);
 
         public int Diagnostics => DiagnosticsById.Values.Sum();
     }
@@ -110,6 +120,33 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         public Config Compiler(bool sdk) => Configs.Single(c => c.Kind == ConfigKind.Compiler && c.SdkCodebase == sdk);
 
         public Config? Find(ConfigKind kind, bool sdk) => Configs.FirstOrDefault(c => c.Kind == kind && c.SdkCodebase == sdk);
+    }
+
+    /// <summary>Processor time and GC pauses of one run.</summary>
+    internal readonly struct RunMeter
+    {
+        private readonly TimeSpan cpu;
+        private readonly TimeSpan pauses;
+
+        private RunMeter(TimeSpan cpu, TimeSpan pauses)
+        {
+            this.cpu = cpu;
+            this.pauses = pauses;
+        }
+
+        public static RunMeter Start() => new RunMeter(ProcessorTime(), GC.GetTotalPauseDuration());
+
+        public void Stop(Config config)
+        {
+            config.CpuMilliseconds.Add((ProcessorTime() - cpu).TotalMilliseconds);
+            config.PauseMilliseconds.Add((GC.GetTotalPauseDuration() - pauses).TotalMilliseconds);
+        }
+
+        private static TimeSpan ProcessorTime()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
+        }
     }
 
     /// <summary>Generates, compiles and measures.</summary>
@@ -183,9 +220,11 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                     if (config.Set is null)
                     {
                         var clone = compilation.Clone();
+                        var meter = RunMeter.Start();
                         var wall = Stopwatch.StartNew();
                         _ = clone.GetDiagnostics();
                         wall.Stop();
+                        meter.Stop(config);
                         config.Milliseconds.Add(wall.Elapsed.TotalMilliseconds);
                         config.WallMilliseconds.Add(wall.Elapsed.TotalMilliseconds);
                     }
@@ -259,6 +298,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false);
             var withAnalyzers = target.WithAnalyzers(set.Analyzers, analyzerOptions);
+            var meter = RunMeter.Start();
             var wall = Stopwatch.StartNew();
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             wall.Stop();
@@ -266,6 +306,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             {
                 return;
             }
+
+            meter.Stop(record);
 
             var total = TimeSpan.Zero;
             foreach (var analyzer in set.Analyzers)

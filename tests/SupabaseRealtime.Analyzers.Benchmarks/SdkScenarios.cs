@@ -4,8 +4,11 @@ using Entity = SupabaseRealtime.Analyzers.Benchmarks.CodebaseGenerator.Entity;
 
 namespace SupabaseRealtime.Analyzers.Benchmarks
 {
-    /// <summary>One way of using the realtime SDK: a class at namespace level, misusing it for <see cref="Misuse"/> (an SRT ID) or correct when null.</summary>
-    internal sealed record SdkScenario(string Name, string? Misuse, bool UsesObsoleteApi, Func<Entity, Random, string> Render);
+    /// <summary>
+    /// One way of using the realtime SDK: a class at namespace level, misusing it for <see cref="Misuse"/> (an SRT ID) or
+    /// correct when null; <see cref="Diagnostics"/> is how many diagnostics the misuse must produce.
+    /// </summary>
+    internal sealed record SdkScenario(string Name, string? Misuse, bool UsesObsoleteApi, Func<Entity, Random, string> Render, int Diagnostics = 1);
 
     /// <summary>
     /// The SDK usages planted in the synthetic codebase: for every rule SRT001-SRT010 at least one
@@ -36,7 +39,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT008 correct: anon and publishable keys, secret from the environment", null, false, SafeKeys),
             new("SRT009: filter written into the column argument", "SRT009", true, (e, r) => OwnerFeed(e, "OwnerFeed", OwnerFeedShape.FilterInColumn)),
             new("SRT009 correct: column and value", null, true, (e, r) => OwnerFeed(e, "FilteredOwnerFeed", OwnerFeedShape.Correct)),
-            new("SRT010: three handlers on one registration", "SRT010", true, (e, r) => Changes(e, "Changes", correct: false)),
+            new("SRT010: three handlers on one registration (the second and third are unpaired)", "SRT010", true, (e, r) => Changes(e, "Changes", correct: false), Diagnostics: 2),
             new("SRT010 correct: OnPostgresChange per event", null, false, (e, r) => Changes(e, "ChangeHandlers", correct: true)),
             new("SRT001: component subscribes on init, signs in later", "SRT001", false, LiveList),
             new("SRT002: Subscribe() again from its own state handler", "SRT002", false, Watcher),
