@@ -72,6 +72,41 @@ namespace SupabaseRealtime.Analyzers.Model
             return roots;
         }
 
+        /// <summary>
+        /// The graph root of <c>blocks[index]</c>, when it has one and no earlier block of
+        /// <paramref name="blocks"/> shares it: the allocation-free form of <see cref="GetGraphRoots"/>
+        /// (looping over every index yields the same roots, each with the same block).
+        /// </summary>
+        public static bool TryGetNewGraphRoot(ImmutableArray<IOperation> blocks, int index, out IOperation root)
+        {
+            root = RootOf(blocks[index]);
+            if (!IsGraphRoot(root))
+            {
+                return false;
+            }
+
+            for (var earlier = 0; earlier < index; earlier++)
+            {
+                if (RootOf(blocks[earlier]) == root)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static IOperation RootOf(IOperation block)
+        {
+            var root = block;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            return root;
+        }
+
         /// <summary>The body that runs the operation whose syntax is <paramref name="syntax"/>, and its point there.</summary>
         public bool TryFind(SyntaxNode syntax, out CallOrder order, out FlowPoint point)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -109,6 +110,17 @@ namespace SupabaseRealtime.Analyzers.Rules
             public HashSet<ISymbol> UnknownLocals { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
             public HashSet<ISymbol> EscapedLocals { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            public List<ChannelCall> Channels { get; } = new List<ChannelCall>();
+
+            public List<ConnectCall> Connects { get; } = new List<ConnectCall>();
+
+            /// <summary>Writes into the type's client fields and properties.</summary>
+            public List<ClientWrite> MemberWrites { get; } = new List<ClientWrite>();
+
+            public HashSet<ISymbol> UnknownMembers { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            public HashSet<ISymbol> EscapedMembers { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         }
 
         /// <summary>A write into a client slot, and what it creates.</summary>
@@ -167,17 +179,49 @@ namespace SupabaseRealtime.Analyzers.Rules
             public Block Block { get; }
         }
 
+        /// <summary>What the bodies of a type say about its client fields and properties and its connect calls, merged at the type's end.</summary>
+        private sealed class TypeFacts
+        {
+            public List<ConnectCall> Connects { get; } = new List<ConnectCall>();
+
+            public Dictionary<ISymbol, List<ClientWrite>> MemberWrites { get; } = new Dictionary<ISymbol, List<ClientWrite>>(SymbolEqualityComparer.Default);
+
+            public HashSet<ISymbol> UnknownMembers { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            public HashSet<ISymbol> EscapedMembers { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            public void Merge(Block block)
+            {
+                Connects.AddRange(block.Connects);
+                foreach (var write in block.MemberWrites)
+                {
+                    if (!MemberWrites.TryGetValue(write.Write.Slot, out var list))
+                    {
+                        list = new List<ClientWrite>();
+                        MemberWrites.Add(write.Write.Slot, list);
+                    }
+
+                    list.Add(write);
+                }
+
+                UnknownMembers.UnionWith(block.UnknownMembers);
+                EscapedMembers.UnionWith(block.EscapedMembers);
+            }
+        }
+
+        /// <summary>Everything one named type says; decided at the type's end.</summary>
+        /// <remarks>
+        /// Bodies are gathered lock-free. A body that does not touch the SDK costs one push: it is
+        /// walked at the type's end, and only when the type calls <c>Channel(...)</c> at all.
+        /// </remarks>
         private sealed class TypeState
         {
-            private readonly object gate = new object();
             private readonly INamedTypeSymbol type;
             private readonly SdkCompilation compilation;
-            private readonly List<ChannelCall> channels = new List<ChannelCall>();
-            private readonly List<ConnectCall> connects = new List<ConnectCall>();
-            private readonly Dictionary<ISymbol, List<ClientWrite>> memberWrites = new Dictionary<ISymbol, List<ClientWrite>>(SymbolEqualityComparer.Default);
-            private readonly HashSet<ISymbol> unknownMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            private readonly HashSet<ISymbol> escapedMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            private bool unseenCode;
+            private ImmutableStack<Block> channels = ImmutableStack<Block>.Empty;
+            private ImmutableStack<Block> sdkBlocks = ImmutableStack<Block>.Empty;
+            private ImmutableStack<(ISymbol Member, IOperation Root)> otherBodies = ImmutableStack<(ISymbol Member, IOperation Root)>.Empty;
+            private int unseenCode;
 
             public TypeState(INamedTypeSymbol type, SdkCompilation compilation)
             {
@@ -189,61 +233,46 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public void AnalyzeBlock(OperationBlockAnalysisContext context)
             {
-                if (context.OperationBlocks.IsEmpty)
+                var blocks = context.OperationBlocks;
+                if (blocks.IsEmpty)
                 {
                     return;
                 }
 
-                if (!compilation.Scope.ShouldAnalyze(context.OperationBlocks[0].Syntax.SyntaxTree))
+                if (!compilation.Scope.ShouldAnalyze(blocks[0].Syntax.SyntaxTree))
                 {
                     // Code the rule does not look at may connect a client: the type-wide judgement is off.
-                    lock (gate)
-                    {
-                        unseenCode = true;
-                    }
-
+                    Volatile.Write(ref unseenCode, 1);
                     return;
                 }
 
                 var member = context.OwningSymbol;
-                var foundChannels = new List<ChannelCall>();
-                var foundConnects = new List<ConnectCall>();
-                var foundWrites = new List<ClientWrite>();
-                var foundUnknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                var foundEscaped = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                foreach (var (operationBlock, root) in BodyOrders.GetGraphRoots(context.OperationBlocks))
+                for (var i = 0; i < blocks.Length; i++)
                 {
+                    if (!BodyOrders.TryGetNewGraphRoot(blocks, i, out var root))
+                    {
+                        continue;
+                    }
+
+                    if (!Sdk.ReferencesSdk(root))
+                    {
+                        ImmutableInterlocked.Push(ref otherBodies, (member, root));
+                        continue;
+                    }
+
                     var block = new Block(root, member);
-                    var channelCount = foundChannels.Count;
-                    Collect(block, foundChannels, foundConnects, foundWrites, foundUnknown, foundEscaped);
-                    if (foundChannels.Count > channelCount)
+                    Collect(block);
+                    ImmutableInterlocked.Push(ref sdkBlocks, block);
+                    if (block.Channels.Count > 0)
                     {
-                        block.Orders = BodyOrders.Create(context.GetControlFlowGraph(operationBlock));
+                        block.Orders = BodyOrders.Create(context.GetControlFlowGraph(blocks[i]));
+                        ImmutableInterlocked.Push(ref channels, block);
                     }
-                }
-
-                lock (gate)
-                {
-                    channels.AddRange(foundChannels);
-                    connects.AddRange(foundConnects);
-                    foreach (var write in foundWrites)
-                    {
-                        if (!memberWrites.TryGetValue(write.Write.Slot, out var list))
-                        {
-                            list = new List<ClientWrite>();
-                            memberWrites.Add(write.Write.Slot, list);
-                        }
-
-                        list.Add(write);
-                    }
-
-                    unknownMembers.UnionWith(foundUnknown);
-                    escapedMembers.UnionWith(foundEscaped);
                 }
             }
 
-            private void Collect(Block block, List<ChannelCall> foundChannels, List<ConnectCall> foundConnects,
-                List<ClientWrite> foundWrites, HashSet<ISymbol> foundUnknown, HashSet<ISymbol> foundEscaped)
+            /// <summary>Reads one body: its channel and connect calls, and what it writes into client slots (locals kept in the block).</summary>
+            private void Collect(Block block)
             {
                 var writes = new List<SlotWrite>();
                 var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -270,7 +299,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                     else
                     {
-                        foundWrites.Add(clientWrite);
+                        block.MemberWrites.Add(clientWrite);
                     }
                 }
 
@@ -278,7 +307,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     if (IsClientSlot(slot))
                     {
-                        (slot is ILocalSymbol ? block.UnknownLocals : foundUnknown).Add(slot);
+                        (slot is ILocalSymbol ? block.UnknownLocals : block.UnknownMembers).Add(slot);
                     }
                 }
 
@@ -287,14 +316,14 @@ namespace SupabaseRealtime.Analyzers.Rules
                     switch (operation)
                     {
                         case IInvocationOperation invocation:
-                            CollectCall(invocation, block, foundChannels, foundConnects);
+                            CollectCall(invocation, block);
                             break;
                         case ILocalReferenceOperation _:
                         case IFieldReferenceOperation _:
                         case IPropertyReferenceOperation _:
                             if (ClientCreation.GetClientSlot(operation, Sdk) is { } slot && ClientCreation.Escapes(operation, Sdk))
                             {
-                                (slot is ILocalSymbol ? block.EscapedLocals : foundEscaped).Add(slot);
+                                (slot is ILocalSymbol ? block.EscapedLocals : block.EscapedMembers).Add(slot);
                             }
 
                             break;
@@ -302,17 +331,17 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
             }
 
-            private void CollectCall(IInvocationOperation invocation, Block block, List<ChannelCall> foundChannels, List<ConnectCall> foundConnects)
+            private void CollectCall(IInvocationOperation invocation, Block block)
             {
                 if (ChannelOrigin.TryGetFromCall(invocation, Sdk, out var origin))
                 {
-                    foundChannels.Add(new ChannelCall(origin, block));
+                    block.Channels.Add(new ChannelCall(origin, block));
                     return;
                 }
 
                 if (ClientIdentity.TryGetConnectedClient(invocation, Sdk, out var connected, out var viaInitialize))
                 {
-                    foundConnects.Add(new ConnectCall(invocation, connected, viaInitialize ? ConnectKind.Initialize : ConnectKind.Connect, block));
+                    block.Connects.Add(new ConnectCall(invocation, connected, viaInitialize ? ConnectKind.Initialize : ConnectKind.Connect, block));
                     return;
                 }
 
@@ -323,14 +352,14 @@ namespace SupabaseRealtime.Analyzers.Rules
                         && ClientIdentity.TryGetRealtimeOfSupabase(supabase, Sdk, out var realtime)
                         ? realtime
                         : default;
-                    foundConnects.Add(new ConnectCall(invocation, client, ConnectKind.On, block));
+                    block.Connects.Add(new ConnectCall(invocation, client, ConnectKind.On, block));
                     return;
                 }
 
                 if (invocation.TargetMethod.Name == "Disconnect" && Sdk.IsRealtimeClient(invocation.TargetMethod.ContainingType)
                     && ClientIdentity.TryGetRealtimeClient(invocation.Instance, Sdk, out var disconnected))
                 {
-                    foundConnects.Add(new ConnectCall(invocation, disconnected, ConnectKind.Disconnect, block));
+                    block.Connects.Add(new ConnectCall(invocation, disconnected, ConnectKind.Disconnect, block));
                 }
             }
 
@@ -351,22 +380,43 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public void Report(SymbolAnalysisContext context)
             {
-                List<ChannelCall> all;
-                lock (gate)
+                // A type with no channel call (every type that does not touch the SDK among them) ends here.
+                if (channels.IsEmpty)
                 {
-                    all = new List<ChannelCall>(channels);
+                    return;
+                }
+
+                var facts = new TypeFacts();
+                foreach (var block in sdkBlocks)
+                {
+                    facts.Merge(block);
+                }
+
+                // The bodies that do not touch the SDK, read only now that they matter.
+                var all = new List<ChannelCall>();
+                foreach (var (member, root) in otherBodies)
+                {
+                    var block = new Block(root, member);
+                    Collect(block);
+                    facts.Merge(block);
+                    all.AddRange(block.Channels);
+                }
+
+                foreach (var block in channels)
+                {
+                    all.AddRange(block.Channels);
                 }
 
                 foreach (var channel in all)
                 {
-                    if (compilation.Scope.ShouldAnalyze(channel.Origin.Call.Syntax.SyntaxTree) && Judge(channel) is { } diagnostic)
+                    if (compilation.Scope.ShouldAnalyze(channel.Origin.Call.Syntax.SyntaxTree) && Judge(channel, facts) is { } diagnostic)
                     {
                         compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
                     }
                 }
             }
 
-            private Diagnostic? Judge(ChannelCall channel)
+            private Diagnostic? Judge(ChannelCall channel, TypeFacts facts)
             {
                 var client = channel.Origin.Client;
                 var block = channel.Block;
@@ -374,13 +424,13 @@ namespace SupabaseRealtime.Analyzers.Rules
                     && client.Root != null && Sdk.IsSupabaseClient(SymbolPath.TypeOf(client.Root));
                 var realtimeRoot = client.Members.Length == 0 && client.Root != null;
                 var wanted = supabaseChain ? CreatedClient.Supabase : CreatedClient.Realtime;
-                var writes = GetWrites(client.Root, block, supabaseChain || realtimeRoot, out var writesKnown);
+                var writes = GetWrites(facts, client.Root, block, supabaseChain || realtimeRoot, out var writesKnown);
 
                 CallOrder? order = null;
                 var point = default(FlowPoint);
                 var located = block.Orders != null && block.Orders.TryFind(channel.Origin.Call.Syntax, out order, out point);
                 var bodyConnects = new List<ConnectCall>();
-                foreach (var connect in connects)
+                foreach (var connect in facts.Connects)
                 {
                     if (connect.Block == block && Matches(connect, client, supabaseChain))
                     {
@@ -449,7 +499,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 // 3. Created by the type itself, and no member of the type ever connects it.
-                if (IsNeverConnectedMember(client, writes, wanted, supabaseChain, out var typeAutoConnect))
+                if (IsNeverConnectedMember(facts, client, writes, wanted, supabaseChain, out var typeAutoConnect))
                 {
                     return CreateInsert(channel, NeverConnectedReason, TypeScope, supabaseChain, typeAutoConnect);
                 }
@@ -458,7 +508,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             /// <summary>The writes of the client's root slot: the block's for a local, the type's for a field or property.</summary>
-            private List<ClientWrite> GetWrites(ISymbol? root, Block block, bool rootIsClient, out bool known)
+            private List<ClientWrite> GetWrites(TypeFacts facts, ISymbol? root, Block block, bool rootIsClient, out bool known)
             {
                 known = false;
                 var none = new List<ClientWrite>();
@@ -475,11 +525,8 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 if (IsMemberOfThisType(root))
                 {
-                    lock (gate)
-                    {
-                        known = !unknownMembers.Contains(root) && !escapedMembers.Contains(root);
-                        return memberWrites.TryGetValue(root, out var member) ? member : none;
-                    }
+                    known = !facts.UnknownMembers.Contains(root) && !facts.EscapedMembers.Contains(root);
+                    return facts.MemberWrites.TryGetValue(root, out var member) ? member : none;
                 }
 
                 return none;
@@ -521,7 +568,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return true;
             }
 
-            private bool IsNeverConnectedMember(SymbolPath client, List<ClientWrite> writes, CreatedClient wanted, bool supabaseChain, out AutoConnect autoConnect)
+            private bool IsNeverConnectedMember(TypeFacts facts, SymbolPath client, List<ClientWrite> writes, CreatedClient wanted, bool supabaseChain, out AutoConnect autoConnect)
             {
                 autoConnect = AutoConnect.Unknown;
                 var root = client.Root;
@@ -542,19 +589,16 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 autoConnect = AutoConnectOf(writes, wanted);
-                lock (gate)
+                if (Volatile.Read(ref unseenCode) != 0)
                 {
-                    if (unseenCode)
+                    return false;
+                }
+
+                foreach (var connect in facts.Connects)
+                {
+                    if (Matches(connect, client, supabaseChain) && MayConnect(connect.Kind, autoConnect))
                     {
                         return false;
-                    }
-
-                    foreach (var connect in connects)
-                    {
-                        if (Matches(connect, client, supabaseChain) && MayConnect(connect.Kind, autoConnect))
-                        {
-                            return false;
-                        }
                     }
                 }
 

@@ -135,18 +135,39 @@ namespace SupabaseRealtime.Analyzers.Rules
             public Dictionary<SymbolPath, OrderFacts> Facts { get; } = new Dictionary<SymbolPath, OrderFacts>();
         }
 
+        /// <summary>One analyzed body root of a member of the type.</summary>
+        private readonly struct Body
+        {
+            public Body(ISymbol member, IOperation root)
+            {
+                Member = member;
+                Root = root;
+            }
+
+            public ISymbol Member { get; }
+
+            public IOperation Root { get; }
+        }
+
         /// <summary>Everything one named type says; decided at the type's end.</summary>
+        /// <remarks>
+        /// Bodies are gathered lock-free. A body that does not touch the SDK costs one push: the writes
+        /// into channel fields and the calls between the type's members are read from the bodies at the
+        /// type's end, and only when the type subscribes at all.
+        /// </remarks>
         private sealed class TypeState
         {
-            private readonly object gate = new object();
             private readonly INamedTypeSymbol type;
             private readonly SdkCompilation compilation;
             private readonly Lazy<InitializationOrder> initialization;
-            private readonly List<Subscription> subscriptions = new List<Subscription>();
-            private readonly List<AuthCall> auths = new List<AuthCall>();
-            private readonly Dictionary<ISymbol, List<IOperation>> channelSlots = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
-            private readonly HashSet<ISymbol> unknownSlots = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            private readonly Dictionary<ISymbol, HashSet<ISymbol>> calls = new Dictionary<ISymbol, HashSet<ISymbol>>(SymbolEqualityComparer.Default);
+            private ImmutableStack<Body> bodies = ImmutableStack<Body>.Empty;
+            private ImmutableStack<Subscription> subscriptions = ImmutableStack<Subscription>.Empty;
+            private ImmutableStack<AuthCall> auths = ImmutableStack<AuthCall>.Empty;
+
+            // Built at the type's end, on first need.
+            private Dictionary<ISymbol, List<IOperation>>? channelSlots;
+            private HashSet<ISymbol>? unknownSlots;
+            private Dictionary<ISymbol, HashSet<ISymbol>>? calls;
 
             public TypeState(INamedTypeSymbol type, SdkCompilation compilation, Lazy<InitializationOrder> initialization)
             {
@@ -159,73 +180,92 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public void AnalyzeBlock(OperationBlockAnalysisContext context)
             {
-                if (context.OperationBlocks.IsEmpty)
-                {
-                    return;
-                }
-
-                var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
-                if (!compilation.Scope.ShouldAnalyze(tree))
+                var blocks = context.OperationBlocks;
+                if (blocks.IsEmpty || !compilation.Scope.ShouldAnalyze(blocks[0].Syntax.SyntaxTree))
                 {
                     return;
                 }
 
                 var member = context.OwningSymbol;
-                var extraNames = Options.GetList(compilation.Options, tree, RuleIds.SubscribedBeforeAuth, InitializerMethodsOption);
-                var rank = initialization.Value.GetRank(member, extraNames);
-                var found = new List<Subscription>();
-                var foundAuths = new List<AuthCall>();
-                var foundSlots = new List<SlotWrite>();
-                var foundUnknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                var foundCalls = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-
-                foreach (var (block, root) in BodyOrders.GetGraphRoots(context.OperationBlocks))
+                var rank = default(Rank);
+                for (var i = 0; i < blocks.Length; i++)
                 {
-                    AnalyzeRoot(context, block, root, member, rank, found, foundAuths, foundSlots, foundUnknown, foundCalls);
-                }
-
-                lock (gate)
-                {
-                    subscriptions.AddRange(found);
-                    auths.AddRange(foundAuths);
-                    foreach (var write in foundSlots)
+                    if (!BodyOrders.TryGetNewGraphRoot(blocks, i, out var root))
                     {
-                        if (!channelSlots.TryGetValue(write.Slot, out var values))
-                        {
-                            values = new List<IOperation>();
-                            channelSlots.Add(write.Slot, values);
-                        }
-
-                        values.Add(write.Value);
+                        continue;
                     }
 
-                    unknownSlots.UnionWith(foundUnknown);
-                    if (foundCalls.Count > 0)
+                    ImmutableInterlocked.Push(ref bodies, new Body(member, root));
+                    if (Sdk.ReferencesSdk(root) && Sdk.CallsSdk(root))
                     {
-                        if (!calls.TryGetValue(member, out var callees))
-                        {
-                            callees = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                            calls.Add(member, callees);
-                        }
-
-                        callees.UnionWith(foundCalls);
+                        AnalyzeRoot(context, blocks[i], root, member, ref rank);
                     }
                 }
             }
 
-            private void AnalyzeRoot(
-                OperationBlockAnalysisContext context,
-                IOperation operationBlock,
-                IOperation block,
-                ISymbol member,
-                int? rank,
-                List<Subscription> found,
-                List<AuthCall> foundAuths,
-                List<SlotWrite> foundSlots,
-                HashSet<ISymbol> foundUnknown,
-                HashSet<ISymbol> foundCalls)
+            /// <summary>The member's initializer rank, computed once per block action and only when a body needs it.</summary>
+            private struct Rank
             {
-                // Writes into channel slots: locals resolve here, fields and properties at the type's end.
+                private bool known;
+                private int? value;
+
+                public int? Get(TypeState state, ISymbol member, SyntaxTree tree)
+                {
+                    if (!known)
+                    {
+                        var extraNames = Options.GetList(state.compilation.Options, tree, RuleIds.SubscribedBeforeAuth, InitializerMethodsOption);
+                        value = state.initialization.Value.GetRank(member, extraNames);
+                        known = true;
+                    }
+
+                    return value;
+                }
+            }
+
+            private void AnalyzeRoot(OperationBlockAnalysisContext context, IOperation operationBlock, IOperation block, ISymbol member, ref Rank rank)
+            {
+                List<IInvocationOperation>? subscriptionCalls = null;
+                List<(IInvocationOperation Call, SymbolPath Client)>? authCalls = null;
+                foreach (var operation in block.Descendants())
+                {
+                    if (!(operation is IInvocationOperation invocation))
+                    {
+                        continue;
+                    }
+
+                    if (ClientIdentity.TryGetAuthenticatedClient(invocation, Sdk, out var authenticated))
+                    {
+                        (authCalls ??= new List<(IInvocationOperation, SymbolPath)>()).Add((invocation, authenticated));
+                    }
+                    else if (Subscriptions.IsSubscribe(invocation, Sdk) || Subscriptions.IsTableOn(invocation, Sdk))
+                    {
+                        (subscriptionCalls ??= new List<IInvocationOperation>()).Add(invocation);
+                    }
+                }
+
+                if (authCalls is null && subscriptionCalls is null)
+                {
+                    return;
+                }
+
+                var memberRank = rank.Get(this, member, context.OperationBlocks[0].Syntax.SyntaxTree);
+                var blockAuths = new List<AuthCall>();
+                if (authCalls != null)
+                {
+                    foreach (var (call, client) in authCalls)
+                    {
+                        var auth = new AuthCall(call, client, member, memberRank);
+                        blockAuths.Add(auth);
+                        ImmutableInterlocked.Push(ref auths, auth);
+                    }
+                }
+
+                if (subscriptionCalls is null)
+                {
+                    return;
+                }
+
+                // Writes into local channel slots resolve here; fields and properties at the type's end.
                 var writes = new List<SlotWrite>();
                 var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
                 SlotWrites.Collect(block, writes, unknown);
@@ -242,62 +282,12 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                         values.Add(write.Value);
                     }
-                    else if (IsChannelSlot(write.Slot))
-                    {
-                        foundSlots.Add(write);
-                    }
-                }
-
-                foreach (var slot in unknown)
-                {
-                    if (!(slot is ILocalSymbol) && IsChannelSlot(slot))
-                    {
-                        foundUnknown.Add(slot);
-                    }
-                }
-
-                foreach (var operation in block.Descendants())
-                {
-                    if (operation is IInvocationOperation invocation && IsCallOnThis(invocation))
-                    {
-                        foundCalls.Add(invocation.TargetMethod.OriginalDefinition);
-                    }
-                }
-
-                if (!Sdk.CallsSdk(block))
-                {
-                    return;
-                }
-
-                var subscriptionCalls = new List<IInvocationOperation>();
-                var blockAuths = new List<AuthCall>();
-                foreach (var operation in block.Descendants())
-                {
-                    if (!(operation is IInvocationOperation invocation))
-                    {
-                        continue;
-                    }
-
-                    if (ClientIdentity.TryGetAuthenticatedClient(invocation, Sdk, out var authenticated))
-                    {
-                        blockAuths.Add(new AuthCall(invocation, authenticated, member, rank));
-                    }
-                    else if (Subscriptions.IsSubscribe(invocation, Sdk) || Subscriptions.IsTableOn(invocation, Sdk))
-                    {
-                        subscriptionCalls.Add(invocation);
-                    }
-                }
-
-                foundAuths.AddRange(blockAuths);
-                if (subscriptionCalls.Count == 0)
-                {
-                    return;
                 }
 
                 var orders = blockAuths.Count > 0 ? BodyOrders.Create(context.GetControlFlowGraph(operationBlock)) : null;
                 foreach (var call in subscriptionCalls)
                 {
-                    var subscription = new Subscription(call, member, rank, BodyOrders.IsInNestedBody(call));
+                    var subscription = new Subscription(call, member, memberRank, BodyOrders.IsInNestedBody(call));
                     if (!TryResolve(subscription, unknown, localValues))
                     {
                         continue;
@@ -320,8 +310,80 @@ namespace SupabaseRealtime.Analyzers.Rules
                         }
                     }
 
-                    found.Add(subscription);
+                    ImmutableInterlocked.Push(ref subscriptions, subscription);
                 }
+            }
+
+            /// <summary>The writes into the type's channel fields and properties, from every body; built once, at the type's end.</summary>
+            private (Dictionary<ISymbol, List<IOperation>> Writes, HashSet<ISymbol> Unknown) GetChannelSlots()
+            {
+                if (channelSlots != null && unknownSlots != null)
+                {
+                    return (channelSlots, unknownSlots);
+                }
+
+                channelSlots = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+                unknownSlots = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                var writes = new List<SlotWrite>();
+                var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                foreach (var body in bodies)
+                {
+                    writes.Clear();
+                    unknown.Clear();
+                    SlotWrites.Collect(body.Root, writes, unknown);
+                    foreach (var write in writes)
+                    {
+                        if (!(write.Slot is ILocalSymbol) && IsChannelSlot(write.Slot))
+                        {
+                            if (!channelSlots.TryGetValue(write.Slot, out var values))
+                            {
+                                values = new List<IOperation>();
+                                channelSlots.Add(write.Slot, values);
+                            }
+
+                            values.Add(write.Value);
+                        }
+                    }
+
+                    foreach (var slot in unknown)
+                    {
+                        if (!(slot is ILocalSymbol) && IsChannelSlot(slot))
+                        {
+                            unknownSlots.Add(slot);
+                        }
+                    }
+                }
+
+                return (channelSlots, unknownSlots);
+            }
+
+            /// <summary>The type's call graph (calls of its own methods on <c>this</c>), from every body; built once, at the type's end.</summary>
+            private Dictionary<ISymbol, HashSet<ISymbol>> GetCalls()
+            {
+                if (calls != null)
+                {
+                    return calls;
+                }
+
+                calls = new Dictionary<ISymbol, HashSet<ISymbol>>(SymbolEqualityComparer.Default);
+                foreach (var body in bodies)
+                {
+                    foreach (var operation in body.Root.Descendants())
+                    {
+                        if (operation is IInvocationOperation invocation && IsCallOnThis(invocation))
+                        {
+                            if (!calls.TryGetValue(body.Member, out var callees))
+                            {
+                                callees = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                                calls.Add(body.Member, callees);
+                            }
+
+                            callees.Add(invocation.TargetMethod.OriginalDefinition);
+                        }
+                    }
+                }
+
+                return calls;
             }
 
             /// <summary>Which client the subscription's channel belongs to, as far as its own block tells.</summary>
@@ -480,13 +542,8 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public void Report(SymbolAnalysisContext context)
             {
-                List<Subscription> all;
-                lock (gate)
-                {
-                    all = new List<Subscription>(subscriptions);
-                }
-
-                foreach (var subscription in all)
+                // A type with no subscription (every type that does not touch the SDK among them) ends here.
+                foreach (var subscription in subscriptions)
                 {
                     var tree = subscription.Call.Syntax.SyntaxTree;
                     if (!compilation.Scope.ShouldAnalyze(tree) || !TryGetClient(subscription, out var client, out var display))
@@ -553,7 +610,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 pending.Push(from);
                 while (pending.Count > 0)
                 {
-                    if (!calls.TryGetValue(pending.Pop(), out var callees))
+                    if (!GetCalls().TryGetValue(pending.Pop(), out var callees))
                     {
                         continue;
                     }
@@ -585,7 +642,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 var slot = subscription.Slot;
-                if (unknownSlots.Contains(slot) || IsWritableOutsideType(slot) || !channelSlots.TryGetValue(slot, out var values))
+                var (writes, unknown) = GetChannelSlots();
+                if (unknown.Contains(slot) || IsWritableOutsideType(slot) || !writes.TryGetValue(slot, out var values))
                 {
                     return false;
                 }
