@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -58,7 +58,8 @@ namespace SupabaseRealtime.Analyzers.Rules
             context.RegisterSymbolStartAction(
                 start =>
                 {
-                    if (!(start.Symbol is INamedTypeSymbol type))
+                    // Enum member values and delegates hold no code the rule looks at.
+                    if (!(start.Symbol is INamedTypeSymbol type) || type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate)
                     {
                         return;
                     }
@@ -66,7 +67,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var facts = new TypeFacts(type, sdk);
                     start.RegisterOperationBlockAction(block =>
                     {
-                        if (block.OperationBlocks.IsEmpty || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
+                        if (block.OperationBlocks.IsEmpty
+                            || !SymbolEqualityComparer.Default.Equals(block.OwningSymbol.ContainingType, type)
+                            || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
                         {
                             return;
                         }
@@ -197,12 +200,60 @@ namespace SupabaseRealtime.Analyzers.Rules
             public string? First { get; }
         }
 
+        /// <summary>A node of a lock-free list (pushed from concurrent callbacks, read at the end of the type).</summary>
+        private sealed class Link<T>
+            where T : class
+        {
+            public Link(T value, Link<T>? next)
+            {
+                Value = value;
+                Next = next;
+            }
+
+            public T Value { get; }
+
+            public Link<T>? Next { get; }
+
+            public static void Push(ref Link<T>? head, T value)
+            {
+                while (true)
+                {
+                    var current = Volatile.Read(ref head);
+                    if (Interlocked.CompareExchange(ref head, new Link<T>(value, current), current) == current)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>A body that does not reference the SDK, kept to be walked only if the type turns out to subscribe.</summary>
+        private sealed class DeferredBody
+        {
+            public DeferredBody(IOperation root, ISymbol owner)
+            {
+                Root = root;
+                Owner = owner;
+            }
+
+            public IOperation Root { get; }
+
+            public ISymbol Owner { get; }
+        }
+
         /// <summary>The facts of one type, gathered per operation block and judged at the end of the type.</summary>
+        /// <remarks>
+        /// A body that does not reference the SDK has no Subscribe() and never gets a graph; all it can add
+        /// are calls to the type's own methods and writes to <c>object</c>-typed slots, which matter only
+        /// when some other body subscribes. Such bodies are only kept (one small node each) and walked at
+        /// the end of the type, and only when the type has a Subscribe().
+        /// </remarks>
         private sealed class TypeFacts
         {
             private readonly INamedTypeSymbol type;
             private readonly SdkSymbols sdk;
-            private readonly ConcurrentBag<Body> bodies = new ConcurrentBag<Body>();
+            private Link<Body>? bodies;
+            private Link<DeferredBody>? deferred;
 
             public TypeFacts(INamedTypeSymbol type, SdkSymbols sdk)
             {
@@ -210,26 +261,25 @@ namespace SupabaseRealtime.Analyzers.Rules
                 this.sdk = sdk;
             }
 
+            /// <summary>Gathers the facts of one member of the type (the caller checked that it belongs to the type).</summary>
             public void Add(OperationBlockAnalysisContext context)
             {
                 var owner = context.OwningSymbol;
-                if (!SymbolEqualityComparer.Default.Equals(owner.ContainingType, type))
-                {
-                    return;
-                }
 
                 // The blocks are bodies (and initializers) under one root per member: the method body operation.
-                var seen = new HashSet<IOperation>();
-                foreach (var block in context.OperationBlocks)
+                var blocks = context.OperationBlocks;
+                for (var i = 0; i < blocks.Length; i++)
                 {
-                    var root = block;
-                    while (root?.Parent != null)
+                    var block = blocks[i];
+                    var root = RootOf(block);
+                    if (root is null || IsRootOfEarlierBlock(blocks, i, root))
                     {
-                        root = root.Parent;
+                        continue;
                     }
 
-                    if (root is null || !seen.Add(root))
+                    if (!sdk.ReferencesSdk(root))
                     {
+                        Link<DeferredBody>.Push(ref deferred, new DeferredBody(root, owner));
                         continue;
                     }
 
@@ -259,8 +309,31 @@ namespace SupabaseRealtime.Analyzers.Rules
                         Locate(facts, orders);
                     }
 
-                    bodies.Add(new Body(root, facts, orders, orderSyntax));
+                    Link<Body>.Push(ref bodies, new Body(root, facts, orders, orderSyntax));
                 }
+            }
+
+            private static IOperation? RootOf(IOperation? operation)
+            {
+                while (operation?.Parent != null)
+                {
+                    operation = operation.Parent;
+                }
+
+                return operation;
+            }
+
+            private static bool IsRootOfEarlierBlock(ImmutableArray<IOperation> blocks, int index, IOperation root)
+            {
+                for (var i = 0; i < index; i++)
+                {
+                    if (ReferenceEquals(RootOf(blocks[i]), root))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static bool HasSubscribe(List<Fact> facts)
@@ -569,10 +642,31 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public void Report(SymbolAnalysisContext context, SdkCompilation compilation)
             {
-                var all = new List<Body>(bodies);
-                if (all.Count == 0)
+                // Only a type with a Subscribe() can report; Subscribe() facts come from bodies that reference the SDK.
+                var all = new List<Body>();
+                var subscribes = false;
+                for (var link = Volatile.Read(ref bodies); link != null; link = link.Next)
+                {
+                    all.Add(link.Value);
+                    subscribes = subscribes || HasSubscribe(link.Value.Facts);
+                }
+
+                if (!subscribes)
                 {
                     return;
+                }
+
+                // The bodies that do not reference the SDK: their calls to the type's own methods and writes to
+                // object-typed slots. They never get a graph (they call nothing of the SDK), as before.
+                for (var link = Volatile.Read(ref deferred); link != null; link = link.Next)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    var facts = new List<Fact>();
+                    Visit(link.Value.Root, link.Value.Owner, facts);
+                    if (facts.Count > 0)
+                    {
+                        all.Add(new Body(link.Value.Root, facts, new List<CallOrder>(), new List<SyntaxNode>()));
+                    }
                 }
 
                 all.Sort((a, b) => ComparePosition(a.Root.Syntax, b.Root.Syntax));

@@ -320,6 +320,39 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Ignores_release_through_a_helper_that_does_not_touch_the_sdk()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ScoreboardService
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _scores;
+                    private int _resets;
+
+                    public ScoreboardService(Client realtime) => _realtime = realtime;
+
+                    public async Task ReloadAsync()
+                    {
+                        _scores = _realtime.Channel("scores");
+                        await _scores.Subscribe();
+                        Reset();
+                        await _scores.Subscribe();
+                    }
+
+                    private void Reset()
+                    {
+                        _resets++;
+                        Leave();
+                    }
+
+                    private void Leave() => _scores?.Unsubscribe();
+                }
+                """);
+
+        [Fact]
         public Task Ignores_called_method_that_reassigns_the_field()
             => Verify.VerifyAnalyzerAsync(
                 """
