@@ -162,6 +162,12 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// <summary>The syntax of each order's body: the method, lambda or local function.</summary>
             public List<SyntaxNode> OrderSyntax { get; }
 
+            /// <summary>
+            /// The body has a graph to build but its one Subscribe() can only be judged as a handler retry
+            /// (no other Subscribe(), no loop, no registration in the body): built at the end of the type, if needed.
+            /// </summary>
+            public bool GraphPending { get; set; }
+
             /// <summary>True when order <paramref name="inner"/> is a lambda or local function inside order <paramref name="outer"/>.</summary>
             public bool IsNestedIn(int inner, int outer)
                 => inner != outer && inner >= 0 && outer >= 0
@@ -290,27 +296,90 @@ namespace SupabaseRealtime.Analyzers.Rules
                         continue;
                     }
 
-                    var orders = new List<CallOrder>();
-                    var orderSyntax = new List<SyntaxNode>();
+                    var body = new Body(root, facts, new List<CallOrder>(), new List<SyntaxNode>());
                     if (HasSubscribe(facts) && IsFlowRoot(root) && sdk.CallsSdk(root))
                     {
-                        // Lambdas and local functions get a graph only when a Subscribe() sits inside them.
-                        var graph = context.GetControlFlowGraph(block);
-                        foreach (var nested in CallOrder.WithNestedBodies(graph, function => ContainsSubscribe(function, facts)))
+                        if (MayBeJudgedWithoutOtherBodies(facts, root))
                         {
-                            var order = CallOrder.Create(nested);
-                            if (order != null)
-                            {
-                                orders.Add(order);
-                                orderSyntax.Add(nested.OriginalOperation.Syntax);
-                            }
+                            LocateFacts(body, context.GetControlFlowGraph(block));
                         }
-
-                        Locate(facts, orders);
+                        else
+                        {
+                            body.GraphPending = true;
+                        }
                     }
 
-                    Link<Body>.Push(ref bodies, new Body(root, facts, orders, orderSyntax));
+                    Link<Body>.Push(ref bodies, body);
                 }
+            }
+
+            /// <summary>Builds the call order of the body and of its lambdas and local functions that hold a Subscribe(), and places the facts.</summary>
+            private static void LocateFacts(Body body, ControlFlowGraph graph)
+            {
+                var facts = body.Facts;
+
+                // Lambdas and local functions get a graph only when a Subscribe() sits inside them.
+                foreach (var nested in CallOrder.WithNestedBodies(graph, function => ContainsSubscribe(function, facts)))
+                {
+                    var order = CallOrder.Create(nested);
+                    if (order != null)
+                    {
+                        body.Orders.Add(order);
+                        body.OrderSyntax.Add(nested.OriginalOperation.Syntax);
+                    }
+                }
+
+                Locate(facts, body.Orders);
+            }
+
+            /// <summary>
+            /// False when the body's Subscribe() can only be reported as a retry from a handler registered
+            /// elsewhere in the type: it is the body's only Subscribe(), it is in no loop (and the body has no
+            /// <c>goto</c>), and the body registers no handler. Such a Subscribe() has no peer to repeat and
+            /// no cycle to run again in, so its graph is needed only when the type registers a method as a handler.
+            /// </summary>
+            private static bool MayBeJudgedWithoutOtherBodies(List<Fact> facts, IOperation root)
+            {
+                Fact? subscribe = null;
+                foreach (var fact in facts)
+                {
+                    switch (fact.Kind)
+                    {
+                        case FactKind.Registration:
+                            return true;
+                        case FactKind.Subscribe:
+                            if (subscribe != null)
+                            {
+                                return true;
+                            }
+
+                            subscribe = fact;
+                            break;
+                    }
+                }
+
+                if (subscribe is null)
+                {
+                    return true;
+                }
+
+                for (var node = subscribe.Syntax.Parent; node != null && node != root.Syntax.Parent; node = node.Parent)
+                {
+                    if (node is WhileStatementSyntax || node is DoStatementSyntax || node is ForStatementSyntax || node is CommonForEachStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var node in root.Syntax.DescendantNodes())
+                {
+                    if (node is GotoStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static IOperation? RootOf(IOperation? operation)
@@ -669,6 +738,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
+                LocatePending(all, context.CancellationToken);
                 all.Sort((a, b) => ComparePosition(a.Root.Syntax, b.Root.Syntax));
                 var judge = new Judge(type, all);
                 if (!judge.HasSubscribe)
@@ -710,6 +780,64 @@ namespace SupabaseRealtime.Analyzers.Rules
                         pair.Value.Channel,
                         pair.Value.Reason);
                     compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
+                }
+            }
+
+            /// <summary>
+            /// The graphs put off by <see cref="MayBeJudgedWithoutOtherBodies"/>: needed only when a handler
+            /// registered in the type is a method (whose body may hold such a Subscribe()).
+            /// </summary>
+            private static void LocatePending(List<Body> all, CancellationToken cancellationToken)
+            {
+                var methodHandlers = false;
+                foreach (var body in all)
+                {
+                    foreach (var fact in body.Facts)
+                    {
+                        if (fact.Kind == FactKind.Registration
+                            && ChannelCalls.TryGetHandlerTarget(fact.Handler, out _, out var method) && method != null)
+                        {
+                            methodHandlers = true;
+                        }
+                    }
+                }
+
+                if (!methodHandlers)
+                {
+                    return;
+                }
+
+                foreach (var body in all)
+                {
+                    if (body.GraphPending)
+                    {
+                        body.GraphPending = false;
+                        var graph = CreateGraph(body.Root, cancellationToken);
+                        if (graph != null)
+                        {
+                            LocateFacts(body, graph);
+                        }
+                    }
+                }
+            }
+
+            /// <summary>The graph of a flow root (the same graph the analysis context gives for it).</summary>
+            private static ControlFlowGraph? CreateGraph(IOperation root, CancellationToken cancellationToken)
+            {
+                switch (root)
+                {
+                    case IMethodBodyOperation method:
+                        return ControlFlowGraph.Create(method, cancellationToken);
+                    case IConstructorBodyOperation constructor:
+                        return ControlFlowGraph.Create(constructor, cancellationToken);
+                    case IBlockOperation block:
+                        return ControlFlowGraph.Create(block, cancellationToken);
+                    case IFieldInitializerOperation field:
+                        return ControlFlowGraph.Create(field, cancellationToken);
+                    case IPropertyInitializerOperation property:
+                        return ControlFlowGraph.Create(property, cancellationToken);
+                    default:
+                        return null;
                 }
             }
 

@@ -632,6 +632,38 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 Verify.Diagnostic().WithLocation(0).WithArguments("_feed", LoopReason));
 
         [Fact]
+        public Task Reports_retry_through_a_goto_label()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ResilientFeed
+                {
+                    private readonly RealtimeChannel _feed;
+
+                    public ResilientFeed(Client realtime) => _feed = realtime.Channel("feed");
+
+                    public async Task StartAsync()
+                    {
+                        var attempt = 0;
+                    retry:
+                        try
+                        {
+                            await {|#0:_feed.Subscribe()|};
+                        }
+                        catch (TimeoutException) when (attempt++ < 3)
+                        {
+                            await Task.Delay(1000 * attempt);
+                            goto retry;
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", LoopReason));
+
+        [Fact]
         public Task Reports_loop_over_rooms_with_a_channel_obtained_before_it()
             => Verify.VerifyAnalyzerAsync(
                 """
