@@ -1,9 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -58,7 +58,8 @@ namespace SupabaseRealtime.Analyzers.Rules
             context.RegisterSymbolStartAction(
                 start =>
                 {
-                    if (!(start.Symbol is INamedTypeSymbol type))
+                    // Enum member values and delegates hold no code the rule looks at.
+                    if (!(start.Symbol is INamedTypeSymbol type) || type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate)
                     {
                         return;
                     }
@@ -66,7 +67,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var facts = new TypeFacts(type, sdk);
                     start.RegisterOperationBlockAction(block =>
                     {
-                        if (block.OperationBlocks.IsEmpty || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
+                        if (block.OperationBlocks.IsEmpty
+                            || !SymbolEqualityComparer.Default.Equals(block.OwningSymbol.ContainingType, type)
+                            || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
                         {
                             return;
                         }
@@ -159,6 +162,12 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// <summary>The syntax of each order's body: the method, lambda or local function.</summary>
             public List<SyntaxNode> OrderSyntax { get; }
 
+            /// <summary>
+            /// The body has a graph to build but its one Subscribe() can only be judged as a handler retry
+            /// (no other Subscribe(), no loop, no registration in the body): built at the end of the type, if needed.
+            /// </summary>
+            public bool GraphPending { get; set; }
+
             /// <summary>True when order <paramref name="inner"/> is a lambda or local function inside order <paramref name="outer"/>.</summary>
             public bool IsNestedIn(int inner, int outer)
                 => inner != outer && inner >= 0 && outer >= 0
@@ -197,12 +206,60 @@ namespace SupabaseRealtime.Analyzers.Rules
             public string? First { get; }
         }
 
+        /// <summary>A node of a lock-free list (pushed from concurrent callbacks, read at the end of the type).</summary>
+        private sealed class Link<T>
+            where T : class
+        {
+            public Link(T value, Link<T>? next)
+            {
+                Value = value;
+                Next = next;
+            }
+
+            public T Value { get; }
+
+            public Link<T>? Next { get; }
+
+            public static void Push(ref Link<T>? head, T value)
+            {
+                while (true)
+                {
+                    var current = Volatile.Read(ref head);
+                    if (Interlocked.CompareExchange(ref head, new Link<T>(value, current), current) == current)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>A body that does not reference the SDK, kept to be walked only if the type turns out to subscribe.</summary>
+        private sealed class DeferredBody
+        {
+            public DeferredBody(IOperation root, ISymbol owner)
+            {
+                Root = root;
+                Owner = owner;
+            }
+
+            public IOperation Root { get; }
+
+            public ISymbol Owner { get; }
+        }
+
         /// <summary>The facts of one type, gathered per operation block and judged at the end of the type.</summary>
+        /// <remarks>
+        /// A body that does not reference the SDK has no Subscribe() and never gets a graph; all it can add
+        /// are calls to the type's own methods and writes to <c>object</c>-typed slots, which matter only
+        /// when some other body subscribes. Such bodies are only kept (one small node each) and walked at
+        /// the end of the type, and only when the type has a Subscribe().
+        /// </remarks>
         private sealed class TypeFacts
         {
             private readonly INamedTypeSymbol type;
             private readonly SdkSymbols sdk;
-            private readonly ConcurrentBag<Body> bodies = new ConcurrentBag<Body>();
+            private Link<Body>? bodies;
+            private Link<DeferredBody>? deferred;
 
             public TypeFacts(INamedTypeSymbol type, SdkSymbols sdk)
             {
@@ -210,26 +267,25 @@ namespace SupabaseRealtime.Analyzers.Rules
                 this.sdk = sdk;
             }
 
+            /// <summary>Gathers the facts of one member of the type (the caller checked that it belongs to the type).</summary>
             public void Add(OperationBlockAnalysisContext context)
             {
                 var owner = context.OwningSymbol;
-                if (!SymbolEqualityComparer.Default.Equals(owner.ContainingType, type))
-                {
-                    return;
-                }
 
                 // The blocks are bodies (and initializers) under one root per member: the method body operation.
-                var seen = new HashSet<IOperation>();
-                foreach (var block in context.OperationBlocks)
+                var blocks = context.OperationBlocks;
+                for (var i = 0; i < blocks.Length; i++)
                 {
-                    var root = block;
-                    while (root?.Parent != null)
+                    var block = blocks[i];
+                    var root = RootOf(block);
+                    if (root is null || IsRootOfEarlierBlock(blocks, i, root))
                     {
-                        root = root.Parent;
+                        continue;
                     }
 
-                    if (root is null || !seen.Add(root))
+                    if (!sdk.ReferencesSdk(root))
                     {
+                        Link<DeferredBody>.Push(ref deferred, new DeferredBody(root, owner));
                         continue;
                     }
 
@@ -240,27 +296,113 @@ namespace SupabaseRealtime.Analyzers.Rules
                         continue;
                     }
 
-                    var orders = new List<CallOrder>();
-                    var orderSyntax = new List<SyntaxNode>();
+                    var body = new Body(root, facts, new List<CallOrder>(), new List<SyntaxNode>());
                     if (HasSubscribe(facts) && IsFlowRoot(root) && sdk.CallsSdk(root))
                     {
-                        // Lambdas and local functions get a graph only when a Subscribe() sits inside them.
-                        var graph = context.GetControlFlowGraph(block);
-                        foreach (var nested in CallOrder.WithNestedBodies(graph, function => ContainsSubscribe(function, facts)))
+                        if (MayBeJudgedWithoutOtherBodies(facts, root))
                         {
-                            var order = CallOrder.Create(nested);
-                            if (order != null)
-                            {
-                                orders.Add(order);
-                                orderSyntax.Add(nested.OriginalOperation.Syntax);
-                            }
+                            LocateFacts(body, context.GetControlFlowGraph(block));
                         }
-
-                        Locate(facts, orders);
+                        else
+                        {
+                            body.GraphPending = true;
+                        }
                     }
 
-                    bodies.Add(new Body(root, facts, orders, orderSyntax));
+                    Link<Body>.Push(ref bodies, body);
                 }
+            }
+
+            /// <summary>Builds the call order of the body and of its lambdas and local functions that hold a Subscribe(), and places the facts.</summary>
+            private static void LocateFacts(Body body, ControlFlowGraph graph)
+            {
+                var facts = body.Facts;
+
+                // Lambdas and local functions get a graph only when a Subscribe() sits inside them.
+                foreach (var nested in CallOrder.WithNestedBodies(graph, function => ContainsSubscribe(function, facts)))
+                {
+                    var order = CallOrder.Create(nested);
+                    if (order != null)
+                    {
+                        body.Orders.Add(order);
+                        body.OrderSyntax.Add(nested.OriginalOperation.Syntax);
+                    }
+                }
+
+                Locate(facts, body.Orders);
+            }
+
+            /// <summary>
+            /// False when the body's Subscribe() can only be reported as a retry from a handler registered
+            /// elsewhere in the type: it is the body's only Subscribe(), it is in no loop (and the body has no
+            /// <c>goto</c>), and the body registers no handler. Such a Subscribe() has no peer to repeat and
+            /// no cycle to run again in, so its graph is needed only when the type registers a method as a handler.
+            /// </summary>
+            private static bool MayBeJudgedWithoutOtherBodies(List<Fact> facts, IOperation root)
+            {
+                Fact? subscribe = null;
+                foreach (var fact in facts)
+                {
+                    switch (fact.Kind)
+                    {
+                        case FactKind.Registration:
+                            return true;
+                        case FactKind.Subscribe:
+                            if (subscribe != null)
+                            {
+                                return true;
+                            }
+
+                            subscribe = fact;
+                            break;
+                    }
+                }
+
+                if (subscribe is null)
+                {
+                    return true;
+                }
+
+                for (var node = subscribe.Syntax.Parent; node != null && node != root.Syntax.Parent; node = node.Parent)
+                {
+                    if (node is WhileStatementSyntax || node is DoStatementSyntax || node is ForStatementSyntax || node is CommonForEachStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var node in root.Syntax.DescendantNodes())
+                {
+                    if (node is GotoStatementSyntax)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static IOperation? RootOf(IOperation? operation)
+            {
+                while (operation?.Parent != null)
+                {
+                    operation = operation.Parent;
+                }
+
+                return operation;
+            }
+
+            private static bool IsRootOfEarlierBlock(ImmutableArray<IOperation> blocks, int index, IOperation root)
+            {
+                for (var i = 0; i < index; i++)
+                {
+                    if (ReferenceEquals(RootOf(blocks[i]), root))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static bool HasSubscribe(List<Fact> facts)
@@ -569,12 +711,34 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public void Report(SymbolAnalysisContext context, SdkCompilation compilation)
             {
-                var all = new List<Body>(bodies);
-                if (all.Count == 0)
+                // Only a type with a Subscribe() can report; Subscribe() facts come from bodies that reference the SDK.
+                var all = new List<Body>();
+                var subscribes = false;
+                for (var link = Volatile.Read(ref bodies); link != null; link = link.Next)
+                {
+                    all.Add(link.Value);
+                    subscribes = subscribes || HasSubscribe(link.Value.Facts);
+                }
+
+                if (!subscribes)
                 {
                     return;
                 }
 
+                // The bodies that do not reference the SDK: their calls to the type's own methods and writes to
+                // object-typed slots. They never get a graph (they call nothing of the SDK), as before.
+                for (var link = Volatile.Read(ref deferred); link != null; link = link.Next)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    var facts = new List<Fact>();
+                    Visit(link.Value.Root, link.Value.Owner, facts);
+                    if (facts.Count > 0)
+                    {
+                        all.Add(new Body(link.Value.Root, facts, new List<CallOrder>(), new List<SyntaxNode>()));
+                    }
+                }
+
+                LocatePending(all, context.CancellationToken);
                 all.Sort((a, b) => ComparePosition(a.Root.Syntax, b.Root.Syntax));
                 var judge = new Judge(type, all);
                 if (!judge.HasSubscribe)
@@ -616,6 +780,64 @@ namespace SupabaseRealtime.Analyzers.Rules
                         pair.Value.Channel,
                         pair.Value.Reason);
                     compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
+                }
+            }
+
+            /// <summary>
+            /// The graphs put off by <see cref="MayBeJudgedWithoutOtherBodies"/>: needed only when a handler
+            /// registered in the type is a method (whose body may hold such a Subscribe()).
+            /// </summary>
+            private static void LocatePending(List<Body> all, CancellationToken cancellationToken)
+            {
+                var methodHandlers = false;
+                foreach (var body in all)
+                {
+                    foreach (var fact in body.Facts)
+                    {
+                        if (fact.Kind == FactKind.Registration
+                            && ChannelCalls.TryGetHandlerTarget(fact.Handler, out _, out var method) && method != null)
+                        {
+                            methodHandlers = true;
+                        }
+                    }
+                }
+
+                if (!methodHandlers)
+                {
+                    return;
+                }
+
+                foreach (var body in all)
+                {
+                    if (body.GraphPending)
+                    {
+                        body.GraphPending = false;
+                        var graph = CreateGraph(body.Root, cancellationToken);
+                        if (graph != null)
+                        {
+                            LocateFacts(body, graph);
+                        }
+                    }
+                }
+            }
+
+            /// <summary>The graph of a flow root (the same graph the analysis context gives for it).</summary>
+            private static ControlFlowGraph? CreateGraph(IOperation root, CancellationToken cancellationToken)
+            {
+                switch (root)
+                {
+                    case IMethodBodyOperation method:
+                        return ControlFlowGraph.Create(method, cancellationToken);
+                    case IConstructorBodyOperation constructor:
+                        return ControlFlowGraph.Create(constructor, cancellationToken);
+                    case IBlockOperation block:
+                        return ControlFlowGraph.Create(block, cancellationToken);
+                    case IFieldInitializerOperation field:
+                        return ControlFlowGraph.Create(field, cancellationToken);
+                    case IPropertyInitializerOperation property:
+                        return ControlFlowGraph.Create(property, cancellationToken);
+                    default:
+                        return null;
                 }
             }
 

@@ -320,6 +320,39 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Ignores_release_through_a_helper_that_does_not_touch_the_sdk()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ScoreboardService
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _scores;
+                    private int _resets;
+
+                    public ScoreboardService(Client realtime) => _realtime = realtime;
+
+                    public async Task ReloadAsync()
+                    {
+                        _scores = _realtime.Channel("scores");
+                        await _scores.Subscribe();
+                        Reset();
+                        await _scores.Subscribe();
+                    }
+
+                    private void Reset()
+                    {
+                        _resets++;
+                        Leave();
+                    }
+
+                    private void Leave() => _scores?.Unsubscribe();
+                }
+                """);
+
+        [Fact]
         public Task Ignores_called_method_that_reassigns_the_field()
             => Verify.VerifyAnalyzerAsync(
                 """
@@ -592,6 +625,38 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             {
                                 await Task.Delay(1000 * attempt);
                             }
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", LoopReason));
+
+        [Fact]
+        public Task Reports_retry_through_a_goto_label()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ResilientFeed
+                {
+                    private readonly RealtimeChannel _feed;
+
+                    public ResilientFeed(Client realtime) => _feed = realtime.Channel("feed");
+
+                    public async Task StartAsync()
+                    {
+                        var attempt = 0;
+                    retry:
+                        try
+                        {
+                            await {|#0:_feed.Subscribe()|};
+                        }
+                        catch (TimeoutException) when (attempt++ < 3)
+                        {
+                            await Task.Delay(1000 * attempt);
+                            goto retry;
                         }
                     }
                 }
