@@ -58,32 +58,27 @@ namespace SupabaseRealtime.Analyzers.Rules
             var lazyLifetime = new Lazy<LifetimeModel>(() => LifetimeModel.Create(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
             context.RegisterSymbolStartAction(start =>
             {
-                var lifetime = lazyLifetime.Value;
                 var type = (INamedTypeSymbol)start.Symbol;
+                if (type.TypeKind != TypeKind.Class)
+                {
+                    return;
+                }
+
                 var tree = LifetimeModel.DeclaringTree(type);
-                if (!compilation.Scope.ShouldAnalyze(tree) || type.TypeKind != TypeKind.Class)
+                if (!compilation.Scope.ShouldAnalyze(tree))
                 {
                     return;
                 }
 
-                if (lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) == LifetimeKind.None)
-                {
-                    return;
-                }
-
-                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: false);
-                start.RegisterOperationBlockAction(block =>
-                {
-                    if (block.OperationBlocks.IsEmpty || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
-                    {
-                        return;
-                    }
-
-                    usage.Add(block);
-                });
+                // The lifetime (options, base types and interfaces) is asked only of a type with a block that references
+                // the SDK, when the first such block arrives; blocks that do not are only kept until the type ends.
+                var lifetime = lazyLifetime.Value;
+                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: false, compilation.Scope,
+                    () => lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) != LifetimeKind.None);
+                start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {
-                    if (!compilation.Scope.ShouldAnalyze(tree))
+                    if (!usage.Complete() || usage.Subscriptions.Count == 0)
                     {
                         return;
                     }
@@ -100,7 +95,6 @@ namespace SupabaseRealtime.Analyzers.Rules
             private readonly LifetimeModel lifetime;
             private readonly SdkCompilation compilation;
             private readonly INamedTypeSymbol type;
-            private readonly ImmutableArray<string> teardownNames;
 
             public Decision(ChannelUsage usage, LifetimeModel lifetime, SdkCompilation compilation)
             {
@@ -108,7 +102,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 this.lifetime = lifetime;
                 this.compilation = compilation;
                 type = usage.Type;
-                teardownNames = LifetimeModel.ConfiguredTeardownMethods(compilation.Options, LifetimeModel.DeclaringTree(type));
             }
 
             private enum Verdict
@@ -357,6 +350,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 var properties = ImmutableDictionary.CreateBuilder<string, string>();
                 string advice;
+                var teardownNames = LifetimeModel.ConfiguredTeardownMethods(compilation.Options, LifetimeModel.DeclaringTree(type));
                 var teardown = lifetime.FindTeardown(type, teardownNames, usage.IsClosedHandler, out _);
                 if (verdict == Verdict.OnlyUnwired && lifetime.FindUnwiredDispose(type, out var missing) is { } unwired)
                 {
