@@ -70,11 +70,15 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return;
                 }
 
-                // The lifetime (options, base types and interfaces) is asked only of a type with a block that references
-                // the SDK, when the first such block arrives; blocks that do not are only kept until the type ends.
                 var lifetime = lazyLifetime.Value;
-                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: false, compilation.Scope,
-                    () => lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) != LifetimeKind.None);
+                if (lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) == LifetimeKind.None)
+                {
+                    return;
+                }
+
+                // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
+                // another block of the type does reference it.
+                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: false, compilation.Scope, null);
                 start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {
