@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model
@@ -270,62 +272,90 @@ namespace SupabaseRealtime.Analyzers.Model
     /// </summary>
     internal sealed class ChannelUsage
     {
-        private readonly object gate = new object();
         private readonly INamedTypeSymbol type;
         private readonly SdkSymbols sdk;
         private readonly LifetimeModel lifetime;
         private readonly bool trackReobtains;
+        private readonly SourceScope? scope;
+        private readonly Func<bool>? isRelevant;
 
-        private readonly List<Subscription> subscriptions = new List<Subscription>();
-        private readonly List<ChannelWrite> writes = new List<ChannelWrite>();
-        private readonly List<ChannelRelease> releases = new List<ChannelRelease>();
-        private readonly List<ChannelSetUp> setUps = new List<ChannelSetUp>();
-        private readonly List<ChannelStore> stores = new List<ChannelStore>();
-        private readonly List<ChannelReobtain> reobtains = new List<ChannelReobtain>();
-        private readonly List<(ISymbol Slot, bool IsCreation)> clientWrites = new List<(ISymbol, bool)>();
-        private readonly HashSet<ISymbol> escaped = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        private readonly HashSet<ISymbol> calledMethods = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        private readonly HashSet<ISymbol> closedHandlers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        private readonly HashSet<SyntaxNode> closedLambdas = new HashSet<SyntaxNode>();
+        // Filled lock-free while blocks arrive (concurrently); merged into the lists below by Complete().
+        private Link<Collector>? collected;
+        private Link<DeferredBody>? deferred;
+        private int referencesSdk;
+        private int relevance;
+        private bool completed;
+
+        // Allocated by Complete() only for a type with SDK use; read in the symbol-end action.
+        private List<Subscription>? subscriptions;
+        private List<ChannelWrite>? writes;
+        private List<ChannelRelease>? releases;
+        private List<ChannelSetUp>? setUps;
+        private List<ChannelStore>? stores;
+        private List<ChannelReobtain>? reobtains;
+        private List<(ISymbol Slot, bool IsCreation)>? clientWrites;
+        private HashSet<ISymbol>? escaped;
+        private HashSet<ISymbol>? calledMethods;
+        private HashSet<ISymbol>? closedHandlers;
+        private HashSet<SyntaxNode>? closedLambdas;
 
         public ChannelUsage(INamedTypeSymbol type, SdkSymbols sdk, LifetimeModel lifetime, bool trackReobtains)
+            : this(type, sdk, lifetime, trackReobtains, null, null)
+        {
+        }
+
+        /// <param name="type">The type whose blocks are added.</param>
+        /// <param name="sdk">The compilation's SDK symbols.</param>
+        /// <param name="lifetime">The compilation's lifetime model.</param>
+        /// <param name="trackReobtains">Whether to find <see cref="Reobtains"/> (builds control-flow graphs).</param>
+        /// <param name="scope">When given, blocks in trees it does not analyze are left out.</param>
+        /// <param name="isRelevant">
+        /// When given, asked once (when the first block that references the SDK arrives) whether the type
+        /// matters to the rule at all; when it does not, nothing is collected and <see cref="Complete"/> returns false.
+        /// </param>
+        public ChannelUsage(INamedTypeSymbol type, SdkSymbols sdk, LifetimeModel lifetime, bool trackReobtains, SourceScope? scope, Func<bool>? isRelevant)
         {
             this.type = type;
             this.sdk = sdk;
             this.lifetime = lifetime;
             this.trackReobtains = trackReobtains;
+            this.scope = scope;
+            this.isRelevant = isRelevant;
         }
 
         public INamedTypeSymbol Type => type;
 
-        // Read these only in the symbol-end action, when every block has been added.
-        public IReadOnlyList<Subscription> Subscriptions => subscriptions;
+        // Read these only in the symbol-end action, after Complete() returned true.
+        public IReadOnlyList<Subscription> Subscriptions => (IReadOnlyList<Subscription>?)subscriptions ?? Array.Empty<Subscription>();
 
-        public IReadOnlyList<ChannelWrite> Writes => writes;
+        public IReadOnlyList<ChannelWrite> Writes => (IReadOnlyList<ChannelWrite>?)writes ?? Array.Empty<ChannelWrite>();
 
-        public IReadOnlyList<ChannelRelease> Releases => releases;
+        public IReadOnlyList<ChannelRelease> Releases => (IReadOnlyList<ChannelRelease>?)releases ?? Array.Empty<ChannelRelease>();
 
-        public IReadOnlyList<ChannelSetUp> SetUps => setUps;
+        public IReadOnlyList<ChannelSetUp> SetUps => (IReadOnlyList<ChannelSetUp>?)setUps ?? Array.Empty<ChannelSetUp>();
 
-        public IReadOnlyList<ChannelStore> Stores => stores;
+        public IReadOnlyList<ChannelStore> Stores => (IReadOnlyList<ChannelStore>?)stores ?? Array.Empty<ChannelStore>();
 
-        public IReadOnlyList<ChannelReobtain> Reobtains => reobtains;
+        public IReadOnlyList<ChannelReobtain> Reobtains => (IReadOnlyList<ChannelReobtain>?)reobtains ?? Array.Empty<ChannelReobtain>();
 
         /// <summary>Writes of client-typed slots (realtime or Supabase clients): was the value a <c>new</c>?</summary>
-        public IReadOnlyList<(ISymbol Slot, bool IsCreation)> ClientWrites => clientWrites;
+        public IReadOnlyList<(ISymbol Slot, bool IsCreation)> ClientWrites
+            => (IReadOnlyList<(ISymbol Slot, bool IsCreation)>?)clientWrites ?? Array.Empty<(ISymbol Slot, bool IsCreation)>();
 
         /// <summary>True when <paramref name="slot"/> is used in a way the model does not follow (passed on, returned, aliased...).</summary>
-        public bool IsEscaped(ISymbol slot) => escaped.Contains(slot);
+        public bool IsEscaped(ISymbol slot) => escaped != null && escaped.Contains(slot);
 
         /// <summary>True when the type calls <paramref name="method"/> itself or hands it out as a delegate.</summary>
-        public bool IsCalled(IMethodSymbol method) => calledMethods.Contains(method.OriginalDefinition);
+        public bool IsCalled(IMethodSymbol method) => calledMethods != null && calledMethods.Contains(method.OriginalDefinition);
 
         /// <summary>True when <paramref name="body"/> is a handler of the type's own <c>Closed</c>/<c>FormClosed</c> event.</summary>
         public bool IsClosedHandler(BodyRef body)
-            => body.Function is null ? closedHandlers.Contains(body.Member) : closedLambdas.Contains(body.Function);
+            => body.Function is null
+                ? closedHandlers != null && closedHandlers.Contains(body.Member)
+                : closedLambdas != null && closedLambdas.Contains(body.Function);
 
         /// <summary>True when <paramref name="method"/> is subscribed to the type's own <c>Closed</c>/<c>FormClosed</c> event.</summary>
-        public bool IsClosedHandler(IMethodSymbol method) => closedHandlers.Contains(method);
+        public bool IsClosedHandler(IMethodSymbol method) => closedHandlers != null && closedHandlers.Contains(method);
 
         /// <summary>Is <paramref name="type"/> a channel, or a collection of channels?</summary>
         public bool IsChannelType(ITypeSymbol? candidate) => sdk.IsRealtimeChannel(candidate);
@@ -353,11 +383,39 @@ namespace SupabaseRealtime.Analyzers.Model
 
         public bool IsClientType(ITypeSymbol? candidate) => sdk.IsRealtimeClient(candidate) || sdk.IsSupabaseClient(candidate);
 
-        /// <summary>Adds the facts of one operation block. Call from an operation-block action inside the type's symbol-start action.</summary>
+        /// <summary>
+        /// Adds the facts of one operation block. Call from an operation-block action inside the type's
+        /// symbol-start action. A block that does not reference the SDK holds none of the facts but
+        /// calls of the type's own methods, <c>Closed</c> handlers and escapes of channel arrays: it is
+        /// only kept, and walked by <see cref="Complete"/> when some other block of the type references the SDK.
+        /// </summary>
         public void Add(OperationBlockAnalysisContext context)
         {
+            var blocks = context.OperationBlocks;
+            if (blocks.IsEmpty)
+            {
+                return;
+            }
+
+            if (!AnyReferencesSdk(blocks))
+            {
+                Link<DeferredBody>.Push(ref deferred, new DeferredBody(context.OwningSymbol, blocks));
+                return;
+            }
+
+            if (scope != null && !scope.ShouldAnalyze(blocks[0].Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            Volatile.Write(ref referencesSdk, 1);
+            if (!IsRelevant())
+            {
+                return;
+            }
+
             var collector = new Collector(this, context.OwningSymbol);
-            foreach (var block in context.OperationBlocks)
+            foreach (var block in blocks)
             {
                 collector.Walk(block);
             }
@@ -367,26 +425,192 @@ namespace SupabaseRealtime.Analyzers.Model
                 collector.FindReobtains(context);
             }
 
-            lock (gate)
+            if (!collector.IsEmpty)
             {
-                subscriptions.AddRange(collector.Subscriptions);
-                writes.AddRange(collector.Writes);
-                releases.AddRange(collector.Releases);
-                setUps.AddRange(collector.SetUps);
-                stores.AddRange(collector.Stores);
-                reobtains.AddRange(collector.Reobtains);
-                clientWrites.AddRange(collector.ClientWrites);
-                escaped.UnionWith(collector.Escaped);
-                calledMethods.UnionWith(collector.Called);
-                closedHandlers.UnionWith(collector.ClosedHandlers);
-                closedLambdas.UnionWith(collector.ClosedLambdas);
+                Link<Collector>.Push(ref collected, collector);
+            }
+        }
+
+        /// <summary>
+        /// Call once in the symbol-end action, before reading the facts: false (at once) when no block of the
+        /// type referenced the SDK or the type does not matter to the rule; otherwise gathers the facts of the
+        /// blocks that did not reference the SDK and returns true.
+        /// </summary>
+        public bool Complete()
+        {
+            if (Volatile.Read(ref referencesSdk) == 0 || !IsRelevant())
+            {
+                return false;
+            }
+
+            if (completed)
+            {
+                return true;
+            }
+
+            completed = true;
+            subscriptions = new List<Subscription>();
+            writes = new List<ChannelWrite>();
+            releases = new List<ChannelRelease>();
+            setUps = new List<ChannelSetUp>();
+            stores = new List<ChannelStore>();
+            reobtains = new List<ChannelReobtain>();
+            clientWrites = new List<(ISymbol, bool)>();
+            escaped = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            calledMethods = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            closedHandlers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            closedLambdas = new HashSet<SyntaxNode>();
+
+            // In the order the blocks were added.
+            foreach (var collector in Link<Collector>.InOrder(Volatile.Read(ref collected)))
+            {
+                Merge(collector);
+            }
+
+            var withoutSdk = new Collector(this, type);
+            foreach (var body in Link<DeferredBody>.InOrder(Volatile.Read(ref deferred)))
+            {
+                if (scope != null && !scope.ShouldAnalyze(body.Blocks[0].Syntax.SyntaxTree))
+                {
+                    continue;
+                }
+
+                withoutSdk.Owner = body.Owner;
+                foreach (var block in body.Blocks)
+                {
+                    withoutSdk.WalkWithoutSdk(block);
+                }
+            }
+
+            Merge(withoutSdk);
+
+            collected = null;
+            deferred = null;
+            return true;
+        }
+
+        private void Merge(Collector collector)
+        {
+            subscriptions!.AddRange(collector.Subscriptions);
+            writes!.AddRange(collector.Writes);
+            releases!.AddRange(collector.Releases);
+            setUps!.AddRange(collector.SetUps);
+            stores!.AddRange(collector.Stores);
+            reobtains!.AddRange(collector.Reobtains);
+            clientWrites!.AddRange(collector.ClientWrites);
+            escaped!.UnionWith(collector.Escaped);
+            calledMethods!.UnionWith(collector.Called);
+            closedHandlers!.UnionWith(collector.ClosedHandlers);
+            closedLambdas!.UnionWith(collector.ClosedLambdas);
+        }
+
+        /// <summary>Does any of a member's blocks (asked by the root above it, as the other rules ask) reference the SDK?</summary>
+        private bool AnyReferencesSdk(ImmutableArray<IOperation> blocks)
+        {
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                var root = RootOf(blocks[i]);
+                var seen = false;
+                for (var j = 0; j < i && !seen; j++)
+                {
+                    seen = ReferenceEquals(RootOf(blocks[j]), root);
+                }
+
+                if (!seen && sdk.ReferencesSdk(root))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation RootOf(IOperation operation)
+        {
+            while (operation.Parent != null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        /// <summary>Asks <see cref="isRelevant"/> once (a lost race asks twice and gets the same answer).</summary>
+        private bool IsRelevant()
+        {
+            if (isRelevant is null)
+            {
+                return true;
+            }
+
+            var known = Volatile.Read(ref relevance);
+            if (known == 0)
+            {
+                known = isRelevant() ? 1 : 2;
+                Volatile.Write(ref relevance, known);
+            }
+
+            return known == 1;
+        }
+
+        /// <summary>A member's blocks that do not reference the SDK, kept for <see cref="Complete"/>.</summary>
+        private sealed class DeferredBody
+        {
+            public DeferredBody(ISymbol owner, ImmutableArray<IOperation> blocks)
+            {
+                Owner = owner;
+                Blocks = blocks;
+            }
+
+            public ISymbol Owner { get; }
+
+            public ImmutableArray<IOperation> Blocks { get; }
+        }
+
+        /// <summary>A lock-free stack: pushed concurrently, read once every push is done.</summary>
+        private sealed class Link<T>
+            where T : class
+        {
+            private Link(T value, Link<T>? next)
+            {
+                Value = value;
+                Next = next;
+            }
+
+            public T Value { get; }
+
+            public Link<T>? Next { get; }
+
+            public static void Push(ref Link<T>? head, T value)
+            {
+                while (true)
+                {
+                    var current = Volatile.Read(ref head);
+                    if (Interlocked.CompareExchange(ref head, new Link<T>(value, current), current) == current)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            /// <summary>The values in the order they were pushed.</summary>
+            public static List<T> InOrder(Link<T>? head)
+            {
+                var values = new List<T>();
+                for (var link = head; link != null; link = link.Next)
+                {
+                    values.Add(link.Value);
+                }
+
+                values.Reverse();
+                return values;
             }
         }
 
         /// <summary>The writes of <paramref name="slot"/>.</summary>
         public IEnumerable<ChannelWrite> WritesOf(ISymbol slot)
         {
-            foreach (var write in writes)
+            foreach (var write in Writes)
             {
                 if (SymbolEqualityComparer.Default.Equals(write.Slot, slot))
                 {
@@ -434,7 +658,7 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             // A local stored into this slot is a write too.
-            foreach (var store in stores)
+            foreach (var store in Stores)
             {
                 if (!store.IntoCollection && SymbolEqualityComparer.Default.Equals(store.Target, slot) && !visiting.Contains(store.Source))
                 {
@@ -490,13 +714,20 @@ namespace SupabaseRealtime.Analyzers.Model
         private sealed class Collector
         {
             private readonly ChannelUsage usage;
-            private readonly ISymbol owner;
 
             public Collector(ChannelUsage usage, ISymbol owner)
             {
                 this.usage = usage;
-                this.owner = owner;
+                Owner = owner;
             }
+
+            /// <summary>The member whose blocks are walked.</summary>
+            public ISymbol Owner { get; set; }
+
+            public bool IsEmpty
+                => Subscriptions.Count == 0 && Writes.Count == 0 && Releases.Count == 0 && SetUps.Count == 0 && Stores.Count == 0
+                    && Reobtains.Count == 0 && ClientWrites.Count == 0 && Escaped.Count == 0 && Called.Count == 0
+                    && ClosedHandlers.Count == 0 && ClosedLambdas.Count == 0;
 
             public List<Subscription> Subscriptions { get; } = new List<Subscription>();
 
@@ -557,6 +788,37 @@ namespace SupabaseRealtime.Analyzers.Model
                         case ILocalReferenceOperation _:
                         case IFieldReferenceOperation _:
                         case IPropertyReferenceOperation _:
+                            OnReference(operation);
+                            break;
+                        case IEventAssignmentOperation eventAssignment:
+                            OnEventAssignment(eventAssignment);
+                            break;
+                        case IMethodReferenceOperation methodReference when IsOwn(methodReference.Method):
+                            Called.Add(methodReference.Method.OriginalDefinition);
+                            break;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// <see cref="Walk"/> for a block that does not reference the SDK (<see cref="SdkSymbols.ReferencesSdk"/>).
+            /// Every operation Walk looks at is then typed by a type that is not, and is not made from, an SDK type,
+            /// so no write or use of a channel or client can be in it; what is left are calls and method
+            /// references (the type's own methods), event handlers (<c>Closed</c>), and uses of channel arrays
+            /// (an array of an SDK type is not SDK-typed itself), which this walk still follows.
+            /// </summary>
+            public void WalkWithoutSdk(IOperation root)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            OnInvocation(invocation);
+                            break;
+                        case ILocalReferenceOperation _ when operation.Type is IArrayTypeSymbol:
+                        case IFieldReferenceOperation _ when operation.Type is IArrayTypeSymbol:
+                        case IPropertyReferenceOperation _ when operation.Type is IArrayTypeSymbol:
                             OnReference(operation);
                             break;
                         case IEventAssignmentOperation eventAssignment:
@@ -636,11 +898,11 @@ namespace SupabaseRealtime.Analyzers.Model
                 {
                     if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
                     {
-                        return new BodyRef(owner, current.Syntax);
+                        return new BodyRef(Owner, current.Syntax);
                     }
                 }
 
-                return new BodyRef(owner, null);
+                return new BodyRef(Owner, null);
             }
 
             private void OnInvocation(IInvocationOperation invocation)

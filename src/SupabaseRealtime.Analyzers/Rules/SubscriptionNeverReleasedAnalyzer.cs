@@ -58,32 +58,31 @@ namespace SupabaseRealtime.Analyzers.Rules
             var lazyLifetime = new Lazy<LifetimeModel>(() => LifetimeModel.Create(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
             context.RegisterSymbolStartAction(start =>
             {
-                var lifetime = lazyLifetime.Value;
                 var type = (INamedTypeSymbol)start.Symbol;
-                var tree = LifetimeModel.DeclaringTree(type);
-                if (!compilation.Scope.ShouldAnalyze(tree) || type.TypeKind != TypeKind.Class)
+                if (type.TypeKind != TypeKind.Class)
                 {
                     return;
                 }
 
+                var tree = LifetimeModel.DeclaringTree(type);
+                if (!compilation.Scope.ShouldAnalyze(tree))
+                {
+                    return;
+                }
+
+                var lifetime = lazyLifetime.Value;
                 if (lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) == LifetimeKind.None)
                 {
                     return;
                 }
 
-                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: false);
-                start.RegisterOperationBlockAction(block =>
-                {
-                    if (block.OperationBlocks.IsEmpty || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
-                    {
-                        return;
-                    }
-
-                    usage.Add(block);
-                });
+                // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
+                // another block of the type does reference it.
+                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: false, compilation.Scope, null);
+                start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {
-                    if (!compilation.Scope.ShouldAnalyze(tree))
+                    if (!usage.Complete() || usage.Subscriptions.Count == 0)
                     {
                         return;
                     }
@@ -100,7 +99,6 @@ namespace SupabaseRealtime.Analyzers.Rules
             private readonly LifetimeModel lifetime;
             private readonly SdkCompilation compilation;
             private readonly INamedTypeSymbol type;
-            private readonly ImmutableArray<string> teardownNames;
 
             public Decision(ChannelUsage usage, LifetimeModel lifetime, SdkCompilation compilation)
             {
@@ -108,7 +106,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 this.lifetime = lifetime;
                 this.compilation = compilation;
                 type = usage.Type;
-                teardownNames = LifetimeModel.ConfiguredTeardownMethods(compilation.Options, LifetimeModel.DeclaringTree(type));
             }
 
             private enum Verdict
@@ -357,6 +354,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 var properties = ImmutableDictionary.CreateBuilder<string, string>();
                 string advice;
+                var teardownNames = LifetimeModel.ConfiguredTeardownMethods(compilation.Options, LifetimeModel.DeclaringTree(type));
                 var teardown = lifetime.FindTeardown(type, teardownNames, usage.IsClosedHandler, out _);
                 if (verdict == Verdict.OnlyUnwired && lifetime.FindUnwiredDispose(type, out var missing) is { } unwired)
                 {

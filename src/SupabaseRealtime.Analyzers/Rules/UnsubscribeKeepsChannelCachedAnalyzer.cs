@@ -45,34 +45,45 @@ namespace SupabaseRealtime.Analyzers.Rules
             var lazyLifetime = new Lazy<LifetimeModel>(() => LifetimeModel.Create(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
             context.RegisterSymbolStartAction(start =>
             {
-                var lifetime = lazyLifetime.Value;
                 var type = (INamedTypeSymbol)start.Symbol;
-                var tree = LifetimeModel.DeclaringTree(type);
-                if (!compilation.Scope.ShouldAnalyze(tree) || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct))
+                if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
                 {
                     return;
                 }
 
-                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: true);
-                start.RegisterOperationBlockAction(block =>
+                var tree = LifetimeModel.DeclaringTree(type);
+                if (!compilation.Scope.ShouldAnalyze(tree))
                 {
-                    if (block.OperationBlocks.IsEmpty || !compilation.Scope.ShouldAnalyze(block.OperationBlocks[0].Syntax.SyntaxTree))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    usage.Add(block);
-                });
+                // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
+                // another block of the type does reference it.
+                var usage = new ChannelUsage(type, sdk, lazyLifetime.Value, trackReobtains: true, compilation.Scope, null);
+                start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {
-                    if (!compilation.Scope.ShouldAnalyze(tree))
+                    if (!usage.Complete() || !HasUnsubscribe(usage))
                     {
                         return;
                     }
 
-                    new Decision(usage, lifetime, compilation, tree!).Run(end);
+                    new Decision(usage, lazyLifetime.Value, compilation, tree!).Run(end);
                 });
             }, SymbolKind.NamedType);
+        }
+
+        private static bool HasUnsubscribe(ChannelUsage usage)
+        {
+            foreach (var release in usage.Releases)
+            {
+                if (release.Kind == ReleaseKind.Unsubscribe)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The symbol-end decision for one type.</summary>
@@ -82,17 +93,41 @@ namespace SupabaseRealtime.Analyzers.Rules
             private readonly LifetimeModel lifetime;
             private readonly SdkCompilation compilation;
             private readonly INamedTypeSymbol type;
-            private readonly ImmutableArray<string> teardownNames;
-            private readonly bool bounded;
+            private readonly SyntaxTree tree;
+            private ImmutableArray<string> teardownNames;
+            private bool? bounded;
 
             public Decision(ChannelUsage usage, LifetimeModel lifetime, SdkCompilation compilation, SyntaxTree tree)
             {
                 this.usage = usage;
                 this.lifetime = lifetime;
                 this.compilation = compilation;
+                this.tree = tree;
                 type = usage.Type;
-                teardownNames = LifetimeModel.ConfiguredTeardownMethods(compilation.Options, tree);
-                bounded = lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) != LifetimeKind.None;
+            }
+
+            /// <summary>The configured teardown method names (read on first use).</summary>
+            private ImmutableArray<string> TeardownNames
+            {
+                get
+                {
+                    if (teardownNames.IsDefault)
+                    {
+                        teardownNames = LifetimeModel.ConfiguredTeardownMethods(compilation.Options, tree);
+                    }
+
+                    return teardownNames;
+                }
+            }
+
+            /// <summary>True when the type has a bounded lifetime (the SRT004 lifetime model; asked on first use).</summary>
+            private bool Bounded
+            {
+                get
+                {
+                    bounded ??= lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) != LifetimeKind.None;
+                    return bounded.Value;
+                }
             }
 
             public void Run(SymbolAnalysisContext context)
@@ -164,7 +199,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 if (IsFinalTeardown(unsubscribeBody))
                 {
                     // The instance is going away: only the next instance on a shared client can get the channel back.
-                    if (!owned && bounded && setUpBodies.Count > 0)
+                    if (!owned && Bounded && setUpBodies.Count > 0)
                     {
                         Report(context, unsubscribe, slot, client, creations, setUpBodies[0].DisplayName, nextInstance);
                     }
@@ -184,7 +219,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 // 3. The next instance of a bounded-lifetime type gets the cached channel from a shared client.
-                if (!owned && bounded && setUpBodies.Count > 0)
+                if (!owned && Bounded && setUpBodies.Count > 0)
                 {
                     Report(context, unsubscribe, slot, client, creations, setUpBodies[0].DisplayName, nextInstance);
                 }
@@ -293,7 +328,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 return body.Function is null && body.Member is IMethodSymbol method
                     && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition)
-                    && LifetimeModel.IsFinal(lifetime.GetTeardownKind(method, type, teardownNames));
+                    && LifetimeModel.IsFinal(lifetime.GetTeardownKind(method, type, TeardownNames));
             }
 
             /// <summary>
