@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -606,17 +607,23 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>The cheap test before any symbol check: the names of the calls the model follows.</summary>
         public static bool IsChannelCallName(string name)
         {
-            switch (name)
+            // By length first: runs on every invocation of every type, and most names are rejected without hashing them.
+            switch (name.Length)
             {
-                case "Channel":
-                case "Register":
-                case "OnPostgresChange":
-                case "AddPostgresChangeHandler":
-                case "RemovePostgresChangeHandler":
-                case "ClearPostgresChangeHandlers":
-                case "Subscribe":
-                case "Unsubscribe":
-                    return true;
+                case 7:
+                    return name == "Channel";
+                case 8:
+                    return name == "Register";
+                case 9:
+                    return name == "Subscribe";
+                case 11:
+                    return name == "Unsubscribe";
+                case 16:
+                    return name == "OnPostgresChange";
+                case 24:
+                    return name == "AddPostgresChangeHandler";
+                case 27:
+                    return name == "RemovePostgresChangeHandler" || name == "ClearPostgresChangeHandlers";
                 default:
                     return false;
             }
@@ -747,10 +754,10 @@ namespace SupabaseRealtime.Analyzers.Model
         private readonly SdkSymbols sdk;
         private readonly INamedTypeSymbol type;
         private readonly ImmutableHashSet<ISymbol> typeSlots;
-        private readonly List<BlockFacts> blocks = new List<BlockFacts>();
-        private readonly HashSet<IOperation> addedRoots = new HashSet<IOperation>();
         private readonly Func<ChannelCallKind, bool> isTrigger;
-        private bool incomplete;
+
+        /// <summary>What the type's blocks added; created at the first block (most types never get one).</summary>
+        private Collected? collected;
 
         public RegistrationCollector(INamedTypeSymbol type, SdkSymbols sdk, Func<ChannelCallKind, bool> isTrigger)
         {
@@ -910,9 +917,10 @@ namespace SupabaseRealtime.Analyzers.Model
         public void Add(ISymbol owner, IOperation operation)
         {
             var root = RootOf(operation);
-            lock (blocks)
+            var state = GetCollected();
+            lock (state)
             {
-                if (!addedRoots.Add(root))
+                if (!state.AddedRoots.Add(root))
                 {
                     return;
                 }
@@ -933,35 +941,46 @@ namespace SupabaseRealtime.Analyzers.Model
                 return;
             }
 
-            lock (blocks)
+            lock (state)
             {
-                blocks.Add(facts);
+                state.Blocks.Add(facts);
             }
         }
 
         /// <summary>Part of the type is not analyzed (generated code): facts about its fields are incomplete.</summary>
         public void MarkIncomplete()
         {
-            lock (blocks)
+            var state = GetCollected();
+            lock (state)
             {
-                incomplete = true;
+                state.Incomplete = true;
             }
         }
+
+        private Collected GetCollected()
+            => Volatile.Read(ref collected) ?? LazyInitializer.EnsureInitialized(ref collected, () => new Collected())!;
 
         /// <summary>The timelines of every channel local, field and property of the type.</summary>
         public ImmutableArray<ChannelTimeline> Build()
         {
+            // Most types: no block was added, nothing to lock.
+            var state = Volatile.Read(ref collected);
+            if (state is null)
+            {
+                return ImmutableArray<ChannelTimeline>.Empty;
+            }
+
             List<BlockFacts> snapshot;
             bool typeIsIncomplete;
-            lock (blocks)
+            lock (state)
             {
-                if (blocks.Count == 0)
+                if (state.Blocks.Count == 0)
                 {
                     return ImmutableArray<ChannelTimeline>.Empty;
                 }
 
-                snapshot = new List<BlockFacts>(blocks);
-                typeIsIncomplete = incomplete;
+                snapshot = new List<BlockFacts>(state.Blocks);
+                typeIsIncomplete = state.Incomplete;
             }
 
             // Partial types: keep a stable order whatever order the blocks arrived in.
@@ -990,6 +1009,16 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             return timelines.ToImmutable();
+        }
+
+        /// <summary>The blocks one type added (guarded by locking the instance).</summary>
+        private sealed class Collected
+        {
+            public List<BlockFacts> Blocks { get; } = new List<BlockFacts>();
+
+            public HashSet<IOperation> AddedRoots { get; } = new HashSet<IOperation>();
+
+            public bool Incomplete { get; set; }
         }
 
         private void BuildLocalTimelines(BlockFacts block, ImmutableArray<ChannelTimeline>.Builder timelines)

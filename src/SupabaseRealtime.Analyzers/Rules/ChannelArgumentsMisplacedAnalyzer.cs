@@ -46,14 +46,11 @@ namespace SupabaseRealtime.Analyzers.Rules
 
         private static void Analyze(OperationAnalysisContext context, SdkCompilation compilation)
         {
+            // The symbol check first: it rejects nearly every invocation without a look at the tree.
             var invocation = (IInvocationOperation)context.Operation;
-            if (!compilation.Scope.ShouldAnalyze(invocation.Syntax?.SyntaxTree))
-            {
-                return;
-            }
-
             var method = invocation.TargetMethod;
-            if (method is null || method.Name != "Channel" || !compilation.Sdk.IsRealtimeClient(method.ContainingType))
+            if (method is null || method.Name != "Channel" || !compilation.Sdk.IsRealtimeClient(method.ContainingType)
+                || !compilation.Scope.ShouldAnalyze(invocation.Syntax?.SyntaxTree))
             {
                 return;
             }

@@ -35,13 +35,9 @@ namespace SupabaseRealtime.Analyzers.Rules
 
         private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, SdkCompilation compilation)
         {
-            if (!compilation.Scope.ShouldAnalyze(context.Node.SyntaxTree))
-            {
-                return;
-            }
-
+            // The key check first: it rejects nearly every literal without a look at the tree.
             var literal = (LiteralExpressionSyntax)context.Node;
-            if (!SupabaseKeys.IsSecretKey(literal.Token.ValueText))
+            if (!SupabaseKeys.IsSecretKey(literal.Token.ValueText) || !compilation.Scope.ShouldAnalyze(context.Node.SyntaxTree))
             {
                 return;
             }
@@ -58,27 +54,19 @@ namespace SupabaseRealtime.Analyzers.Rules
 
         private static void AnalyzeComposite(SyntaxNodeAnalysisContext context, SdkCompilation compilation)
         {
-            if (!compilation.Scope.ShouldAnalyze(context.Node.SyntaxTree))
+            // The syntax checks first (a hole or an operand that cannot be constant rules the expression out),
+            // then the tree, then the semantic model.
+            var node = (ExpressionSyntax)context.Node;
+            var interpolated = node as InterpolatedStringExpressionSyntax;
+            if ((interpolated != null ? !MayBeConstantInterpolation(interpolated) : !MayBeStringConstant((BinaryExpressionSyntax)node))
+                || !compilation.Scope.ShouldAnalyze(context.Node.SyntaxTree))
             {
                 return;
             }
 
-            var node = (ExpressionSyntax)context.Node;
-            string? value;
-            if (node is InterpolatedStringExpressionSyntax interpolated)
-            {
-                value = TextWithoutHoles(interpolated)
-                    ?? (MayBeConstantInterpolation(interpolated) ? ConstantString(context.SemanticModel, node, context.CancellationToken) : null);
-            }
-            else
-            {
-                if (!MayBeStringConstant((BinaryExpressionSyntax)node))
-                {
-                    return;
-                }
-
-                value = ConstantString(context.SemanticModel, node, context.CancellationToken);
-            }
+            var value = interpolated != null
+                ? TextWithoutHoles(interpolated) ?? ConstantString(context.SemanticModel, node, context.CancellationToken)
+                : ConstantString(context.SemanticModel, node, context.CancellationToken);
 
             if (value is null)
             {

@@ -47,36 +47,52 @@ namespace SupabaseRealtime.Analyzers.Rules
 
         private static void OnTypeStart(SymbolStartAnalysisContext start, CompilationState state)
         {
-            // Each type, nested ones included, gets its own pass over its own members.
+            // Each type, nested ones included, gets its own pass over its own members. This runs for every type of
+            // the compilation, and the callback below for every invocation: nothing is allocated until something is
+            // found, symbols are checked before the tree, and the tree's facts are kept for the next operation.
             var type = start.Symbol as INamedTypeSymbol;
-            var registrations = new ConcurrentQueue<ChangeHandler>();
-            var models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+            ConcurrentQueue<ChangeHandler>? registrations = null;
+            ConcurrentDictionary<SyntaxTree, SemanticModel>? models = null;
+            TreeFacts? lastTree = null;
             var updateCalls = 0;
             start.RegisterOperationAction(
                 context =>
                 {
                     var operation = context.Operation;
-                    var tree = operation.Syntax.SyntaxTree;
-                    if (!state.Compilation.Scope.ShouldAnalyze(tree))
+                    var name = operation is IInvocationOperation invocation ? invocation.TargetMethod?.Name : null;
+                    var isHandler = state.Handlers.TryGetHandler(operation, out var handler)
+                        && handler.CanReceive(ChangeEvents.Insert)
+                        && handler.HasKnownTarget;
+                    if (name is null && !isHandler)
                     {
                         return;
                     }
 
+                    var tree = operation.Syntax.SyntaxTree;
+                    var facts = Volatile.Read(ref lastTree);
+                    if (facts is null || facts.Tree != tree)
+                    {
+                        facts = new TreeFacts(tree, state);
+                        Volatile.Write(ref lastTree, facts);
+                    }
+
+                    if (facts.Methods is null)
+                    {
+                        // Not analyzed (generated code).
+                        return;
+                    }
+
                     // The models of the trees holding registrations and update-style calls: the graphs are built from them.
-                    if (operation is IInvocationOperation invocation
-                        && invocation.TargetMethod != null
-                        && state.MethodsFor(tree).IsUpdateName(invocation.TargetMethod.Name))
+                    if (name != null && facts.Methods.IsUpdateName(name))
                     {
                         Interlocked.Increment(ref updateCalls);
                         Remember(operation, tree);
                     }
 
-                    if (state.Handlers.TryGetHandler(operation, out var handler)
-                        && handler.CanReceive(ChangeEvents.Insert)
-                        && handler.HasKnownTarget)
+                    if (isHandler)
                     {
                         Remember(operation, tree);
-                        registrations.Enqueue(handler);
+                        LazyInitializer.EnsureInitialized(ref registrations, () => new ConcurrentQueue<ChangeHandler>())!.Enqueue(handler);
                     }
                 },
                 OperationKind.Invocation,
@@ -86,7 +102,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             {
                 if (operation.SemanticModel is SemanticModel model)
                 {
-                    models.TryAdd(tree, model);
+                    LazyInitializer.EnsureInitialized(ref models, () => new ConcurrentDictionary<SyntaxTree, SemanticModel>())!.TryAdd(tree, model);
                 }
             }
 
@@ -94,14 +110,31 @@ namespace SupabaseRealtime.Analyzers.Rules
             {
                 // Nothing to find when no handler can receive INSERT events, or when the handlers' code all lives in
                 // this type and this type calls no update-style method.
-                if (registrations.IsEmpty
-                    || (Volatile.Read(ref updateCalls) == 0 && registrations.All(h => IsOwnCode(h, type))))
+                var found = Volatile.Read(ref registrations);
+                if (found is null
+                    || found.IsEmpty
+                    || (Volatile.Read(ref updateCalls) == 0 && found.All(h => IsOwnCode(h, type))))
                 {
                     return;
                 }
 
-                AnalyzeHandlers(context, state, registrations, models);
+                AnalyzeHandlers(context, state, found, Volatile.Read(ref models) ?? new ConcurrentDictionary<SyntaxTree, SemanticModel>());
             });
+        }
+
+        /// <summary>What the per-operation callback needs of a tree: whether it is analyzed, and its update/upsert pairs.</summary>
+        private sealed class TreeFacts
+        {
+            public TreeFacts(SyntaxTree tree, CompilationState state)
+            {
+                Tree = tree;
+                Methods = state.Compilation.Scope.ShouldAnalyze(tree) ? state.MethodsFor(tree) : null;
+            }
+
+            public SyntaxTree Tree { get; }
+
+            /// <summary>The tree's pairs; null when the tree is not analyzed.</summary>
+            public UpsertMethods? Methods { get; }
         }
 
         /// <summary>True when the handler's body is code of <paramref name="type"/> (a lambda or local function in it, or one of its methods).</summary>
@@ -231,12 +264,15 @@ namespace SupabaseRealtime.Analyzers.Rules
         private sealed class CompilationState
         {
             private readonly ConcurrentDictionary<SyntaxTree, UpsertMethods> methodsByTree = new ConcurrentDictionary<SyntaxTree, UpsertMethods>();
+            private readonly UpsertMethods defaultMethods = UpsertMethods.Create(ImmutableArray<(string Key, string Value)>.Empty);
+            private readonly Func<SyntaxTree, UpsertMethods> createMethods;
 
             public CompilationState(SdkCompilation compilation, ChangeHandlers handlers, ChangeEventConditions conditions)
             {
                 Compilation = compilation;
                 Handlers = handlers;
                 Conditions = conditions;
+                createMethods = CreateMethods;
             }
 
             public SdkCompilation Compilation { get; }
@@ -250,7 +286,14 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             /// <summary>The update/upsert pairs that apply to <paramref name="tree"/> (built-in plus <c>.editorconfig</c>).</summary>
             public UpsertMethods MethodsFor(SyntaxTree tree)
-                => methodsByTree.GetOrAdd(tree, t => UpsertMethods.Create(Options.GetPairs(Compilation.Options, t, RuleIds.UpdateInsteadOfUpsert, UpsertMethods.OptionName)));
+                => methodsByTree.GetOrAdd(tree, createMethods);
+
+            private UpsertMethods CreateMethods(SyntaxTree tree)
+            {
+                // Trees without configured pairs (nearly all) share one instance.
+                var configured = Options.GetPairs(Compilation.Options, tree, RuleIds.UpdateInsteadOfUpsert, UpsertMethods.OptionName);
+                return configured.IsEmpty ? defaultMethods : UpsertMethods.Create(configured);
+            }
         }
     }
 }
