@@ -274,16 +274,14 @@ namespace SupabaseRealtime.Analyzers.Model
     {
         private readonly INamedTypeSymbol type;
         private readonly SdkSymbols sdk;
-        private readonly LifetimeModel lifetime;
+        private readonly Lazy<LifetimeModel> lifetime;
         private readonly bool trackReobtains;
         private readonly SourceScope? scope;
-        private readonly Func<bool>? isRelevant;
 
         // Filled lock-free while blocks arrive (concurrently); merged into the lists below by Complete().
         private Link<Collector>? collected;
         private Link<DeferredBody>? deferred;
         private int referencesSdk;
-        private int relevance;
         private bool completed;
 
         // Allocated by Complete() only for a type with SDK use; read in the symbol-end action.
@@ -300,27 +298,22 @@ namespace SupabaseRealtime.Analyzers.Model
         private HashSet<SyntaxNode>? closedLambdas;
 
         public ChannelUsage(INamedTypeSymbol type, SdkSymbols sdk, LifetimeModel lifetime, bool trackReobtains)
-            : this(type, sdk, lifetime, trackReobtains, null, null)
+            : this(type, sdk, new Lazy<LifetimeModel>(() => lifetime), trackReobtains, null)
         {
         }
 
         /// <param name="type">The type whose blocks are added.</param>
         /// <param name="sdk">The compilation's SDK symbols.</param>
-        /// <param name="lifetime">The compilation's lifetime model.</param>
+        /// <param name="lifetime">The compilation's lifetime model (created only when a block that references the SDK needs it).</param>
         /// <param name="trackReobtains">Whether to find <see cref="Reobtains"/> (builds control-flow graphs).</param>
         /// <param name="scope">When given, blocks in trees it does not analyze are left out.</param>
-        /// <param name="isRelevant">
-        /// When given, asked once (when the first block that references the SDK arrives) whether the type
-        /// matters to the rule at all; when it does not, nothing is collected and <see cref="Complete"/> returns false.
-        /// </param>
-        public ChannelUsage(INamedTypeSymbol type, SdkSymbols sdk, LifetimeModel lifetime, bool trackReobtains, SourceScope? scope, Func<bool>? isRelevant)
+        public ChannelUsage(INamedTypeSymbol type, SdkSymbols sdk, Lazy<LifetimeModel> lifetime, bool trackReobtains, SourceScope? scope)
         {
             this.type = type;
             this.sdk = sdk;
             this.lifetime = lifetime;
             this.trackReobtains = trackReobtains;
             this.scope = scope;
-            this.isRelevant = isRelevant;
         }
 
         public INamedTypeSymbol Type => type;
@@ -409,10 +402,6 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             Volatile.Write(ref referencesSdk, 1);
-            if (!IsRelevant())
-            {
-                return;
-            }
 
             var collector = new Collector(this, context.OwningSymbol);
             foreach (var block in blocks)
@@ -433,12 +422,12 @@ namespace SupabaseRealtime.Analyzers.Model
 
         /// <summary>
         /// Call once in the symbol-end action, before reading the facts: false (at once) when no block of the
-        /// type referenced the SDK or the type does not matter to the rule; otherwise gathers the facts of the
-        /// blocks that did not reference the SDK and returns true.
+        /// type referenced the SDK; otherwise gathers the facts of the blocks that did not reference the SDK
+        /// and returns true.
         /// </summary>
         public bool Complete()
         {
-            if (Volatile.Read(ref referencesSdk) == 0 || !IsRelevant())
+            if (Volatile.Read(ref referencesSdk) == 0)
             {
                 return false;
             }
@@ -533,24 +522,6 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             return operation;
-        }
-
-        /// <summary>Asks <see cref="isRelevant"/> once (a lost race asks twice and gets the same answer).</summary>
-        private bool IsRelevant()
-        {
-            if (isRelevant is null)
-            {
-                return true;
-            }
-
-            var known = Volatile.Read(ref relevance);
-            if (known == 0)
-            {
-                known = isRelevant() ? 1 : 2;
-                Volatile.Write(ref relevance, known);
-            }
-
-            return known == 1;
         }
 
         /// <summary>A member's blocks that do not reference the SDK, kept for <see cref="Complete"/>.</summary>
@@ -1090,7 +1061,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
                 if (assignment.Adds && assignment.EventReference is IEventReferenceOperation reference
                     && (reference.Instance is null || SymbolPath.Unwrap(reference.Instance) is IInstanceReferenceOperation)
-                    && usage.lifetime.IsClosedEvent(reference.Event))
+                    && usage.lifetime.Value.IsClosedEvent(reference.Event))
                 {
                     var handler = SymbolPath.Unwrap(assignment.HandlerValue);
                     if (handler is IDelegateCreationOperation creation)

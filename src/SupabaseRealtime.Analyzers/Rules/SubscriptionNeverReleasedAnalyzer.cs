@@ -78,7 +78,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
                 // another block of the type does reference it.
-                var usage = new ChannelUsage(type, sdk, lifetime, trackReobtains: false, compilation.Scope, null);
+                var usage = new ChannelUsage(type, sdk, lazyLifetime, trackReobtains: false, compilation.Scope);
                 start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {

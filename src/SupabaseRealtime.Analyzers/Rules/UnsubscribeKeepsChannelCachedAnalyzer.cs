@@ -58,8 +58,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
-                // another block of the type does reference it.
-                var usage = new ChannelUsage(type, sdk, lazyLifetime.Value, trackReobtains: true, compilation.Scope, null);
+                // another block of the type does reference it; the lifetime model is created for the first type that does.
+                var usage = new ChannelUsage(type, sdk, lazyLifetime, trackReobtains: true, compilation.Scope);
                 start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {

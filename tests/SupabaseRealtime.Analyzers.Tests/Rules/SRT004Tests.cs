@@ -909,6 +909,97 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 Expected("_orders", "OrdersWindow", "unsubscribe or Remove it in OnWindowClosed"));
 
         [Fact]
+        public Task Reports_window_whose_closed_handler_is_wired_in_a_member_without_sdk_use()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public class OrdersWindow : System.Windows.Window
+                    {
+                        private RealtimeChannel? _orders;
+
+                        public OrdersWindow()
+                        {
+                            Title = "Orders";
+                            Closed += OnWindowClosed;
+                        }
+
+                        public string Title { get; set; } = string.Empty;
+
+                        public Client Realtime { get; set; } = default!;
+
+                        public async Task LoadAsync()
+                        {
+                            _orders = Realtime.Channel("orders");
+                            await {|#0:_orders.Subscribe()|};
+                        }
+
+                        private void OnWindowClosed(object? sender, EventArgs e)
+                        {
+                            Title = string.Empty;
+                        }
+                    }
+                }
+                """,
+                Expected("_orders", "OrdersWindow", "unsubscribe or Remove it in OnWindowClosed"));
+
+        [Fact]
+        public Task Reports_channel_array_of_the_type_never_released()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class Rooms : IDisposable
+                    {
+                        private readonly Client _realtime;
+                        private readonly RealtimeChannel[] _rooms = new RealtimeChannel[2];
+
+                        public Rooms(Client realtime) => _realtime = realtime;
+
+                        public int Count => _rooms.Length;
+
+                        public async Task JoinAsync(int index)
+                        {
+                            var room = _realtime.Channel("room:" + index);
+                            _rooms[index] = room;
+                            await {|#0:room.Subscribe()|};
+                        }
+
+                        public void Dispose()
+                        {
+                        }
+                    }
+                }
+                """,
+                Expected("room", "Rooms", "unsubscribe or Remove it in Dispose"));
+
+        [Fact]
+        public Task Ignores_channel_array_handed_out_by_a_member_without_sdk_use()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class Rooms : IDisposable
+                    {
+                        private readonly Client _realtime;
+                        private readonly RealtimeChannel[] _rooms = new RealtimeChannel[2];
+
+                        public Rooms(Client realtime) => _realtime = realtime;
+
+                        public object[] Snapshot() => _rooms;
+
+                        public async Task JoinAsync(int index)
+                        {
+                            var room = _realtime.Channel("room:" + index);
+                            _rooms[index] = room;
+                            await room.Subscribe();
+                        }
+
+                        public void Dispose()
+                        {
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Ignores_local_channels_of_a_client_the_type_owns_and_disconnects()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 namespace Demo
