@@ -265,10 +265,48 @@ namespace SupabaseRealtime.Analyzers.Rules
                     ImmutableInterlocked.Push(ref sdkBlocks, block);
                     if (block.Channels.Count > 0)
                     {
-                        block.Orders = BodyOrders.Create(context.GetControlFlowGraph(blocks[i]));
+                        if (NeedsOrders(block))
+                        {
+                            block.Orders = BodyOrders.Create(context.GetControlFlowGraph(blocks[i]));
+                        }
+
                         ImmutableInterlocked.Push(ref channels, block);
                     }
                 }
+            }
+
+            /// <summary>
+            /// True when the judgement of the block's channel calls may look at its flow: only a connect
+            /// call in the block (a later connect) or a client created in it (created, then not connected)
+            /// is judged on paths; the type-wide judgement needs no graph.
+            /// </summary>
+            private static bool NeedsOrders(Block block)
+            {
+                if (block.Connects.Count > 0)
+                {
+                    return true;
+                }
+
+                foreach (var write in block.MemberWrites)
+                {
+                    if (write.Creation != null)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var writes in block.LocalWrites.Values)
+                {
+                    foreach (var write in writes)
+                    {
+                        if (write.Creation != null)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>Reads one body: its channel and connect calls, and what it writes into client slots (locals kept in the block).</summary>
