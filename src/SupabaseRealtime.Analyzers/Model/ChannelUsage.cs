@@ -279,8 +279,8 @@ namespace SupabaseRealtime.Analyzers.Model
         private readonly SourceScope? scope;
 
         // Filled lock-free while blocks arrive (concurrently); merged into the lists below by Complete().
-        private Link<Collector>? collected;
-        private Link<DeferredBody>? deferred;
+        private readonly PushList<Collector> collected = new PushList<Collector>();
+        private readonly PushList<DeferredBody> deferred = new PushList<DeferredBody>();
         private int referencesSdk;
         private bool completed;
 
@@ -392,7 +392,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
             if (!AnyReferencesSdk(blocks))
             {
-                Link<DeferredBody>.Push(ref deferred, new DeferredBody(context.OwningSymbol, blocks));
+                deferred.Push(new DeferredBody(context.OwningSymbol, blocks));
                 return;
             }
 
@@ -416,7 +416,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
             if (!collector.IsEmpty)
             {
-                Link<Collector>.Push(ref collected, collector);
+                collected.Push(collector);
             }
         }
 
@@ -451,13 +451,13 @@ namespace SupabaseRealtime.Analyzers.Model
             closedLambdas = new HashSet<SyntaxNode>();
 
             // In the order the blocks were added.
-            foreach (var collector in Link<Collector>.InOrder(Volatile.Read(ref collected)))
+            foreach (var collector in collected.InOrder())
             {
                 Merge(collector);
             }
 
             var withoutSdk = new Collector(this, type);
-            foreach (var body in Link<DeferredBody>.InOrder(Volatile.Read(ref deferred)))
+            foreach (var body in deferred.InOrder())
             {
                 if (scope != null && !scope.ShouldAnalyze(body.Blocks[0].Syntax.SyntaxTree))
                 {
@@ -473,8 +473,8 @@ namespace SupabaseRealtime.Analyzers.Model
 
             Merge(withoutSdk);
 
-            collected = null;
-            deferred = null;
+            collected.Clear();
+            deferred.Clear();
             return true;
         }
 
@@ -536,46 +536,6 @@ namespace SupabaseRealtime.Analyzers.Model
             public ISymbol Owner { get; }
 
             public ImmutableArray<IOperation> Blocks { get; }
-        }
-
-        /// <summary>A lock-free stack: pushed concurrently, read once every push is done.</summary>
-        private sealed class Link<T>
-            where T : class
-        {
-            private Link(T value, Link<T>? next)
-            {
-                Value = value;
-                Next = next;
-            }
-
-            public T Value { get; }
-
-            public Link<T>? Next { get; }
-
-            public static void Push(ref Link<T>? head, T value)
-            {
-                while (true)
-                {
-                    var current = Volatile.Read(ref head);
-                    if (Interlocked.CompareExchange(ref head, new Link<T>(value, current), current) == current)
-                    {
-                        return;
-                    }
-                }
-            }
-
-            /// <summary>The values in the order they were pushed.</summary>
-            public static List<T> InOrder(Link<T>? head)
-            {
-                var values = new List<T>();
-                for (var link = head; link != null; link = link.Next)
-                {
-                    values.Add(link.Value);
-                }
-
-                values.Reverse();
-                return values;
-            }
         }
 
         /// <summary>The writes of <paramref name="slot"/>.</summary>
