@@ -105,7 +105,10 @@ namespace SupabaseRealtime.Analyzers.Model
         /// </summary>
         private SemanticModel? ModelFor(SyntaxTree tree) => knownModels.TryGetValue(tree, out var model) ? model : null;
 
-        private ControlFlowGraph? Create(IOperation root)
+        private ControlFlowGraph? Create(IOperation root) => CreateGraph(root, cancellationToken);
+
+        /// <summary>The graph of a flow root (a body or an initializer: the same graph an analysis context gives for it), or null for anything else.</summary>
+        public static ControlFlowGraph? CreateGraph(IOperation root, CancellationToken cancellationToken)
         {
             switch (root)
             {

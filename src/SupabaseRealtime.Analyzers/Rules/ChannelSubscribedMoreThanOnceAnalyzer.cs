@@ -206,33 +206,6 @@ namespace SupabaseRealtime.Analyzers.Rules
             public string? First { get; }
         }
 
-        /// <summary>A node of a lock-free list (pushed from concurrent callbacks, read at the end of the type).</summary>
-        private sealed class Link<T>
-            where T : class
-        {
-            public Link(T value, Link<T>? next)
-            {
-                Value = value;
-                Next = next;
-            }
-
-            public T Value { get; }
-
-            public Link<T>? Next { get; }
-
-            public static void Push(ref Link<T>? head, T value)
-            {
-                while (true)
-                {
-                    var current = Volatile.Read(ref head);
-                    if (Interlocked.CompareExchange(ref head, new Link<T>(value, current), current) == current)
-                    {
-                        return;
-                    }
-                }
-            }
-        }
-
         /// <summary>A body that does not reference the SDK, kept to be walked only if the type turns out to subscribe.</summary>
         private sealed class DeferredBody
         {
@@ -258,8 +231,8 @@ namespace SupabaseRealtime.Analyzers.Rules
         {
             private readonly INamedTypeSymbol type;
             private readonly SdkSymbols sdk;
-            private Link<Body>? bodies;
-            private Link<DeferredBody>? deferred;
+            private readonly PushList<Body> bodies = new PushList<Body>();
+            private readonly PushList<DeferredBody> deferred = new PushList<DeferredBody>();
 
             public TypeFacts(INamedTypeSymbol type, SdkSymbols sdk)
             {
@@ -285,7 +258,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                     if (!sdk.ReferencesSdk(root))
                     {
-                        Link<DeferredBody>.Push(ref deferred, new DeferredBody(root, owner));
+                        deferred.Push(new DeferredBody(root, owner));
                         continue;
                     }
 
@@ -309,7 +282,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         }
                     }
 
-                    Link<Body>.Push(ref bodies, body);
+                    bodies.Push(body);
                 }
             }
 
@@ -714,10 +687,10 @@ namespace SupabaseRealtime.Analyzers.Rules
                 // Only a type with a Subscribe() can report; Subscribe() facts come from bodies that reference the SDK.
                 var all = new List<Body>();
                 var subscribes = false;
-                for (var link = Volatile.Read(ref bodies); link != null; link = link.Next)
+                foreach (var body in bodies.NewestFirst())
                 {
-                    all.Add(link.Value);
-                    subscribes = subscribes || HasSubscribe(link.Value.Facts);
+                    all.Add(body);
+                    subscribes = subscribes || HasSubscribe(body.Facts);
                 }
 
                 if (!subscribes)
@@ -727,14 +700,14 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 // The bodies that do not reference the SDK: their calls to the type's own methods and writes to
                 // object-typed slots. They never get a graph (they call nothing of the SDK), as before.
-                for (var link = Volatile.Read(ref deferred); link != null; link = link.Next)
+                foreach (var kept in deferred.NewestFirst())
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
                     var facts = new List<Fact>();
-                    Visit(link.Value.Root, link.Value.Owner, facts);
+                    Visit(kept.Root, kept.Owner, facts);
                     if (facts.Count > 0)
                     {
-                        all.Add(new Body(link.Value.Root, facts, new List<CallOrder>(), new List<SyntaxNode>()));
+                        all.Add(new Body(kept.Root, facts, new List<CallOrder>(), new List<SyntaxNode>()));
                     }
                 }
 
@@ -812,32 +785,12 @@ namespace SupabaseRealtime.Analyzers.Rules
                     if (body.GraphPending)
                     {
                         body.GraphPending = false;
-                        var graph = CreateGraph(body.Root, cancellationToken);
+                        var graph = MethodGraphs.CreateGraph(body.Root, cancellationToken);
                         if (graph != null)
                         {
                             LocateFacts(body, graph);
                         }
                     }
-                }
-            }
-
-            /// <summary>The graph of a flow root (the same graph the analysis context gives for it).</summary>
-            private static ControlFlowGraph? CreateGraph(IOperation root, CancellationToken cancellationToken)
-            {
-                switch (root)
-                {
-                    case IMethodBodyOperation method:
-                        return ControlFlowGraph.Create(method, cancellationToken);
-                    case IConstructorBodyOperation constructor:
-                        return ControlFlowGraph.Create(constructor, cancellationToken);
-                    case IBlockOperation block:
-                        return ControlFlowGraph.Create(block, cancellationToken);
-                    case IFieldInitializerOperation field:
-                        return ControlFlowGraph.Create(field, cancellationToken);
-                    case IPropertyInitializerOperation property:
-                        return ControlFlowGraph.Create(property, cancellationToken);
-                    default:
-                        return null;
                 }
             }
 
