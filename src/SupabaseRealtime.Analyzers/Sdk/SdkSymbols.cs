@@ -22,8 +22,8 @@ namespace SupabaseRealtime.Analyzers.Sdk
         private static readonly ConditionalWeakTable<Compilation, CacheEntry> Cache = new ConditionalWeakTable<Compilation, CacheEntry>();
 
         private readonly ImmutableArray<IAssemblySymbol> candidates;
-        private readonly ConcurrentDictionary<SyntaxNode, bool> bodiesReferencingSdk = new ConcurrentDictionary<SyntaxNode, bool>();
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> sdkRelatedTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, bool> bodiesReferencingSdk = new ConcurrentDictionary<SyntaxNode, bool>(concurrencyLevel: 16, capacity: 1024);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> sdkRelatedTypes = new ConcurrentDictionary<ITypeSymbol, bool>(concurrencyLevel: 16, capacity: 256, SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> assemblySeesSdk =
             new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -274,8 +274,20 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// <summary>True when <paramref name="type"/> is an SDK type, derives from or implements one, or is constructed from one.</summary>
         public bool IsSdkRelated(ITypeSymbol? type)
         {
-            if (!MayBeSdkType(type) && !(type is INamedTypeSymbol { IsGenericType: true }))
+            if (!MayBeSdkType(type))
             {
+                // List<string>, Task<int>, ...: related only through a type argument; no cache needed for that.
+                if (type is INamedTypeSymbol { IsGenericType: true } generic)
+                {
+                    foreach (var argument in generic.TypeArguments)
+                    {
+                        if (IsSdkRelated(argument))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
                 return false;
             }
 
