@@ -48,34 +48,9 @@ namespace SupabaseRealtime.Analyzers.Model
                     || block is IFieldInitializerOperation || block is IPropertyInitializerOperation);
 
         /// <summary>
-        /// The distinct graph roots of an operation block action's blocks, each with the block it came
-        /// from (an analyzer is handed a body's block, whose parent is the method or constructor body;
-        /// <c>GetControlFlowGraph</c> takes the block, the walks take the root).
-        /// </summary>
-        public static List<(IOperation Block, IOperation Root)> GetGraphRoots(ImmutableArray<IOperation> blocks)
-        {
-            var roots = new List<(IOperation Block, IOperation Root)>();
-            foreach (var block in blocks)
-            {
-                var root = block;
-                while (root.Parent != null)
-                {
-                    root = root.Parent;
-                }
-
-                if (IsGraphRoot(root) && !roots.Exists(r => r.Root == root))
-                {
-                    roots.Add((block, root));
-                }
-            }
-
-            return roots;
-        }
-
-        /// <summary>
-        /// The graph root of <c>blocks[index]</c>, when it has one and no earlier block of
-        /// <paramref name="blocks"/> shares it: the allocation-free form of <see cref="GetGraphRoots"/>
-        /// (looping over every index yields the same roots, each with the same block).
+        /// The graph root of <c>blocks[index]</c> (an analyzer is handed a body's block, whose parent is the
+        /// method or constructor body), when it has one and no earlier block of <paramref name="blocks"/>
+        /// shares it: looping over every index yields each distinct root once, with the first block under it.
         /// </summary>
         public static bool TryGetNewGraphRoot(ImmutableArray<IOperation> blocks, int index, out IOperation root)
         {
