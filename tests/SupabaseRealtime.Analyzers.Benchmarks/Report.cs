@@ -38,7 +38,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
 
             var header = new List<string> { "configuration (SDK codebase)", "diagnostics", "median ms", "% of compiler", "x empty" };
             header.AddRange(peers.Select(p => "x " + ShortPeerName(p)));
-            header.AddRange(new[] { "whole run ms", "run CPU ms", "GC pauses ms" });
+            header.AddRange(new[] { "whole run ms", "run CPU ms", "GC pauses ms", "allocated MB" });
             var rows = new List<List<string>>();
             foreach (var config in result.Configs.Where(c => c.SdkCodebase))
             {
@@ -54,6 +54,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                 row.Add(Ms(config.MedianWall));
                 row.Add(Ms(config.MedianCpu));
                 row.Add(Ms(config.MedianPause));
+                row.Add(Ms(config.MedianAllocated));
                 rows.Add(row);
             }
 
@@ -75,10 +76,11 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                     Ms(config.MedianWall),
                     Ms(config.MedianCpu),
                     Ms(config.MedianPause),
+                    Ms(config.MedianAllocated),
                 });
             }
 
-            Table(output, new List<string> { "configuration (no-SDK codebase)", "diagnostics", "median ms", "% of compiler", "x empty", "whole run ms", "run CPU ms", "GC pauses ms" }, rows);
+            Table(output, new List<string> { "configuration (no-SDK codebase)", "diagnostics", "median ms", "% of compiler", "x empty", "whole run ms", "run CPU ms", "GC pauses ms", "allocated MB" }, rows);
 
             var all = result.Find(ConfigKind.SrtAll, sdk: true);
             if (all != null)
@@ -168,6 +170,9 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             output.WriteLine($"- Cross-check (processor time of the whole run, all threads): all SRT {Ms(all.MedianCpu)} ms vs the empty baseline's run {Ms(emptyRun.MedianCpu)} ms: "
                 + $"{(extraCpu >= 0 ? "+" : "-")}{Ms(Math.Abs(extraCpu))} ms, {Percent(Math.Abs(extraCpu), result.Compiler(sdk: true).MedianCpu)} of the compiler's own run ({Ms(result.Compiler(sdk: true).MedianCpu)} ms){(extraCpu < 0 ? " (within noise)" : string.Empty)}. "
                 + $"ExecutionTime is wall time inside callbacks: GC pauses and threads waiting for a core during a callback count in it.");
+            var extraAllocated = all.MedianAllocated - emptyRun.MedianAllocated;
+            output.WriteLine($"- Allocations (the whole run, all threads; load does not change them): all SRT {Ms(all.MedianAllocated)} MB vs the empty baseline's run {Ms(emptyRun.MedianAllocated)} MB: "
+                + $"{(extraAllocated >= 0 ? "+" : "-")}{Ms(Math.Abs(extraAllocated))} MB, {Percent(Math.Abs(extraAllocated), result.Compiler(sdk: true).MedianAllocated)} of what the compiler's own run allocates ({Ms(result.Compiler(sdk: true).MedianAllocated)} MB).");
         }
 
         public static void PrintScaling(TextWriter output, IReadOnlyList<SizeResult> results)

@@ -64,6 +64,9 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         /// <summary>Time the runtime paused every thread for garbage collection during the whole run, one entry per repetition.</summary>
         public List<double> PauseMilliseconds { get; } = new List<double>();
 
+        /// <summary>Bytes the process allocated during the whole run (all threads, compiling included), in MB, one entry per repetition.</summary>
+        public List<double> AllocatedMegabytes { get; } = new List<double>();
+
         public SortedDictionary<string, int> DiagnosticsById { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
         public SortedSet<string> Exceptions { get; } = new SortedSet<string>(StringComparer.Ordinal);
@@ -75,6 +78,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         public double MedianCpu => Statistics.Median(CpuMilliseconds);
 
         public double MedianPause => Statistics.Median(PauseMilliseconds);
+
+        public double MedianAllocated => Statistics.Median(AllocatedMegabytes);
 
         public int Diagnostics => DiagnosticsById.Values.Sum();
     }
@@ -122,24 +127,27 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         public Config? Find(ConfigKind kind, bool sdk) => Configs.FirstOrDefault(c => c.Kind == kind && c.SdkCodebase == sdk);
     }
 
-    /// <summary>Processor time and GC pauses of one run.</summary>
+    /// <summary>Processor time, GC pauses and allocated bytes of one run.</summary>
     internal readonly struct RunMeter
     {
         private readonly TimeSpan cpu;
         private readonly TimeSpan pauses;
+        private readonly long allocated;
 
-        private RunMeter(TimeSpan cpu, TimeSpan pauses)
+        private RunMeter(TimeSpan cpu, TimeSpan pauses, long allocated)
         {
             this.cpu = cpu;
             this.pauses = pauses;
+            this.allocated = allocated;
         }
 
-        public static RunMeter Start() => new RunMeter(ProcessorTime(), GC.GetTotalPauseDuration());
+        public static RunMeter Start() => new RunMeter(ProcessorTime(), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(precise: true));
 
         public void Stop(Config config)
         {
             config.CpuMilliseconds.Add((ProcessorTime() - cpu).TotalMilliseconds);
             config.PauseMilliseconds.Add((GC.GetTotalPauseDuration() - pauses).TotalMilliseconds);
+            config.AllocatedMegabytes.Add((GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0));
         }
 
         private static TimeSpan ProcessorTime()
