@@ -83,6 +83,20 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             Table(output, new List<string> { "configuration (no-SDK codebase)", "diagnostics", "median ms", "% of compiler", "x empty", "whole run ms", "run CPU ms", "GC pauses ms", "allocated MB" }, rows);
 
             var all = result.Find(ConfigKind.SrtAll, sdk: true);
+            if (all != null && all.PerAnalyzerMilliseconds.Count > 1)
+            {
+                output.WriteLine();
+                output.WriteLine("Where the time goes when all SRT analyzers run together (each one's ExecutionTime; work they share is charged to whichever asks first):");
+                output.WriteLine();
+                Table(output, new List<string> { "rule", "median ms", "% of compiler", "share of all SRT" }, all.PerAnalyzerMilliseconds.Select(pair => new List<string>
+                {
+                    pair.Key,
+                    Ms(Statistics.Median(pair.Value)),
+                    Percent(Statistics.Median(pair.Value), sdkCompiler),
+                    Percent(Statistics.Median(pair.Value), all.Median),
+                }).ToList());
+            }
+
             if (all != null)
             {
                 output.WriteLine();

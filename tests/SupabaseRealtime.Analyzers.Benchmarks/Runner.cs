@@ -67,6 +67,9 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         /// <summary>Bytes the process allocated during the whole run (all threads, compiling included), in MB, one entry per repetition.</summary>
         public List<double> AllocatedMegabytes { get; } = new List<double>();
 
+        /// <summary>Each analyzer's ExecutionTime in this configuration's runs, by rule ID (or type name), one entry per repetition.</summary>
+        public SortedDictionary<string, List<double>> PerAnalyzerMilliseconds { get; } = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+
         public SortedDictionary<string, int> DiagnosticsById { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
         public SortedSet<string> Exceptions { get; } = new SortedSet<string>(StringComparer.Ordinal);
@@ -322,6 +325,17 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             {
                 var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
                 total += telemetry.ExecutionTime;
+                if (record.Kind == ConfigKind.SrtAll)
+                {
+                    var name = AnalyzerCatalog.RuleIdOf(analyzer);
+                    if (!record.PerAnalyzerMilliseconds.TryGetValue(name, out var times))
+                    {
+                        times = new List<double>();
+                        record.PerAnalyzerMilliseconds[name] = times;
+                    }
+
+                    times.Add(telemetry.ExecutionTime.TotalMilliseconds);
+                }
             }
 
             record.Milliseconds.Add(total.TotalMilliseconds);

@@ -13,7 +13,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
             Compilation = compilation;
             Sdk = sdk;
             Options = options;
-            Scope = new SourceScope(options);
+            Scope = sdk.ScopeFor(options);
         }
 
         public Compilation Compilation { get; }

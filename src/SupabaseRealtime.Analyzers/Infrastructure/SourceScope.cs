@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,16 +18,18 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
     internal sealed class SourceScope
     {
         private readonly AnalyzerOptions options;
-        private readonly ConcurrentDictionary<SyntaxTree, TreeKind> kinds = new ConcurrentDictionary<SyntaxTree, TreeKind>();
-        private readonly Func<SyntaxTree, TreeKind> classify;
+        private readonly Memo<SyntaxTree, TreeKind> kinds;
 
-        public SourceScope(AnalyzerOptions options)
+        /// <param name="options">The analyzer options (they say which trees are generated).</param>
+        /// <param name="treeCount">The compilation's tree count (the cache's size).</param>
+        public SourceScope(AnalyzerOptions options, int treeCount)
         {
             this.options = options;
-
-            // Cached once: GetOrAdd runs on every callback, and a capturing lambda there would allocate each time.
-            classify = tree => Classify(tree, this.options);
+            kinds = new Memo<SyntaxTree, TreeKind>(treeCount);
         }
+
+        /// <summary>True when this scope was made for <paramref name="candidate"/> (then rules can share it).</summary>
+        public bool IsFor(AnalyzerOptions candidate) => ReferenceEquals(options, candidate);
 
         private enum TreeKind
         {
@@ -71,7 +72,16 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
             }
         }
 
-        private TreeKind GetKind(SyntaxTree tree) => kinds.GetOrAdd(tree, classify);
+        private TreeKind GetKind(SyntaxTree tree)
+        {
+            if (!kinds.TryGetValue(tree, out var kind))
+            {
+                kind = Classify(tree, options);
+                kinds.Add(tree, kind);
+            }
+
+            return kind;
+        }
 
         private static TreeKind Classify(SyntaxTree tree, AnalyzerOptions options)
         {

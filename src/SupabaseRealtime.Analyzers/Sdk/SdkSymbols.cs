@@ -1,10 +1,12 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 
 namespace SupabaseRealtime.Analyzers.Sdk
 {
@@ -22,14 +24,20 @@ namespace SupabaseRealtime.Analyzers.Sdk
         private static readonly ConditionalWeakTable<Compilation, CacheEntry> Cache = new ConditionalWeakTable<Compilation, CacheEntry>();
 
         private readonly ImmutableArray<IAssemblySymbol> candidates;
-        private readonly ConcurrentDictionary<SyntaxNode, bool> bodiesReferencingSdk = new ConcurrentDictionary<SyntaxNode, bool>(concurrencyLevel: 16, capacity: 1024);
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> sdkRelatedTypes = new ConcurrentDictionary<ITypeSymbol, bool>(concurrencyLevel: 16, capacity: 256, SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IAssemblySymbol, bool> assemblySeesSdk =
-            new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ImmutableArray<IAssemblySymbol> sdkAssemblyList;
+
+        /// <summary>The scope the rules share (see <see cref="ScopeFor"/>).</summary>
+        private SourceScope? sharedScope;
+        private readonly Memo<SyntaxNode, bool> bodiesReferencingSdk = new Memo<SyntaxNode, bool>(capacity: 1024);
+        private readonly Memo<ITypeSymbol, bool> definitionsRelated = new Memo<ITypeSymbol, bool>(capacity: 1024);
+        private readonly Memo<ITypeSymbol, bool> sdkRelatedTypes = new Memo<ITypeSymbol, bool>(capacity: 256, SymbolEqualityComparer.Default);
+        private readonly Memo<IAssemblySymbol, bool> assemblySeesSdk = new Memo<IAssemblySymbol, bool>(capacity: 64);
+        private readonly IAssemblySymbol compilationAssembly;
 
         private SdkSymbols(Compilation compilation, ImmutableArray<IAssemblySymbol> candidates)
         {
             Compilation = compilation;
+            compilationAssembly = compilation.Assembly;
             this.candidates = candidates;
 
             RealtimeClientInterface = GetSdkType("Supabase.Realtime.Interfaces.IRealtimeClient`2");
@@ -72,6 +80,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             SdkAssemblies = assemblies.ToImmutable();
+            sdkAssemblyList = ImmutableArray.CreateRange(SdkAssemblies);
 
             var channelType = RealtimeChannelInterface ?? RealtimeChannel;
             RealtimeVersion = channelType?.ContainingAssembly?.Identity.Version;
@@ -187,9 +196,35 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return found;
         }
 
+        /// <summary>
+        /// The <see cref="SourceScope"/> for <paramref name="options"/>: the rules of one analyzer host
+        /// share the options object, and so one scope (each tree is classified once, not once per rule).
+        /// </summary>
+        public SourceScope ScopeFor(AnalyzerOptions options)
+        {
+            var shared = Volatile.Read(ref sharedScope);
+            if (shared is null)
+            {
+                Interlocked.CompareExchange(ref sharedScope, new SourceScope(options, TreeCount(Compilation)), null);
+                shared = Volatile.Read(ref sharedScope)!;
+            }
+
+            return shared.IsFor(options) ? shared : new SourceScope(options, TreeCount(Compilation));
+        }
+
+        private static int TreeCount(Compilation compilation)
+        {
+            var count = 0;
+            foreach (var _ in compilation.SyntaxTrees)
+            {
+                count++;
+            }
+
+            return count;
+        }
+
         /// <summary>True when <paramref name="symbol"/> is declared in an SDK assembly.</summary>
-        public bool IsSdkMember(ISymbol? symbol)
-            => symbol?.ContainingAssembly != null && SdkAssemblies.Contains(symbol.ContainingAssembly);
+        public bool IsSdkMember(ISymbol? symbol) => symbol != null && IsSdkAssembly(symbol.ContainingAssembly);
 
         /// <summary>
         /// True when <paramref name="root"/> (a body) invokes any SDK method or creates any SDK object:
@@ -235,28 +270,36 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             var references = ComputeReferencesSdk(body);
-            bodiesReferencingSdk.TryAdd(syntax, references);
+            bodiesReferencingSdk.Add(syntax, references);
             return references;
         }
 
         private bool ComputeReferencesSdk(IOperation body)
         {
+            var finder = new SdkUseFinder(this);
+            try
+            {
+                finder.Visit(body);
+                return finder.Found;
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                // A tree too deep to walk recursively (a very long chain of + or ?.): walk it with a stack.
+                return ComputeReferencesSdkWithStack(body);
+            }
+        }
+
+        private bool ComputeReferencesSdkWithStack(IOperation body)
+        {
+            var finder = new SdkUseFinder(this);
             var pending = new Stack<IOperation>();
             pending.Push(body);
             while (pending.Count > 0)
             {
                 var operation = pending.Pop();
-                if (IsSdkRelated(operation.Type))
+                if (finder.Touches(operation))
                 {
                     return true;
-                }
-
-                switch (operation)
-                {
-                    case IInvocationOperation invocation when IsSdkMember(invocation.TargetMethod):
-                    case IObjectCreationOperation creation when IsSdkMember(creation.Constructor):
-                    case IMemberReferenceOperation reference when IsSdkMember(reference.Member):
-                        return true;
                 }
 
                 foreach (var child in operation.Children)
@@ -269,6 +312,147 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Walks a body until it meets an operation that touches the SDK. The host's walker visits
+        /// children without allocating (Roslyn 4 and later), and a few recently rejected types are
+        /// remembered by reference, so the common case (a body of the project's own types) costs a
+        /// virtual call and a comparison or two per operation.
+        /// </summary>
+        private sealed class SdkUseFinder : OperationWalker
+        {
+            private readonly SdkSymbols sdk;
+            private ITypeSymbol? rejected0;
+            private ITypeSymbol? rejected1;
+            private ITypeSymbol? rejected2;
+            private ITypeSymbol? rejected3;
+            private int next;
+
+            public SdkUseFinder(SdkSymbols sdk) => this.sdk = sdk;
+
+            public bool Found { get; private set; }
+
+            public override void Visit(IOperation? operation)
+            {
+                if (Found || operation is null)
+                {
+                    return;
+                }
+
+                if (Touches(operation))
+                {
+                    Found = true;
+                    return;
+                }
+
+                base.Visit(operation);
+            }
+
+            public bool Touches(IOperation operation)
+            {
+                switch (operation.Kind)
+                {
+                    // No type, a type no SDK use can give (bool, string, System.Type, ...), or the type of
+                    // an operand the walk checks anyway: nothing to look up.
+                    case OperationKind.Argument:
+                    case OperationKind.Block:
+                    case OperationKind.ExpressionStatement:
+                    case OperationKind.Return:
+                    case OperationKind.YieldReturn:
+                    case OperationKind.YieldBreak:
+                    case OperationKind.Literal:
+                    case OperationKind.MethodBody:
+                    case OperationKind.ConstructorBody:
+                    case OperationKind.VariableDeclarationGroup:
+                    case OperationKind.VariableDeclaration:
+                    case OperationKind.VariableInitializer:
+                    case OperationKind.Binary:
+                    case OperationKind.Unary:
+                    case OperationKind.Interpolation:
+                    case OperationKind.InterpolatedString:
+                    case OperationKind.InterpolatedStringText:
+                    case OperationKind.Conditional:
+                    case OperationKind.Coalesce:
+                    case OperationKind.SimpleAssignment:
+                    case OperationKind.CompoundAssignment:
+                    case OperationKind.Increment:
+                    case OperationKind.Decrement:
+                    case OperationKind.IsNull:
+                    case OperationKind.IsType:
+                    case OperationKind.IsPattern:
+                    case OperationKind.NameOf:
+                    case OperationKind.TypeOf:
+                    case OperationKind.SizeOf:
+                    case OperationKind.Branch:
+                    case OperationKind.Labeled:
+                    case OperationKind.Empty:
+                    case OperationKind.AnonymousFunction:
+                    case OperationKind.LocalFunction:
+                        return false;
+                    case OperationKind.Invocation:
+                        return sdk.IsSdkMember(((IInvocationOperation)operation).TargetMethod) || TypeTouches(operation.Type);
+                    case OperationKind.ObjectCreation:
+                        return sdk.IsSdkMember(((IObjectCreationOperation)operation).Constructor) || TypeTouches(operation.Type);
+                    case OperationKind.FieldReference:
+                    case OperationKind.PropertyReference:
+                    case OperationKind.EventReference:
+                    case OperationKind.MethodReference:
+                        return sdk.IsSdkMember(((IMemberReferenceOperation)operation).Member) || TypeTouches(operation.Type);
+                    case OperationKind.VariableDeclarator:
+                        return TypeTouches(((IVariableDeclaratorOperation)operation).Symbol.Type);
+                    default:
+                        return TypeTouches(operation.Type);
+                }
+            }
+
+            private bool TypeTouches(ITypeSymbol? type)
+            {
+                // string, int, object, ...: never related (IEnumerable<T> and the like are special too, but generic).
+                if (type is null || (type.SpecialType != SpecialType.None && !(type is INamedTypeSymbol { IsGenericType: true })))
+                {
+                    return false;
+                }
+
+                // An annotated type's public symbol is a new object at each use; its definition is not.
+                var key = type.IsDefinition ? type.OriginalDefinition : type;
+                if (WasRejected(key))
+                {
+                    return false;
+                }
+
+                if (sdk.IsSdkRelated(key))
+                {
+                    return true;
+                }
+
+                Remember(key);
+                return false;
+            }
+
+            private bool WasRejected(ITypeSymbol key)
+                => ReferenceEquals(key, rejected0) || ReferenceEquals(key, rejected1) || ReferenceEquals(key, rejected2) || ReferenceEquals(key, rejected3);
+
+            private void Remember(ITypeSymbol type)
+            {
+                switch (next)
+                {
+                    case 0:
+                        rejected0 = type;
+                        break;
+                    case 1:
+                        rejected1 = type;
+                        break;
+                    case 2:
+                        rejected2 = type;
+                        break;
+                    default:
+                        rejected3 = type;
+                        break;
+                }
+
+                next = (next + 1) & 3;
+            }
         }
 
         /// <summary>True when <paramref name="type"/> is an SDK type, derives from or implements one, or is constructed from one.</summary>
@@ -291,13 +475,28 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 return false;
             }
 
-            if (sdkRelatedTypes.TryGetValue(type!, out var known))
+            if (type!.IsDefinition)
+            {
+                // One object per compilation: keyed by identity (an annotated type's public symbol is a new
+                // object at each use, its definition is not).
+                var definition = type.OriginalDefinition;
+                if (definitionsRelated.TryGetValue(definition, out var knownDefinition))
+                {
+                    return knownDefinition;
+                }
+
+                var definitionRelated = ComputeSdkRelated(definition, depth: 0);
+                definitionsRelated.Add(definition, definitionRelated);
+                return definitionRelated;
+            }
+
+            if (sdkRelatedTypes.TryGetValue(type, out var known))
             {
                 return known;
             }
 
-            var related = ComputeSdkRelated(type!, depth: 0);
-            sdkRelatedTypes.TryAdd(type!, related);
+            var related = ComputeSdkRelated(type, depth: 0);
+            sdkRelatedTypes.Add(type, related);
             return related;
         }
 
@@ -323,17 +522,9 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
             if (MayBeSdkType(type))
             {
-                for (var current = type.BaseType; current != null; current = current.BaseType)
+                for (var current = type; current != null; current = current.BaseType)
                 {
-                    if (IsSdkAssembly(current.OriginalDefinition.ContainingAssembly))
-                    {
-                        return true;
-                    }
-                }
-
-                foreach (var implemented in type.AllInterfaces)
-                {
-                    if (IsSdkAssembly(implemented.OriginalDefinition.ContainingAssembly))
+                    if (IsSdkAssembly(current.OriginalDefinition.ContainingAssembly) || ImplementsSdkInterface(current, depth: 0))
                     {
                         return true;
                     }
@@ -354,7 +545,47 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return false;
         }
 
-        private bool IsSdkAssembly(IAssemblySymbol? assembly) => assembly != null && SdkAssemblies.Contains(assembly);
+        /// <summary>
+        /// True when <paramref name="type"/> declares an interface that is, or extends, an SDK interface.
+        /// Interfaces from assemblies that do not see the SDK are not opened: nothing under them can be.
+        /// </summary>
+        private bool ImplementsSdkInterface(ITypeSymbol type, int depth)
+        {
+            foreach (var declared in type.Interfaces)
+            {
+                if (IsSdkAssembly(declared.OriginalDefinition.ContainingAssembly))
+                {
+                    return true;
+                }
+
+                if (depth < 8 && MayBeSdkType(declared) && ImplementsSdkInterface(declared, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsSdkAssembly(IAssemblySymbol? assembly)
+        {
+            if (assembly is null)
+            {
+                return false;
+            }
+
+            // One to four assemblies: a scan beats the hash set's tree walk.
+            // An assembly has one symbol per compilation: identity is equality here.
+            foreach (var sdkAssembly in sdkAssemblyList)
+            {
+                if (ReferenceEquals(assembly, sdkAssembly))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Is <paramref name="type"/> a realtime client (implements <c>IRealtimeClient&lt;,&gt;</c> or is <c>Supabase.Realtime.Client</c>)?</summary>
         public bool IsRealtimeClient(ITypeSymbol? type)
@@ -418,10 +649,9 @@ namespace SupabaseRealtime.Analyzers.Sdk
                     return false;
             }
 
+            // An assembly has one symbol per compilation: identity is equality here.
             var assembly = type.ContainingAssembly;
-            return assembly is null
-                || SymbolEqualityComparer.Default.Equals(assembly, Compilation.Assembly)
-                || SeesSdk(assembly);
+            return assembly is null || ReferenceEquals(assembly, compilationAssembly) || SeesSdk(assembly);
         }
 
         /// <summary>True when <paramref name="assembly"/> is an SDK assembly or references one (only then can its types extend the SDK's).</summary>
@@ -432,14 +662,14 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 return known;
             }
 
-            var sees = SdkAssemblies.Contains(assembly);
+            var sees = IsSdkAssembly(assembly);
             if (!sees)
             {
                 foreach (var module in assembly.Modules)
                 {
                     foreach (var referenced in module.ReferencedAssemblySymbols)
                     {
-                        if (SdkAssemblies.Contains(referenced))
+                        if (IsSdkAssembly(referenced))
                         {
                             sees = true;
                             break;
@@ -448,7 +678,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 }
             }
 
-            assemblySeesSdk.TryAdd(assembly, sees);
+            assemblySeesSdk.Add(assembly, sees);
             return sees;
         }
 

@@ -166,8 +166,13 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             var (compilation, model, _, sdk) = Compile("""
                 using System.Collections.Generic;
                 class MyChannel : RealtimeChannel { public MyChannel() : base(null!, "t", null!) { } }
+                interface IMyChannel : IRealtimeChannel { }
                 class C
                 {
+                    void Declared() { RealtimeChannel? unused = null; }
+                    void FromArray(RealtimeChannel[] all) { var first = all[0]; System.Console.WriteLine(first); }
+                    void ViaInterface(IMyChannel mine) { System.Console.WriteLine(mine); }
+                    void Lambda(List<string> names) { names.ForEach(name => System.Console.WriteLine(name.Length)); }
                     private RealtimeChannel? _channel;
                     private readonly List<IRealtimeChannel> _all = new();
                     private readonly List<string> _names = new();
@@ -191,9 +196,42 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             Assert.False(References("Plain"));
             Assert.False(References("PlainAsync"));
             Assert.False(References("Run"));
+            Assert.True(References("Declared"));
+            Assert.True(References("FromArray"));
+            Assert.True(References("ViaInterface"));
+            Assert.False(References("Lambda"));
+
+            // Asked again (another rule): the same answers.
+            Assert.True(References("Injected"));
+            Assert.False(References("Plain"));
 
             // Shared: one resolution per compilation, whichever rule asks first.
             Assert.Same(sdk, SdkSymbols.TryCreate(compilation));
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_very_deep_body_is_walked_without_failing(bool touchesSdk)
+        {
+            // 4,000 nested additions: deeper than a recursive walk may go on a small stack.
+            var terms = string.Join(" + ", Enumerable.Range(0, 4000).Select(i => "\"" + i + "\""));
+            var (compilation, model, _, sdk) = Compile($$"""
+                class C
+                {
+                    void Run() { }
+                    string Long(RealtimeChannel channel) => {{terms}} + {{(touchesSdk ? "channel.Topic" : "\"end\"")}};
+                }
+                """);
+            var method = compilation.SyntaxTrees.First().GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == "Long");
+            var body = model.GetOperation(method)!;
+
+            var result = default(bool?);
+            var thread = new System.Threading.Thread(() => result = sdk.ReferencesSdk(body), maxStackSize: 256 * 1024);
+            thread.Start();
+            thread.Join();
+
+            Assert.Equal(touchesSdk, result);
         }
     }
 }
