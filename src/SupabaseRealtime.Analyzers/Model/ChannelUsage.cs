@@ -798,7 +798,11 @@ namespace SupabaseRealtime.Analyzers.Model
                         continue;
                     }
 
-                    var graph = context.GetControlFlowGraph(block);
+                    if (!(usage.sdk.GraphOf(block, context.CancellationToken) is { } graph))
+                    {
+                        continue;
+                    }
+
                     foreach (var body in CallOrder.WithNestedBodies(graph))
                     {
                         var order = CallOrder.Create(body);

@@ -796,57 +796,40 @@ namespace SupabaseRealtime.Analyzers.Model
             var collector = new RegistrationCollector(type, compilation.Sdk, isTrigger);
             var tracksSlots = !collector.typeSlots.IsEmpty;
 
-            // The blocks worth a look: those making a call the rule is about, and, when the type keeps
-            // channels in fields or properties, every block that touches one of them (a write, a call,
-            // an escape decides what the type's members may rely on).
-            void Add(OperationAnalysisContext context, IOperation operation)
+            // The blocks worth a look: those that touch the SDK at all (the shared, cached body check; a
+            // channel call or a use of a channel field or property is such a touch). Each is scanned for
+            // channel calls and channel slots.
+            start.RegisterOperationBlockAction(context =>
             {
-                var owner = MemberOf(context.ContainingSymbol);
+                var owner = MemberOf(context.OwningSymbol);
                 if (owner is null || !SymbolEqualityComparer.Default.Equals(owner.ContainingType, type))
                 {
                     return;
                 }
 
-                if (compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
+                var blocks = context.OperationBlocks;
+                for (var i = 0; i < blocks.Length; i++)
                 {
-                    collector.Add(owner, operation);
-                }
-                else if (tracksSlots)
-                {
-                    collector.MarkIncomplete();
-                }
-            }
-
-            start.RegisterOperationAction(
-                context =>
-                {
-                    var invocation = (IInvocationOperation)context.Operation;
-                    if (ChannelCall.IsChannelCallName(invocation.TargetMethod.Name)
-                        && ChannelCall.TryGetKind(invocation, compilation.Sdk, out var kind) && (tracksSlots || isTrigger(kind)))
+                    if (!BodyOrders.TryGetNewGraphRoot(blocks, i, out var root) || !compilation.Sdk.ReferencesSdk(root))
                     {
-                        Add(context, invocation);
+                        continue;
                     }
-                },
-                OperationKind.Invocation);
-            if (tracksSlots)
-            {
-                start.RegisterOperationAction(
-                    context =>
+
+                    if (compilation.Scope.ShouldAnalyze(root.Syntax.SyntaxTree))
                     {
-                        if (collector.TouchesSlot(context.Operation))
-                        {
-                            Add(context, context.Operation);
-                        }
-                    },
-                    OperationKind.FieldReference,
-                    OperationKind.PropertyReference,
-                    OperationKind.FieldInitializer,
-                    OperationKind.PropertyInitializer);
-            }
+                        collector.Add(owner, root);
+                    }
+                    else if (tracksSlots && collector.HoldsChannelFacts(owner, root))
+                    {
+                        // Part of the type is not analyzed (generated code) and uses its channels.
+                        collector.MarkIncomplete();
+                    }
+                }
+            });
 
             start.RegisterSymbolEndAction(end =>
             {
-                var timelines = collector.Build();
+                var timelines = collector.Build(end.CancellationToken);
                 if (!timelines.IsEmpty)
                 {
                     analyze(end, timelines);
@@ -874,40 +857,6 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             return symbol;
-        }
-
-        /// <summary>True when <paramref name="operation"/> reads, writes or initializes one of the type's channel fields or properties.</summary>
-        private bool TouchesSlot(IOperation operation)
-        {
-            switch (operation)
-            {
-                case IFieldReferenceOperation field:
-                    return typeSlots.Contains(field.Field.AssociatedSymbol is IPropertySymbol backed ? (ISymbol)backed : field.Field);
-                case IPropertyReferenceOperation property:
-                    return typeSlots.Contains(property.Property);
-                case IFieldInitializerOperation initializer:
-                    foreach (var field in initializer.InitializedFields)
-                    {
-                        if (typeSlots.Contains(field))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                case IPropertyInitializerOperation initializer:
-                    foreach (var property in initializer.InitializedProperties)
-                    {
-                        if (typeSlots.Contains(property))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    return false;
-            }
         }
 
         /// <summary>
@@ -947,6 +896,32 @@ namespace SupabaseRealtime.Analyzers.Model
             }
         }
 
+        /// <summary>True when a block the rules do not analyze (generated code) calls a channel or uses one of the type's channel slots.</summary>
+        private bool HoldsChannelFacts(ISymbol owner, IOperation root)
+        {
+            var isInitializer = root is IFieldInitializerOperation || root is IPropertyInitializerOperation;
+            var facts = BlockFacts.Scan(root, sdk, typeSlots, type, isConstructorPhase: false, isInitializer);
+            if (facts is null)
+            {
+                return false;
+            }
+
+            if (facts.Calls.Count > 0)
+            {
+                return true;
+            }
+
+            foreach (var slot in facts.Slots.Keys)
+            {
+                if (typeSlots.Contains(slot))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Part of the type is not analyzed (generated code): facts about its fields are incomplete.</summary>
         public void MarkIncomplete()
         {
@@ -961,7 +936,7 @@ namespace SupabaseRealtime.Analyzers.Model
             => Volatile.Read(ref collected) ?? LazyInitializer.EnsureInitialized(ref collected, () => new Collected())!;
 
         /// <summary>The timelines of every channel local, field and property of the type.</summary>
-        public ImmutableArray<ChannelTimeline> Build()
+        public ImmutableArray<ChannelTimeline> Build(CancellationToken cancellationToken)
         {
             // Most types: no block was added, nothing to lock.
             var state = Volatile.Read(ref collected);
@@ -995,7 +970,7 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 if (block.HasCallOf(isTrigger))
                 {
-                    block.EnsureBodies();
+                    block.EnsureBodies(sdk, cancellationToken);
                     BuildLocalTimelines(block, timelines);
                 }
             }
@@ -1004,7 +979,7 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 foreach (var slot in typeSlots)
                 {
-                    BuildSlotTimeline(slot, snapshot, timelines);
+                    BuildSlotTimeline(slot, snapshot, timelines, cancellationToken);
                 }
             }
 
@@ -1155,7 +1130,7 @@ namespace SupabaseRealtime.Analyzers.Model
             return timeline;
         }
 
-        private void BuildSlotTimeline(ISymbol slot, List<BlockFacts> snapshot, ImmutableArray<ChannelTimeline>.Builder timelines)
+        private void BuildSlotTimeline(ISymbol slot, List<BlockFacts> snapshot, ImmutableArray<ChannelTimeline>.Builder timelines, CancellationToken cancellationToken)
         {
             var triggered = false;
             foreach (var block in snapshot)
@@ -1180,7 +1155,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 constructorCallsMembers |= block.IsConstructorPhase && block.CallsOwnMembers;
                 if (block.Slots.TryGetValue(slot, out var facts))
                 {
-                    block.EnsureBodies();
+                    block.EnsureBodies(sdk, cancellationToken);
                     if (facts.HardEscape)
                     {
                         return;
@@ -1801,7 +1776,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// Builds, once, the graphs of the block and of the lambdas and local functions in it that hold a
         /// channel call or a slot write (only the symbol-end action calls this, on one thread).
         /// </summary>
-        public void EnsureBodies()
+        public void EnsureBodies(SdkSymbols sdk, CancellationToken cancellationToken)
         {
             if (bodiesBuilt)
             {
@@ -1809,7 +1784,7 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             bodiesBuilt = true;
-            if (Calls.Count == 0 || !(CreateGraph(Root) is { } graph))
+            if (Calls.Count == 0 || !(sdk.GraphOf(Root, cancellationToken) is { } graph))
             {
                 return;
             }
@@ -1851,25 +1826,6 @@ namespace SupabaseRealtime.Analyzers.Model
                 }
 
                 first = false;
-            }
-        }
-
-        private static ControlFlowGraph? CreateGraph(IOperation root)
-        {
-            switch (root)
-            {
-                case IMethodBodyOperation method:
-                    return ControlFlowGraph.Create(method);
-                case IConstructorBodyOperation constructor:
-                    return ControlFlowGraph.Create(constructor);
-                case IBlockOperation block:
-                    return ControlFlowGraph.Create(block);
-                case IFieldInitializerOperation field:
-                    return ControlFlowGraph.Create(field);
-                case IPropertyInitializerOperation property:
-                    return ControlFlowGraph.Create(property);
-                default:
-                    return null;
             }
         }
 

@@ -267,7 +267,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     {
                         if (NeedsOrders(block))
                         {
-                            block.Orders = BodyOrders.Create(context.GetControlFlowGraph(blocks[i]));
+                            block.Orders = Sdk.GraphOf(blocks[i], context.CancellationToken) is { } graph ? BodyOrders.Create(graph) : null;
                         }
 
                         ImmutableInterlocked.Push(ref channels, block);

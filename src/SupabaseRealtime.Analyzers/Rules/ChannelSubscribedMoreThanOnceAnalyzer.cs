@@ -274,7 +274,10 @@ namespace SupabaseRealtime.Analyzers.Rules
                     {
                         if (MayBeJudgedWithoutOtherBodies(facts, root))
                         {
-                            LocateFacts(body, context.GetControlFlowGraph(block));
+                            if (sdk.GraphOf(block, context.CancellationToken) is { } graph)
+                            {
+                                LocateFacts(body, graph);
+                            }
                         }
                         else
                         {
@@ -711,7 +714,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                LocatePending(all, context.CancellationToken);
+                LocatePending(all, sdk, context.CancellationToken);
                 all.Sort((a, b) => ComparePosition(a.Root.Syntax, b.Root.Syntax));
                 var judge = new Judge(type, all);
                 if (!judge.HasSubscribe)
@@ -760,7 +763,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// The graphs put off by <see cref="MayBeJudgedWithoutOtherBodies"/>: needed only when a handler
             /// registered in the type is a method (whose body may hold such a Subscribe()).
             /// </summary>
-            private static void LocatePending(List<Body> all, CancellationToken cancellationToken)
+            private static void LocatePending(List<Body> all, SdkSymbols sdk, CancellationToken cancellationToken)
             {
                 var methodHandlers = false;
                 foreach (var body in all)
@@ -785,7 +788,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     if (body.GraphPending)
                     {
                         body.GraphPending = false;
-                        var graph = MethodGraphs.CreateGraph(body.Root, cancellationToken);
+                        var graph = sdk.GraphOf(body.Root, cancellationToken);
                         if (graph != null)
                         {
                             LocateFacts(body, graph);

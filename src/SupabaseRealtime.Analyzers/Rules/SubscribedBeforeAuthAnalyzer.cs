@@ -284,7 +284,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                var orders = blockAuths.Count > 0 ? BodyOrders.Create(context.GetControlFlowGraph(operationBlock)) : null;
+                var orders = blockAuths.Count > 0 && Sdk.GraphOf(operationBlock, context.CancellationToken) is { } graph ? BodyOrders.Create(graph) : null;
                 foreach (var call in subscriptionCalls)
                 {
                     var subscription = new Subscription(call, member, memberRank, BodyOrders.IsInNestedBody(call));

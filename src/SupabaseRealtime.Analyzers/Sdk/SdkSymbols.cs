@@ -5,8 +5,10 @@ using System.Threading;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Infrastructure;
+using SupabaseRealtime.Analyzers.Model;
 
 namespace SupabaseRealtime.Analyzers.Sdk
 {
@@ -33,6 +35,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
         private readonly Memo<ITypeSymbol, bool> sdkRelatedTypes = new Memo<ITypeSymbol, bool>(capacity: 256, SymbolEqualityComparer.Default);
         private readonly Memo<IAssemblySymbol, bool> assemblySeesSdk = new Memo<IAssemblySymbol, bool>(capacity: 64);
         private readonly IAssemblySymbol compilationAssembly;
+        private readonly Memo<IOperation, ControlFlowGraph> graphs = new Memo<IOperation, ControlFlowGraph>(capacity: 64);
 
         private SdkSymbols(Compilation compilation, ImmutableArray<IAssemblySymbol> candidates)
         {
@@ -221,6 +224,33 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             return count;
+        }
+
+        /// <summary>
+        /// The control-flow graph of the body (or initializer) that holds <paramref name="operation"/>,
+        /// built once per compilation whichever rule asks first (the rules that judge the same body on
+        /// paths share it); null when the root is not something a graph is made of.
+        /// </summary>
+        public ControlFlowGraph? GraphOf(IOperation operation, CancellationToken cancellationToken)
+        {
+            var root = operation;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            if (graphs.TryGetValue(root, out var known))
+            {
+                return known;
+            }
+
+            var graph = MethodGraphs.CreateGraph(root, cancellationToken);
+            if (graph != null)
+            {
+                graphs.Add(root, graph);
+            }
+
+            return graph;
         }
 
         /// <summary>True when <paramref name="symbol"/> is declared in an SDK assembly.</summary>

@@ -36,7 +36,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
                 collector.Add(model.GetDeclaredSymbol(member)!, model.GetOperation(member)!);
             }
 
-            return collector.Build();
+            return collector.Build(System.Threading.CancellationToken.None);
         }
 
         private static ChannelCall Call(ChannelTimeline timeline, ChannelCallKind kind, int index = 0)
