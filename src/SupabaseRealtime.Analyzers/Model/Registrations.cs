@@ -819,7 +819,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     {
                         collector.Add(owner, root);
                     }
-                    else if (tracksSlots && collector.HoldsChannelFacts(owner, root))
+                    else if (tracksSlots && collector.HoldsChannelFacts(root))
                     {
                         // Part of the type is not analyzed (generated code) and uses its channels.
                         collector.MarkIncomplete();
@@ -897,7 +897,7 @@ namespace SupabaseRealtime.Analyzers.Model
         }
 
         /// <summary>True when a block the rules do not analyze (generated code) calls a channel or uses one of the type's channel slots.</summary>
-        private bool HoldsChannelFacts(ISymbol owner, IOperation root)
+        private bool HoldsChannelFacts(IOperation root)
         {
             var isInitializer = root is IFieldInitializerOperation || root is IPropertyInitializerOperation;
             var facts = BlockFacts.Scan(root, sdk, typeSlots, type, isConstructorPhase: false, isInitializer);
