@@ -24,7 +24,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
         private static (Compilation Compilation, SemanticModel Model, MethodDeclarationSyntax Method, SdkSymbols Sdk) Compile(string source)
         {
             var tree = CSharpSyntaxTree.ParseText(Usings + source);
-            var compilation = CSharpCompilation.Create("M", new[] { tree }, References.For(SdkShape.Current),
+            var compilation = CSharpCompilation.Create("M", new[] { tree }, SdkReferences.For(SdkVersion.Supabase160),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Identifier.Text == "Run");

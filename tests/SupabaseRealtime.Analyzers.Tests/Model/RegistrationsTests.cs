@@ -25,7 +25,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
         private static ImmutableArray<ChannelTimeline> Timelines(string source)
         {
             var tree = CSharpSyntaxTree.ParseText(Usings + source);
-            var compilation = CSharpCompilation.Create("R", new[] { tree }, References.For(SdkShape.Current),
+            var compilation = CSharpCompilation.Create("R", new[] { tree }, SdkReferences.For(SdkVersion.Supabase160),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var model = compilation.GetSemanticModel(tree);

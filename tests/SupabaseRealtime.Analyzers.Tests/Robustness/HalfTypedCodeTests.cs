@@ -47,7 +47,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
         public async Task Analyzers_and_fixers_never_throw(string state, string code)
         {
             var kind = code.StartsWith("var ", StringComparison.Ordinal) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
-            var compilation = Harness.Compile(new[] { ("/half/" + state.Replace(' ', '-') + ".cs", Header + code) }, SdkShape.Current, kind);
+            var compilation = Harness.Compile(new[] { ("/half/" + state.Replace(' ', '-') + ".cs", Header + code) }, SdkVersion.Supabase160, kind);
             Assert.NotEmpty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var failures = new List<string>();
             var diagnostics = await Harness.AnalyzeAsync(compilation, failures);
@@ -64,7 +64,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
         public async Task Sdk_missing_one_type_never_makes_an_analyzer_throw()
         {
             // A Realtime without interfaces and options types, as a partial or very old package looks.
-            var partialRealtime = References.Compile("Supabase.Realtime", new Version(7, 4, 0, 0), Array.Empty<string>(), Array.Empty<MetadataReference>(), """
+            var partialRealtime = SdkReferences.Compile("Supabase.Realtime", """
+                [assembly: System.Reflection.AssemblyVersion("7.4.0.0")]
+
                 namespace Supabase.Realtime
                 {
                     public class RealtimeChannel
@@ -104,7 +106,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
                     public void Dispose() => _channel?.Unsubscribe();
                 }
                 """, new CSharpParseOptions(LanguageVersion.CSharp11), path: "/partial/Feed.cs");
-            var compilation = CSharpCompilation.Create("Partial", new[] { tree }, References.Framework.Add(partialRealtime),
+            var compilation = CSharpCompilation.Create("Partial", new[] { tree }, SdkReferences.Framework.Add(partialRealtime),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var failures = new List<string>();
@@ -115,7 +117,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
         [Fact]
         public async Task Sdk_without_gotrue_never_makes_an_analyzer_throw()
         {
-            var references = References.For(SdkShape.Current).Where(r => r.Display?.Contains("Gotrue", StringComparison.Ordinal) != true).ToImmutableArray();
+            var references = SdkReferences.For(SdkVersion.Supabase160).Where(r => r.Display?.Contains("Gotrue", StringComparison.Ordinal) != true).ToImmutableArray();
             var tree = CSharpSyntaxTree.ParseText(Header + """
                 class C
                 {

@@ -36,11 +36,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
         /// <summary>Every test source (string literals of the rule tests that use the SDK) and every sample file.</summary>
         public static ImmutableArray<CorpusSource> Corpus => LazyCorpus.Value;
 
-        public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> sources, SdkShape shape = SdkShape.Current, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
+        public static CSharpCompilation Compile(IEnumerable<(string Path, string Text)> sources, SdkVersion shape = SdkVersion.Supabase160, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
             => CSharpCompilation.Create(
                 "Robustness",
                 sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.CSharp11), path: s.Path)),
-                References.For(shape),
+                SdkReferences.For(shape),
                 new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
 
         /// <summary>Analyzer diagnostics of <paramref name="compilation"/>; analyzer exceptions are added to <paramref name="failures"/>.</summary>
@@ -77,7 +77,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
         }
 
         /// <summary>A one-project solution holding <paramref name="compilation"/>'s trees, for code fixes.</summary>
-        public static Solution SolutionFor(Compilation compilation, SdkShape shape = SdkShape.Current)
+        public static Solution SolutionFor(Compilation compilation, SdkVersion shape = SdkVersion.Supabase160)
         {
             var workspace = new AdhocWorkspace();
             var projectId = ProjectId.CreateNewId();
@@ -85,7 +85,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
                 projectId, VersionStamp.Default, "Robustness", "Robustness", LanguageNames.CSharp,
                 compilationOptions: compilation.Options,
                 parseOptions: compilation.SyntaxTrees.First().Options,
-                metadataReferences: References.For(shape)));
+                metadataReferences: SdkReferences.For(shape)));
             foreach (var tree in compilation.SyntaxTrees)
             {
                 solution = solution.AddDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(tree.FilePath), tree.GetText(), filePath: tree.FilePath);
@@ -157,9 +157,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
                         string text;
                         try
                         {
-                            text = Markup.Parse(value).Text;
+                            text = Markup.Strip(value);
                         }
-                        catch (FormatException)
+                        catch (ArgumentException)
                         {
                             text = value;
                         }

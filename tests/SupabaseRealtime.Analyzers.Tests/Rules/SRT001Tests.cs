@@ -199,7 +199,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_on_the_realtime_5_shape()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Supabase.Realtime;
@@ -223,7 +223,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_on_the_legacy_postgrest_shape()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.LegacyPostgrest,
+                Sdk = SdkVersion.Realtime604,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Postgrest.Attributes;
@@ -867,7 +867,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Fix_on_the_table_shape_of_the_legacy_postgrest()
             => new Verify.Test
             {
-                Sdk = SdkShape.LegacyPostgrest,
+                Sdk = SdkVersion.Realtime604,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Postgrest.Attributes;
@@ -904,7 +904,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Fix_on_the_realtime_5_shape()
             => new Verify.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Supabase.Realtime;

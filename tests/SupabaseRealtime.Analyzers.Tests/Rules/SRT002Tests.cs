@@ -894,7 +894,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_resubscribe_in_a_realtime5_event_handler(string eventName)
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = $$"""
                     using System.Threading.Tasks;
                     using Supabase.Realtime;
@@ -923,7 +923,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_resubscribe_of_the_field_in_a_realtime5_state_handler_method()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System;
                     using System.Threading.Tasks;
@@ -955,7 +955,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Ignores_realtime5_message_handlers_and_handlers_of_other_channels()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Supabase.Realtime;

@@ -440,7 +440,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_Update_in_Realtime_5_event_handlers()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System;
                     using Supabase.Realtime;
@@ -746,7 +746,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_the_legacy_Postgrest_table()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.LegacyPostgrest,
+                Sdk = SdkVersion.Realtime604,
                 TestCode = """
                     using Postgrest.Interfaces;
                     using Postgrest.Models;
@@ -1216,7 +1216,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Ignores_Realtime_5_OnUpdate_and_OnDelete_events()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using Supabase.Realtime;
                     using TodoApp.Models;
@@ -1434,7 +1434,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Ignores_without_the_sdk_types_in_scope()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.None,
+                Sdk = SdkVersion.None,
                 TestCode = """
                     using System;
 

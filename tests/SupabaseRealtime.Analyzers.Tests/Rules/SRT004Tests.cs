@@ -474,7 +474,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         {
             var test = new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Microsoft.AspNetCore.Components;

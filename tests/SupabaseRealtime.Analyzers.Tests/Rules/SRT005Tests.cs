@@ -76,7 +76,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_on_the_realtime_5_shape()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using Supabase.Realtime;
 
@@ -199,7 +199,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_a_client_created_in_the_constructor_on_the_legacy_postgrest_shape()
             => new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.LegacyPostgrest,
+                Sdk = SdkVersion.Realtime604,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Supabase;
@@ -648,7 +648,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Fix_inserts_ConnectAsync_on_the_realtime_5_shape()
             => new Verify.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Supabase.Realtime;

@@ -130,7 +130,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_Register_after_Subscribe_with_the_realtime_5_event_shape()
             => new CSharpAnalyzerVerifier<SupabaseRealtime.Analyzers.Rules.LateOrDuplicateBindingAnalyzer>.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System.Threading.Tasks;
                     using Supabase.Realtime;

@@ -232,7 +232,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         {
             var test = new VerifyAnalyzer.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using System;
                     using System.Threading.Tasks;

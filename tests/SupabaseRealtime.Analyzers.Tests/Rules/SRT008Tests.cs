@@ -302,7 +302,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_on_the_legacy_realtime_shape_too()
             => new AnalyzerVerify.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = $$"""
                     using Supabase.Realtime;
 
@@ -513,7 +513,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Ignores_code_without_the_sdk()
             => new AnalyzerVerify.Test
             {
-                Sdk = SdkShape.None,
+                Sdk = SdkVersion.None,
                 TestCode = $$"""
                     namespace Tools
                     {

@@ -224,7 +224,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Reports_on_the_legacy_realtime_shape()
             => new AnalyzerVerify.Test
             {
-                Sdk = SdkShape.Realtime5,
+                Sdk = SdkVersion.Realtime505,
                 TestCode = """
                     using Supabase.Realtime;
 
@@ -400,7 +400,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public Task Ignores_code_without_the_sdk()
             => new AnalyzerVerify.Test
             {
-                Sdk = SdkShape.None,
+                Sdk = SdkVersion.None,
                 TestCode = """
                     namespace Tools
                     {

@@ -1,56 +1,88 @@
+using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace SupabaseRealtime.Analyzers.Tests.Verification
 {
-    /// <summary>Analyzer tests in the ecosystem's style: <c>VerifyAnalyzerAsync(source, expected...)</c>, or <c>new Test { ... }.RunAsync()</c>.</summary>
+    /// <summary>Analyzer tests on Microsoft.CodeAnalysis.Testing, with this project's defaults (<see cref="TestDefaults"/>).</summary>
     public static class CSharpAnalyzerVerifier<TAnalyzer>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        /// <summary>A diagnostic of the analyzer's only descriptor.</summary>
-        public static DiagnosticResult Diagnostic()
-        {
-            var descriptors = new TAnalyzer().SupportedDiagnostics;
-            return descriptors.Length == 1
-                ? DiagnosticResult.Create(descriptors[0])
-                : throw new System.InvalidOperationException($"{typeof(TAnalyzer).Name} has {descriptors.Length} descriptors: name one.");
-        }
+        public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic();
 
-        public static DiagnosticResult Diagnostic(string id) => DiagnosticResult.Create(id);
+        public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
 
-        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => DiagnosticResult.Create(descriptor);
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
+            => VerifyAnalyzerAsync(source, SdkVersion.Supabase160, expected);
+
+        public static Task VerifyAnalyzerAsync(string source, SdkVersion sdk, params DiagnosticResult[] expected)
         {
-            var test = new Test { TestCode = source };
+            var test = new Test { TestCode = source, Sdk = sdk };
             test.ExpectedDiagnostics.AddRange(expected);
-            return test.RunAsync();
+            return test.RunAsync(CancellationToken.None);
         }
 
-        public class Test : AnalyzerTest
+        public class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             public Test()
             {
-                Analyzers.Add(new TAnalyzer());
+                ReferenceAssemblies = SdkReferences.Net100;
+            }
+
+            /// <summary>The SDK version the test compiles against (default: Supabase 1.6.0).</summary>
+            public SdkVersion Sdk { get; set; } = SdkVersion.Supabase160;
+
+            public LanguageVersion LanguageVersion { get; set; } = TestDefaults.DefaultLanguageVersion;
+
+            public OutputKind OutputKind
+            {
+                get => TestState.OutputKind ?? OutputKind.DynamicallyLinkedLibrary;
+                set => TestState.OutputKind = value;
+            }
+
+            public SourceFileList Sources => TestState.Sources;
+
+            public MetadataReferenceCollection AdditionalReferences => TestState.AdditionalReferences;
+
+            /// <summary>Adds an <c>.editorconfig</c> at the root that applies <paramref name="lines"/> to every C# file.</summary>
+            public void AddEditorConfig(string lines) => TestState.AnalyzerConfigFiles.Add(TestDefaults.EditorConfig(lines));
+
+            protected override ParseOptions CreateParseOptions() => TestDefaults.ParseOptions(base.CreateParseOptions(), LanguageVersion);
+
+            protected override CompilationOptions CreateCompilationOptions() => TestDefaults.CompilationOptions(base.CreateCompilationOptions());
+
+            protected override Task RunImplAsync(CancellationToken cancellationToken)
+            {
+                TestDefaults.AddReferences(TestState, Sdk);
+                return base.RunImplAsync(cancellationToken);
             }
         }
     }
 
-    /// <summary>Code-fix tests: <c>VerifyCodeFixAsync(source, expected, fixedSource)</c>, or <c>new Test { ... }.RunAsync()</c>.</summary>
+    /// <summary>Code-fix tests on Microsoft.CodeAnalysis.Testing (one by one and Fix All in document, project and solution), with this project's defaults.</summary>
     public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
     {
-        public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer>.Diagnostic();
+        public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
 
-        public static DiagnosticResult Diagnostic(string id) => DiagnosticResult.Create(id);
+        public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
 
-        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => DiagnosticResult.Create(descriptor);
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(descriptor);
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
             => CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);
+
+        public static Task VerifyAnalyzerAsync(string source, SdkVersion sdk, params DiagnosticResult[] expected)
+            => CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, sdk, expected);
 
         public static Task VerifyCodeFixAsync(string source, string fixedSource)
             => VerifyCodeFixAsync(source, System.Array.Empty<DiagnosticResult>(), fixedSource);
@@ -62,15 +94,47 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
         {
             var test = new Test { TestCode = source, FixedCode = fixedSource };
             test.ExpectedDiagnostics.AddRange(expected);
-            return test.RunAsync();
+            return test.RunAsync(CancellationToken.None);
         }
 
-        public class Test : CodeFixTest
+        public class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
             public Test()
             {
-                Analyzers.Add(new TAnalyzer());
-                CodeFixProvider = new TCodeFix();
+                ReferenceAssemblies = SdkReferences.Net100;
+            }
+
+            /// <summary>The SDK version the test compiles against (default: Supabase 1.6.0).</summary>
+            public SdkVersion Sdk { get; set; } = SdkVersion.Supabase160;
+
+            public LanguageVersion LanguageVersion { get; set; } = TestDefaults.DefaultLanguageVersion;
+
+            public OutputKind OutputKind
+            {
+                get => TestState.OutputKind ?? OutputKind.DynamicallyLinkedLibrary;
+                set => TestState.OutputKind = value;
+            }
+
+            public SourceFileList Sources => TestState.Sources;
+
+            public SourceFileList FixedSources => FixedState.Sources;
+
+            public MetadataReferenceCollection AdditionalReferences => TestState.AdditionalReferences;
+
+            /// <summary>Adds an <c>.editorconfig</c> at the root that applies <paramref name="lines"/> to every C# file.</summary>
+            public void AddEditorConfig(string lines) => TestState.AnalyzerConfigFiles.Add(TestDefaults.EditorConfig(lines));
+
+            protected override ParseOptions CreateParseOptions() => TestDefaults.ParseOptions(base.CreateParseOptions(), LanguageVersion);
+
+            protected override CompilationOptions CreateCompilationOptions() => TestDefaults.CompilationOptions(base.CreateCompilationOptions());
+
+            protected override async Task RunImplAsync(CancellationToken cancellationToken)
+            {
+                TestDefaults.AddReferences(TestState, Sdk);
+                await base.RunImplAsync(cancellationToken).ConfigureAwait(false);
+                await TestDefaults.VerifyNoNewCompilerWarningsAsync(
+                    TestState, new List<SolutionState> { FixedState, BatchFixedState }, CreateParseOptions(), CreateCompilationOptions(),
+                    ReferenceAssemblies, cancellationToken).ConfigureAwait(false);
             }
         }
     }
