@@ -205,7 +205,8 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                 return document;
             }
 
-            var replacement = EnvironmentLookup(model, node.SpanStart).WithTriviaFrom(node);
+            var nonNullable = model.GetTypeInfo(node, cancellationToken).ConvertedNullability.Annotation != NullableAnnotation.Annotated;
+            var replacement = EnvironmentLookup(model, node.SpanStart, nonNullable).WithTriviaFrom(node);
             return document.WithSyntaxRoot(root.ReplaceNode(node, replacement));
         }
 
@@ -219,8 +220,15 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
             }
 
             var value = declarator.Initializer.Value;
+            var declared = model.GetDeclaredSymbol(declarator, cancellationToken) switch
+            {
+                IFieldSymbol field => field.Type,
+                ILocalSymbol local => local.Type,
+                _ => null,
+            };
+            var nonNullable = declared?.NullableAnnotation != NullableAnnotation.Annotated;
             var newDeclarator = declarator.WithInitializer(
-                declarator.Initializer.WithValue(EnvironmentLookup(model, value.SpanStart).WithTriviaFrom(value)));
+                declarator.Initializer.WithValue(EnvironmentLookup(model, value.SpanStart, nonNullable).WithTriviaFrom(value)));
 
             SyntaxNode oldStatement;
             SyntaxNode newStatement;
@@ -276,20 +284,25 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
 
         /// <summary>
         /// <c>System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY")</c>, or with <c>global::</c> when
-        /// something in scope hides the <c>System</c> namespace at <paramref name="position"/>.
+        /// something in scope hides the <c>System</c> namespace at <paramref name="position"/>. Where nullable warnings are
+        /// on and the value goes to a non-nullable <c>string</c>, <c>?? throw new System.InvalidOperationException(...)</c>
+        /// follows: the lookup returns <c>string?</c>, and a plain one would add CS8600/CS8601/CS8604 to a build that had none.
         /// </summary>
-        private static ExpressionSyntax EnvironmentLookup(SemanticModel model, int position)
+        private static ExpressionSyntax EnvironmentLookup(SemanticModel model, int position, bool nonNullableTarget)
         {
             var call = "System.Environment.GetEnvironmentVariable(\"" + VariableName + "\")";
-            var expression = SyntaxFactory.ParseExpression(call);
-            var bound = model.GetSpeculativeSymbolInfo(position, expression, SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
+            var bound = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseExpression(call), SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
             var environment = model.Compilation.GetTypeByMetadataName("System.Environment");
-            if (bound is null || environment is null || !SymbolEqualityComparer.Default.Equals(bound.ContainingType, environment))
+            var system = bound is null || environment is null || !SymbolEqualityComparer.Default.Equals(bound.ContainingType, environment)
+                ? "global::System."
+                : "System.";
+            var text = system + "Environment.GetEnvironmentVariable(\"" + VariableName + "\")";
+            if (nonNullableTarget && (model.GetNullableContext(position) & NullableContext.WarningsEnabled) != 0)
             {
-                expression = SyntaxFactory.ParseExpression("global::" + call);
+                text += " ?? throw new " + system + "InvalidOperationException(\"" + VariableName + " is not set.\")";
             }
 
-            return expression;
+            return SyntaxFactory.ParseExpression(text);
         }
     }
 }

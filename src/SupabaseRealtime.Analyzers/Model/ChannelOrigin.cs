@@ -32,7 +32,10 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>Argument values in parameter order (defaults filled in); unset where not constant.</summary>
         public ImmutableArray<Optional<object?>> Arguments { get; }
 
-        /// <summary>True for <c>Channel(string channelName)</c>; false for <c>Channel(database, schema, table, column, value, parameters)</c>.</summary>
+        /// <summary>
+        /// True for the named forms <c>Channel(string channelName)</c> and (7.4+) <c>Channel(string channelName, ChannelOptions options)</c>,
+        /// which share one cache entry per name; false for <c>Channel(database, schema, table, column, value, parameters)</c>.
+        /// </summary>
         public bool IsTopicOverload { get; }
 
         /// <summary>True when every argument is a compile-time constant.</summary>
@@ -117,14 +120,27 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             var parameters = invocation.TargetMethod.Parameters;
-            var values = ImmutableArray.CreateBuilder<Optional<object?>>(parameters.Length);
-            for (var i = 0; i < parameters.Length; i++)
+            var named = IsNamedOverload(invocation.TargetMethod);
+
+            // The cache key of a named channel is its name alone: ChannelOptions do not take part (sdk-behaviour.md, section 1).
+            var count = named ? 1 : parameters.Length;
+            var values = ImmutableArray.CreateBuilder<Optional<object?>>(count);
+            for (var i = 0; i < count; i++)
             {
                 values.Add(ValueOf(invocation, parameters[i]));
             }
 
-            origin = new ChannelOrigin(client, invocation, values.MoveToImmutable(), parameters.Length == 1);
+            origin = new ChannelOrigin(client, invocation, values.MoveToImmutable(), named);
             return true;
+        }
+
+        /// <summary>True for <c>Channel(string channelName)</c> and <c>Channel(string channelName, ChannelOptions options)</c>.</summary>
+        public static bool IsNamedOverload(IMethodSymbol channelMethod)
+        {
+            var parameters = channelMethod.Parameters;
+            return parameters.Length == 1
+                || (parameters.Length == 2 && parameters[0].Type.SpecialType == SpecialType.System_String
+                    && parameters[1].Type is INamedTypeSymbol { Name: "ChannelOptions" });
         }
 
         /// <summary>

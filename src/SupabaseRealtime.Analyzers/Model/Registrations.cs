@@ -162,6 +162,9 @@ namespace SupabaseRealtime.Analyzers.Model
         /// The registration <c>OnPostgresChange(handler, listenType, filter)</c> makes: the filter's
         /// schema, table and filter (a null filter means <c>new PostgresChangesFilter()</c>).
         /// </summary>
+        /// <summary>What <c>new PostgresChangesFilter().Schema</c> is in the SDK.</summary>
+        internal const string FilterDefaultSchema = "public";
+
         public static PostgresBinding FromFilter(IOperation? filterValue, string? eventName, SdkSymbols sdk)
         {
             if (eventName is null || sdk.PostgresChangesFilter is null)
@@ -195,7 +198,9 @@ namespace SupabaseRealtime.Analyzers.Model
                 return Unknown;
             }
 
-            string? schema = null, table = null, filter = null;
+            // The SDK's PostgresChangesFilter (7.4+) has only a parameterless constructor: its Schema
+            // property initializer is "public", Table and Filter start null (sdk-behaviour.md, section 4.1).
+            string? schema = FilterDefaultSchema, table = null, filter = null;
             foreach (var parameter in constructor.Parameters)
             {
                 var value = ArgumentValue(arguments, parameter);

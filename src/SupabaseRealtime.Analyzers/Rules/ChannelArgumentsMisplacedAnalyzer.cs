@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Infrastructure;
+using SupabaseRealtime.Analyzers.Model;
 
 namespace SupabaseRealtime.Analyzers.Rules
 {
@@ -62,6 +63,11 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             var (kind, argument, message) = found.Value;
+            if (kind == RealtimePrefix && compilation.Sdk.UsesPrefixedNamesAsIs)
+            {
+                // 7.4+: "realtime:x" is the topic realtime:x, as the code means.
+                return;
+            }
             var properties = ImmutableDictionary<string, string>.Empty.Add(CaseKey, kind);
             compilation.Scope.Report(
                 context.ReportDiagnostic,
@@ -72,9 +78,9 @@ namespace SupabaseRealtime.Analyzers.Rules
         internal static (string Kind, IArgumentOperation Argument, string Message)? Classify(IInvocationOperation invocation)
         {
             var parameters = invocation.TargetMethod.Parameters;
-            if (parameters.Length == 1)
+            if (ChannelOrigin.IsNamedOverload(invocation.TargetMethod))
             {
-                // Channel(string channelName)
+                // Channel(string channelName), Channel(string channelName, ChannelOptions options)
                 var name = Explicit(ArgumentFor(invocation, parameters[0]));
                 if (name != null && !IsBroken(name) && LeadingText(name.Value) is string leading && leading.StartsWith(TopicPrefix, StringComparison.Ordinal))
                 {

@@ -217,7 +217,13 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             properties[EventProperty] = added.Event!;
-            properties[CanRegisterProperty] = "true";
+            // A fix never writes a call the referenced SDK marks [Obsolete] (CS0618 breaks warnings-as-errors builds):
+            // from 7.4 Register(PostgresChangesOptions) is, and OnPostgresChange is the way.
+            if (!RegisterIsObsolete(handler.Invocation.TargetMethod.ContainingType))
+            {
+                properties[CanRegisterProperty] = "true";
+            }
+
             if (HasOnPostgresChange(handler.Invocation.TargetMethod.ContainingType))
             {
                 properties[CanRewriteProperty] = "true";
@@ -236,6 +242,25 @@ namespace SupabaseRealtime.Analyzers.Rules
                     || SymbolPath.Unwrap(handler.Invocation.Instance) is IParameterReferenceOperation
                     || ChannelSlots.GetSlot(handler.Invocation.Instance) != null)
                 && !(access.Expression is InvocationExpressionSyntax);
+
+        private static bool RegisterIsObsolete(INamedTypeSymbol channelType)
+        {
+            foreach (var member in channelType.GetMembers("Register"))
+            {
+                if (member is IMethodSymbol { IsGenericMethod: false, Parameters.Length: 1 } method)
+                {
+                    foreach (var attribute in method.GetAttributes())
+                    {
+                        if (attribute.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static bool HasOnPostgresChange(INamedTypeSymbol channelType)
         {

@@ -22,6 +22,9 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// <summary>Realtime 7.1: handlers pair with registrations.</summary>
         public static readonly Version HandlerPairingVersion = new Version(7, 1, 0, 0);
 
+        /// <summary>From 7.4 <c>Channel(name)</c> uses a name that already starts with <c>realtime:</c> as is (before, it prefixes it again).</summary>
+        public static readonly Version PrefixedNamesAsIsVersion = new Version(7, 4, 0, 0);
+
         /// <summary>Per compilation, shared by the rules; weakly keyed, so it never keeps a compilation alive.</summary>
         private static readonly ConditionalWeakTable<Compilation, CacheEntry> Cache = new ConditionalWeakTable<Compilation, CacheEntry>();
 
@@ -130,6 +133,10 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// <summary>True when the referenced Realtime pairs each handler with one registration (7.1+; unknown counts as current).</summary>
         public bool PairsHandlersWithRegistrations
             => RealtimeVersion is null || RealtimeVersion == new Version(0, 0, 0, 0) || RealtimeVersion >= HandlerPairingVersion;
+
+        /// <summary>True when the referenced Realtime keeps a channel name that starts with <c>realtime:</c> as it is (7.4+; unknown counts as current).</summary>
+        public bool UsesPrefixedNamesAsIs
+            => RealtimeVersion is null || RealtimeVersion == new Version(0, 0, 0, 0) || RealtimeVersion >= PrefixedNamesAsIsVersion;
 
         public bool HasRealtime => RealtimeClientInterface != null || RealtimeChannelInterface != null || RealtimeChannel != null || RealtimeClient != null;
 

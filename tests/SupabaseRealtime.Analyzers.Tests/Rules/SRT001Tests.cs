@@ -51,7 +51,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("songs", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("songs", "SignIn"));
 
         [Fact]
         public Task Reports_subscribe_before_set_auth_on_a_realtime_client()
@@ -73,7 +73,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("scores", "SetAuth"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("scores", "SetAuth"));
 
         [Fact]
         public Task Reports_table_on_before_sign_in_with_password()
@@ -92,7 +92,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """ + Model,
-                Verify.Diagnostic().WithLocation(0).WithArguments("songs", "SignInWithPassword"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("songs", "SignInWithPassword"));
 
         [Fact]
         public Task Reports_when_auth_precedes_the_subscription_on_one_branch_only()
@@ -122,7 +122,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("lobby", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("lobby", "SignIn"));
 
         [Fact]
         public Task Reports_inside_a_lambda_analysed_as_its_own_body()
@@ -145,7 +145,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("room:42", "SignInWithPassword"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("room:42", "SignInWithPassword"));
 
         [Fact]
         public Task Reports_inside_a_local_function()
@@ -167,7 +167,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("orders", "SetSession"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("orders", "SetSession"));
 
         [Fact]
         public Task Reports_a_channel_field_assigned_in_the_constructor()
@@ -193,7 +193,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("inbox", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("inbox", "SignIn"));
 
         [Fact]
         public Task Reports_on_the_realtime_5_shape()
@@ -216,7 +216,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("prices", "SetAuth") },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("prices", "SetAuth") },
             }.RunAsync();
 
         [Fact]
@@ -232,19 +232,20 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
                     public sealed class LegacySongSync
                     {
-                        private readonly Supabase.Client _client;
+                        private readonly Supabase.Realtime.Client _realtime;
 
-                        public LegacySongSync(Supabase.Client client) => _client = client;
+                        public LegacySongSync(Supabase.Realtime.Client realtime) => _realtime = realtime;
 
-                        public async Task RunAsync(string email, string password)
+                        public async Task RunAsync(string jwt)
                         {
-                            var songs = _client.From<Song>();
-                            await {|#0:songs.On(PostgresChangesOptions.ListenType.All, (sender, change) => { })|};
-                            await _client.Auth.SignIn(email, password);
+                            var songs = _realtime.Channel("realtime", "public", "songs");
+                            songs.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                            await {|#0:songs.Subscribe()|};
+                            _realtime.SetAuth(jwt);
                         }
                     }
                     """ + Model,
-                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("songs", "SignIn") },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("songs", "SetAuth") },
             }.RunAsync();
 
         // ---- 2. Across a type ------------------------------------------------------------------
@@ -277,7 +278,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("todos", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("todos", "SignIn"));
 
         [Fact]
         public Task Reports_a_unity_behaviour_that_subscribes_in_Start_and_signs_in_from_a_button()
@@ -303,7 +304,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("scores", "SignInWithPassword"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("scores", "SignInWithPassword"));
 
         [Fact]
         public Task Reports_a_constructor_subscription_with_set_auth_in_another_member()
@@ -327,7 +328,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("alerts", "SetAuth"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("alerts", "SetAuth"));
 
         [Fact]
         public Task Reports_a_configured_initializer_method()
@@ -352,7 +353,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public Task SignInAsync(string email, string password) => _supabase.Auth.SignIn(email, password);
                     }
                     """,
-                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("metrics", "SignIn") },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("metrics", "SignIn") },
             };
             test.AddEditorConfig("supabase_realtime.SRT001.initializer_methods = Load, InitializeAsync");
             return test.RunAsync();
@@ -667,7 +668,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("drafts", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("drafts", "SignIn"));
 
         [Fact]
         public Task Ignores_an_auth_client_held_in_a_local()
@@ -876,10 +877,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
                     public sealed class LegacySongSync
                     {
-                        public async Task RunAsync(Supabase.Client client, string email, string password)
+                        public async Task RunAsync(Supabase.Realtime.Client realtime, string jwt)
                         {
-                            await [|client.From<Song>().On(PostgresChangesOptions.ListenType.All, (sender, change) => { })|];
-                            var session = await client.Auth.SignIn(email, password);
+                            var songs = realtime.Channel("realtime", "public", "songs");
+                            await [|songs.Subscribe()|];
+                            realtime.SetAuth(jwt);
                         }
                     }
                     """ + Model,
@@ -891,10 +893,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
                     public sealed class LegacySongSync
                     {
-                        public async Task RunAsync(Supabase.Client client, string email, string password)
+                        public async Task RunAsync(Supabase.Realtime.Client realtime, string jwt)
                         {
-                            var session = await client.Auth.SignIn(email, password);
-                            await client.From<Song>().On(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                            var songs = realtime.Channel("realtime", "public", "songs");
+                            realtime.SetAuth(jwt);
+                            await songs.Subscribe();
                         }
                     }
                     """ + Model,

@@ -928,6 +928,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     using System;
                     using System.Threading.Tasks;
                     using Supabase.Realtime;
+                    using Supabase.Realtime.Channel;
 
                     public sealed class LegacyFeed
                     {
@@ -948,7 +949,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("_channel", HandlerReason("StateChanged handler", 12)) },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("_channel", HandlerReason("StateChanged handler", 13)) },
             }.RunAsync();
 
         [Fact]
@@ -1516,7 +1517,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             return new Verify.Test
             {
                 TestCode = Source,
-                FixedCode = Source.Replace("{|#0:", "[|").Replace("{|#1:", "[|").Replace("{|#2:", "[|").Replace("{|#3:", "[|").Replace("|}", "|]"),
+                FixedCode = Source,
                 ExpectedDiagnostics =
                 {
                     Verify.Diagnostic().WithLocation(0).WithArguments("loop", LoopReason),

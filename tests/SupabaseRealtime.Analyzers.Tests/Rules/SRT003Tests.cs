@@ -54,6 +54,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             }
             """;
 
+        /// <summary><see cref="Models"/> for the SDK lines whose Postgrest still uses the <c>Postgrest.*</c> namespaces (5.x, 6.0.4).</summary>
+        private static readonly string LegacyModels = Models.Replace("using Supabase.Postgrest.", "using Postgrest.");
+
         /// <summary>A sqlite-net look-alike: Update/InsertOrReplace on the connection.</summary>
         private const string Sqlite = """
 
@@ -189,7 +192,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                                 }
 
                                 await store.{|#0:UpdateAsync|}(todo);
-                            }, ListenType.Inserts, new PostgresChangesFilter("public", "todos"));
+                            }, ListenType.Inserts, new PostgresChangesFilter { Table = "todos" });
                             await channel.Subscribe();
                         }
                     }
@@ -458,15 +461,15 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             public void Attach(Client realtime)
                             {
                                 var channel = realtime.Channel("realtime", "public", "todos");
-                                channel.OnInsert += (sender, args) => store.{|#0:UpdateAsync|}(args.Response.Model<Todo>()!);
+                                channel.OnInsert += (sender, args) => store.{|#0:UpdateAsync|}(args.Response!.Model<Todo>()!);
                                 channel.OnPostgresChange += OnChange;
                             }
 
-                            private void OnChange(object? sender, PostgresChangesEventArgs args)
-                                => store.{|#1:UpdateAsync|}(args.Response.Model<Todo>()!);
+                            private void OnChange(object? sender, Supabase.Realtime.PostgresChanges.PostgresChangesEventArgs args)
+                                => store.{|#1:UpdateAsync|}(args.Response!.Model<Todo>()!);
                         }
                     }
-                    """ + Models,
+                    """ + LegacyModels,
                 ExpectedDiagnostics =
                 {
                     VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("todos", "UpdateAsync", "UpsertAsync"),
@@ -764,7 +767,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public sealed class NoteMirror
                         {
                             public void Attach(IRealtimeChannel channel, IPostgrestTable<Note> notes)
-                                => channel.OnPostgresChange((sender, change) => notes.{|#0:Update|}(change.Model<Note>()!), ListenType.All);
+                                => channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => notes.{|#0:Update|}(change.Model<Note>()!));
                         }
                     }
                     """,
@@ -1033,7 +1036,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                                     _ = store.UpdateAsync(change.Model<Todo>()!);
                                 }
 
-                                if (change.Event == "UPDATE")
+                                if (change.Payload?.Data?._type == "UPDATE")
                                 {
                                     _ = store.UpdateAsync(change.Model<Todo>()!);
                                 }
@@ -1229,11 +1232,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             public void Attach(Client realtime, ILocalStore<Todo> store)
                             {
                                 var channel = realtime.Channel("realtime", "public", "todos");
-                                channel.OnUpdate += (sender, args) => store.UpdateAsync(args.Response.Model<Todo>()!);
-                                channel.OnDelete += (sender, args) => store.UpdateAsync(args.Response.OldModel<Todo>()!);
+                                channel.OnUpdate += (sender, args) => store.UpdateAsync(args.Response!.Model<Todo>()!);
+                                channel.OnDelete += (sender, args) => store.UpdateAsync(args.Response!.OldModel<Todo>()!);
                                 channel.OnPostgresChange += (sender, args) =>
                                 {
-                                    if (args.Response.Payload?.Data?.Type == Constants.EventType.Update)
+                                    if (args.Response?.Payload?.Data?.Type == Constants.EventType.Update)
                                     {
                                         store.UpdateAsync(args.Response.Model<Todo>()!);
                                     }
@@ -1241,7 +1244,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             }
                         }
                     }
-                    """ + Models,
+                    """ + LegacyModels,
             }.RunAsync();
 
         [Fact]

@@ -44,12 +44,12 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     public async Task StartAsync()
                     {
                         var room = {|#0:_realtime.Channel("room:lobby")|};
-                        await _realtime.ConnectAsync();
+                        await {|#1:_realtime.ConnectAsync()|};
                         await room.Subscribe();
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("room:lobby", "_realtime", "'ConnectAsync' runs only later"));
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("room:lobby", "_realtime", "'ConnectAsync' runs only later"));
 
         [Fact]
         public Task Reports_a_channel_created_before_a_later_InitializeAsync_that_auto_connects()
@@ -70,7 +70,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("todos", "supabase.Realtime", "'InitializeAsync' runs only later"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("todos", "supabase.Realtime", "'InitializeAsync' runs only later"));
 
         [Fact]
         public Task Reports_on_the_realtime_5_shape()
@@ -90,7 +90,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("prices", "realtime", "'Connect' runs only later") },
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("prices", "realtime", "'Connect' runs only later") },
             }.RunAsync();
 
         // ---- 2. Created in the method ----------------------------------------------------------
@@ -112,7 +112,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("prices", "realtime", CreatedHere));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("prices", "realtime", CreatedHere));
 
         [Fact]
         public Task Reports_a_supabase_client_whose_InitializeAsync_does_not_connect_realtime()
@@ -130,7 +130,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("jobs", "supabase.Realtime", CreatedHere));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("jobs", "supabase.Realtime", CreatedHere));
 
         [Fact]
         public Task Reports_a_client_connected_on_one_branch_only()
@@ -153,7 +153,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("health", "realtime", CreatedHere));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("health", "realtime", CreatedHere));
 
         [Fact]
         public Task Reports_in_top_level_statements()
@@ -169,7 +169,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     await channel.Subscribe();
                     Console.ReadLine();
                     """,
-                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("announcements", "supabase.Realtime", CreatedHere) },
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("announcements", "supabase.Realtime", CreatedHere) },
             }.RunAsync();
 
         // ---- 3. Created by the type, never connected -------------------------------------------
@@ -193,34 +193,34 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("notifications", "_supabase.Realtime", NeverConnected));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("notifications", "_supabase.Realtime", NeverConnected));
 
         [Fact]
-        public Task Reports_a_client_created_in_the_constructor_on_the_legacy_postgrest_shape()
+        public Task Reports_a_client_created_in_the_constructor_on_realtime_6()
             => new VerifyAnalyzer.Test
             {
                 Sdk = SdkVersion.Realtime604,
                 TestCode = """
                     using System.Threading.Tasks;
-                    using Supabase;
+                    using Supabase.Realtime;
 
                     public sealed class InboxViewModel
                     {
-                        private readonly Supabase.Client _client;
+                        private readonly Client _realtime;
 
-                        public InboxViewModel(string url, string key)
+                        public InboxViewModel(string url)
                         {
-                            _client = new Supabase.Client(url, key, new SupabaseOptions { AutoConnectRealtime = true });
+                            _realtime = new Client(url);
                         }
 
                         public async Task LoadAsync()
                         {
-                            var inbox = {|#0:_client.Realtime.Channel("realtime", "public", "inbox")|};
+                            var inbox = {|#0:_realtime.Channel("realtime", "public", "inbox")|};
                             await inbox.Subscribe();
                         }
                     }
                     """,
-                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("inbox", "_client.Realtime", NeverConnected) },
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("inbox", "_realtime", NeverConnected) },
             }.RunAsync();
 
         // ---- Must not report -------------------------------------------------------------------
@@ -766,7 +766,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         [Fact]
         public Task Fix_all_connects_once_per_client_where_one_connect_covers_the_rest()
         {
-            var test = new Verify.Test();
+            var test = new Verify.Test { NumberOfFixAllInDocumentIterations = 3, NumberOfFixAllIterations = 2 };
             test.Sources.Add("""
                 using System.Threading.Tasks;
                 using Supabase.Realtime;

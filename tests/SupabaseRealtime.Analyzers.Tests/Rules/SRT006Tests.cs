@@ -16,9 +16,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
         private const string Models = """
 
-            public class CursorMoved : Supabase.Realtime.Broadcast.BaseBroadcast { }
+            public class CursorMoved : Supabase.Realtime.Models.BaseBroadcast { }
 
-            public class Viewer : Supabase.Realtime.Presence.BasePresence { }
+            public class Viewer : Supabase.Realtime.Models.BasePresence { }
             """;
 
         private static string After(int line) => string.Format(System.Globalization.CultureInfo.InvariantCulture, AfterSubscribe, line);

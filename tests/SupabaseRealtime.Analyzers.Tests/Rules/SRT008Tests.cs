@@ -598,7 +598,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
                         public AdminSync()
                         {
-                            client = new Client("{{Url}}", System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY"), new SupabaseOptions { AutoConnectRealtime = true });
+                            client = new Client("{{Url}}", System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set."), new SupabaseOptions { AutoConnectRealtime = true });
                         }
 
                         public Task StartAsync() => client.InitializeAsync();
@@ -635,7 +635,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public const string Url = "https://xyzcompanyprojref01.supabase.co";
 
                         /// <summary>The key.</summary>
-                        public static readonly string Key = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY");
+                        public static readonly string Key = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set.");
 
                         private readonly Client client = new Client(Url, Key);
 
@@ -666,7 +666,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 {
                     internal static class Backend
                     {
-                        private static readonly string ServiceKey = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY");
+                        private static readonly string ServiceKey = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set.");
                         private static readonly Client Admin = new Client("{{Url}}", ServiceKey);
 
                         public static Client Get() => Admin;
@@ -719,7 +719,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     {
                         public static Client Connect()
                         {
-                            string key = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY");
+                            string key = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set.");
                             return new Client("{{Url}}", key);
                         }
                     }
@@ -749,7 +749,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     {
                         private const string KeyHeader = "{{Header}}";
 
-                        public static Client Create() => new Client("{{Url}}", System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY"));
+                        public static Client Create() => new Client("{{Url}}", System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set."));
                     }
                 }
                 """);
@@ -870,7 +870,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
                     public static class ClientFactory
                     {
-                        public static Client Create() => new Client("{{Url}}", System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY"));
+                        public static Client Create() => new Client("{{Url}}", System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set."));
                     }
                 }
 
@@ -885,7 +885,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 {
                     public static class Keys
                     {
-                        public static string Key() => global::System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY");
+                        public static string Key() => global::System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new global::System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set.");
                     }
                 }
                 """);
@@ -923,8 +923,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 {
                     internal static class Settings
                     {
-                        public static readonly string Key = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY");
-                        public static readonly string Admin = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY");
+                        public static readonly string Key = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set.");
+                        public static readonly string Admin = System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set.");
                         public static Client Create() => new Client("{{Url}}", Key);
                     }
                 }
@@ -934,7 +934,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 {
                     internal static class Legacy
                     {
-                        public static string Key() => System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY");
+                        public static string Key() => System.Environment.GetEnvironmentVariable("SUPABASE_SERVICE_ROLE_KEY") ?? throw new System.InvalidOperationException("SUPABASE_SERVICE_ROLE_KEY is not set.");
                     }
                 }
                 """);

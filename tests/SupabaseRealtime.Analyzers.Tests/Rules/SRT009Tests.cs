@@ -151,7 +151,36 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
+                SdkVersion.Supabase111,
                 Verify.Diagnostic().WithLocation(0).WithArguments(RealtimePrefix("\"realtime:lobby\"")));
+
+        [Fact]
+        public Task Ignores_a_channel_name_with_the_realtime_prefix_from_realtime_7_4()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase;
+                using Supabase.Realtime.Channel;
+                using RealtimeChannel = Supabase.Realtime.RealtimeChannel;
+
+                namespace Chat.Presence
+                {
+                    public sealed class LobbyPresence
+                    {
+                        private const string Lobby = "realtime:lobby";
+
+                        private readonly Client client;
+
+                        public LobbyPresence(Client client) => this.client = client;
+
+                        // 7.4 uses a name that already starts with "realtime:" as it is: the topic is realtime:lobby.
+                        public Task JoinAsync() => client.Realtime.Channel("realtime:lobby").Subscribe();
+
+                        public RealtimeChannel Room(int roomId, ChannelOptions options) => client.Realtime.Channel($"realtime:room:{roomId}", options);
+
+                        public RealtimeChannel Main() => client.Realtime.Channel(Lobby);
+                    }
+                }
+                """);
 
         [Fact]
         public Task Reports_an_interpolated_or_constant_channel_name_with_the_realtime_prefix()
@@ -174,6 +203,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
+                SdkVersion.Supabase111,
                 Verify.Diagnostic().WithLocation(0).WithArguments(RealtimePrefix("$\"realtime:room:{roomId}\"")),
                 Verify.Diagnostic().WithLocation(1).WithArguments(RealtimePrefix("\"realtime:lobby\"")));
 
@@ -622,7 +652,10 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
         [Fact]
         public Task Fix_strips_the_realtime_prefix()
-            => Verify.VerifyCodeFixAsync("""
+            => new Verify.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
                 using System.Threading.Tasks;
                 using Supabase;
 
@@ -643,7 +676,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public Task VerbatimAsync(string name) => client.Realtime.Channel([|$@"realtime:{name}"|]).Subscribe();
                     }
                 }
-                """, """
+                """,
+                FixedCode = """
                 using System.Threading.Tasks;
                 using Supabase;
 
@@ -664,7 +698,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public Task VerbatimAsync(string name) => client.Realtime.Channel($@"{name}").Subscribe();
                     }
                 }
-                """);
+                """,
+            }.RunAsync();
 
         [Fact]
         public Task Fix_is_not_offered_for_other_operators_missing_values_or_constants_from_elsewhere()
@@ -696,13 +731,13 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """;
-            return Verify.VerifyCodeFixAsync(Source, Source);
+            return new Verify.Test { Sdk = SdkVersion.Supabase111, TestCode = Source, FixedCode = Source }.RunAsync();
         }
 
         [Fact]
         public Task Fix_all_fixes_every_call_across_documents()
         {
-            var test = new Verify.Test();
+            var test = new Verify.Test { Sdk = SdkVersion.Supabase111, NumberOfFixAllInDocumentIterations = 3, NumberOfFixAllIterations = 2 };
             test.Sources.Add("""
                 using Supabase.Realtime;
 

@@ -48,6 +48,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
             var references = (await referenceAssemblies.ResolveAsync(LanguageNames.CSharp, cancellationToken).ConfigureAwait(false))
                 .AddRange(testState.AdditionalReferences);
             var options = testState.OutputKind is { } kind ? compilationOptions.WithOutputKind(kind) : compilationOptions;
+
+            // As a project without GenerateDocumentationFile compiles: no CS1591 for a member a fix adds.
+            parseOptions = parseOptions.WithDocumentationMode(DocumentationMode.Parse);
             var before = Warnings(testState, parseOptions, options, references, cancellationToken);
             foreach (var state in fixedStates.Where(s => s.Sources.Count > 0))
             {

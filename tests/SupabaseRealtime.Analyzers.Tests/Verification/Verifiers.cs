@@ -102,6 +102,10 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
             public Test()
             {
                 ReferenceAssemblies = SdkReferences.Net100;
+
+                // Marks in the fixed code are the diagnostics that must remain after the fix (the framework ignores fixable ones by default).
+                FixedState.MarkupHandling = MarkupMode.Allow;
+                BatchFixedState.MarkupHandling = MarkupMode.Allow;
             }
 
             /// <summary>The SDK version the test compiles against (default: Supabase 1.6.0).</summary>
