@@ -307,9 +307,8 @@ namespace SupabaseRealtime.Analyzers.Model
 
         /// <summary>
         /// When <paramref name="invocation"/> authenticates a realtime client, the client it authenticates:
-        /// <c>SetAuth(jwt)</c> on a realtime client; <c>SignIn*</c>, <c>SignUp</c>, <c>SetSession</c>,
-        /// <c>VerifyOTP</c>, <c>VerifyTokenHash</c>, <c>ExchangeCodeForSession</c> on a Supabase client's
-        /// <c>Auth</c> (the Supabase client forwards the session to its <c>Realtime</c>).
+        /// <c>SetAuth(jwt)</c> on a realtime client; a call that leaves a session (<see cref="LeavesASession"/>) on a
+        /// Supabase client's <c>Auth</c> (the Supabase client forwards the session to its <c>Realtime</c>).
         /// </summary>
         public static bool TryGetAuthenticatedClient(IInvocationOperation invocation, SdkSymbols sdk, out SymbolPath realtime)
         {
@@ -320,7 +319,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 return TryGetRealtimeClient(invocation.Instance, sdk, out realtime);
             }
 
-            if (!IsAuthMethodName(method.Name) || !sdk.IsGotrueClient(method.ContainingType))
+            if (!LeavesASession(method) || !sdk.IsGotrueClient(method.ContainingType))
             {
                 return false;
             }
@@ -336,14 +335,27 @@ namespace SupabaseRealtime.Analyzers.Model
             return TryGetRealtimeOfSupabase(owner, sdk, out realtime);
         }
 
-        /// <summary>Method names on the Gotrue client that establish a session.</summary>
-        public static bool IsAuthMethodName(string name)
-            => name.StartsWith("SignIn", StringComparison.Ordinal)
-                || name == "SignUp"
-                || name == "SetSession"
-                || name == "VerifyOTP"
-                || name == "VerifyTokenHash"
-                || name == "ExchangeCodeForSession";
+        /// <summary>
+        /// True for a Gotrue client call that leaves the client with a session, read from the SDK itself: the call
+        /// resolves to the client's session type (<c>Task&lt;TSession?&gt;</c>: the SignIn/SignUp family with a session,
+        /// <c>VerifyOTP</c>, <c>VerifyTokenHash</c>, <c>ExchangeCodeForSession</c>, <c>SetSession</c>, <c>GetSessionFromUrl</c>,
+        /// <c>RefreshSession</c>, <c>RetrieveSessionAsync</c>, <c>LinkIdentityWithIdToken</c>, ...), which raises the auth
+        /// event on which <c>Supabase.Client</c> calls <c>Realtime.SetAuth</c>. Calls that only start a flow
+        /// (<c>SignIn(Provider)</c>, <c>SignInWithOtp</c>, <c>SignInWithSSO</c>: a URL or a sent code) do not. MFA's
+        /// <c>Verify</c> and <c>ChallengeAndVerify</c> return a session too, but <c>Supabase.Client</c> does not forward
+        /// <c>MfaChallengeVerified</c> to realtime (sdk-behaviour.md, section 8).
+        /// </summary>
+        public static bool LeavesASession(IMethodSymbol method)
+        {
+            if (method.Name == "Verify" || method.Name == "ChallengeAndVerify")
+            {
+                return false;
+            }
+
+            var awaited = ChannelCalls.AwaitedType(method.OriginalDefinition.ReturnType as INamedTypeSymbol);
+            return awaited is ITypeParameterSymbol { Name: "TSession" }
+                || (awaited is INamedTypeSymbol { Name: "Session" } session && session.ContainingNamespace?.ToDisplayString() == "Supabase.Gotrue");
+        }
 
         /// <summary>
         /// When <paramref name="invocation"/> connects a realtime client, the client it connects:

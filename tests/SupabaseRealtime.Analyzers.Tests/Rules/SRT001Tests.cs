@@ -28,6 +28,105 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
         // ---- 1. One body ----------------------------------------------------------------------
 
+        // Every Gotrue call of the real SDK that resolves to the session leaves the client signed in.
+        [Theory]
+        [InlineData("VerifyOTP", "VerifyOTP(\"+15550100\", token, Supabase.Gotrue.Constants.MobileOtpType.SMS)")]
+        [InlineData("VerifyTokenHash", "VerifyTokenHash(token, Supabase.Gotrue.Constants.EmailOtpType.Email)")]
+        [InlineData("ExchangeCodeForSession", "ExchangeCodeForSession(\"verifier\", token)")]
+        [InlineData("GetSessionFromUrl", "GetSessionFromUrl(new System.Uri(\"app://callback#access_token=\" + token))")]
+        [InlineData("SignInWithIdToken", "SignInWithIdToken(Supabase.Gotrue.Constants.Provider.Google, token)")]
+        [InlineData("SignInAnonymously", "SignInAnonymously()")]
+        [InlineData("SignUp", "SignUp(\"ada@example.com\", token)")]
+        [InlineData("RefreshSession", "RefreshSession()")]
+        [InlineData("RetrieveSessionAsync", "RetrieveSessionAsync()")]
+        public Task Reports_subscribe_before_any_call_that_leaves_a_session(string method, string call)
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class InboxSession
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public InboxSession(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task ResumeAsync(string token)
+                    {
+                        var inbox = _supabase.Realtime.Channel("inbox");
+                        await {|#0:inbox.Subscribe()|};
+                        await {|#1:_supabase.Auth.{{call}}|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("inbox", method));
+
+        [Fact]
+        public Task Ignores_a_subscription_after_a_call_that_leaves_a_session()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class InboxSession
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public InboxSession(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task ResumeAsync(string token)
+                    {
+                        await _supabase.Auth.VerifyOTP("+15550100", token, Supabase.Gotrue.Constants.MobileOtpType.SMS);
+                        var inbox = _supabase.Realtime.Channel("inbox");
+                        await inbox.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_set_auth_before_the_subscription_on_realtime_6()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime604,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(Client realtime, string jwt)
+                        {
+                            realtime.SetAuth(jwt);
+                            var prices = realtime.Channel("prices");
+                            await prices.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        // Calls that only start a flow (a sent code, a URL to open) leave no session: nothing to report.
+        [Theory]
+        [InlineData("SignInWithOtp(new Supabase.Gotrue.SignInWithPasswordlessEmailOptions(\"ada@example.com\"))")]
+        [InlineData("SignIn(Supabase.Gotrue.Constants.Provider.Github)")]
+        [InlineData("SignInWithSSO(\"example.com\")")]
+        [InlineData("SignIn(\"ada@example.com\")")]
+        [InlineData("Verify(new Supabase.Gotrue.Mfa.MfaVerifyParams())")]
+        public Task Ignores_calls_that_leave_no_session_for_realtime(string call)
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System.Threading.Tasks;
+
+                public sealed class InboxSession
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public InboxSession(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task ResumeAsync()
+                    {
+                        var inbox = _supabase.Realtime.Channel("inbox");
+                        await inbox.Subscribe();
+                        await _supabase.Auth.{{call}};
+                    }
+                }
+                """);
+
         [Fact]
         public Task Reports_subscribe_before_sign_in_in_the_same_method()
             => Verify.VerifyAnalyzerAsync("""

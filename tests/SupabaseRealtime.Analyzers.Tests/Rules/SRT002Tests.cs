@@ -1065,6 +1065,58 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
         // ---- Case 4: two Channel(...) calls for one cached instance ---------------------------
 
+        // 7.4: Channel(name, options) shares the cache entry of Channel(name); the options take no part in it.
+        [Fact]
+        public Task Reports_second_channel_call_with_the_same_name_and_channel_options()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Channel;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class InboxService
+                {
+                    private readonly Client _realtime;
+
+                    public InboxService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync(ChannelOptions options)
+                    {
+                        var messages = _realtime.Channel("inbox", options);
+                        messages.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Inserts);
+                        await messages.Subscribe();
+
+                        var receipts = _realtime.Channel("inbox");
+                        receipts.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Updates);
+                        await {|#0:receipts.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("receipts", SameInstanceReason("messages", 16, "_realtime")));
+
+        [Fact]
+        public Task Ignores_channel_calls_with_options_for_different_names()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Channel;
+
+                public sealed class InboxService
+                {
+                    private readonly Client _realtime;
+
+                    public InboxService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync(ChannelOptions options)
+                    {
+                        await _realtime.Channel("inbox", options).Subscribe();
+                        await _realtime.Channel("receipts", options).Subscribe();
+                    }
+                }
+                """);
+
         [Fact]
         public Task Reports_second_channel_call_with_the_same_topic()
             => Verify.VerifyAnalyzerAsync(

@@ -276,6 +276,30 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "Register", "profiles", "repeats the binding of the Register on line 13: it is sent twice and every event arrives twice"));
 
+        // The real PostgresChangesFilter has only a parameterless constructor; Schema is "public" unless set.
+        [Fact]
+        public Task Ignores_OnPostgresChange_filters_that_differ_in_table_or_schema()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ProfileFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("profiles");
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Updates, new PostgresChangesFilter { Table = "profiles" });
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Updates, new PostgresChangesFilter { Table = "avatars" });
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Updates, new PostgresChangesFilter { Schema = "audit", Table = "profiles" });
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Inserts);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
         [Fact]
         public Task Ignores_registrations_that_differ_or_are_not_constant()
             => Verify.VerifyAnalyzerAsync("""

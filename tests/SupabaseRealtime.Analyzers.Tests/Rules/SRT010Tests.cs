@@ -648,6 +648,29 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     """,
             }.RunAsync();
 
+        // The real PostgresChangesFilter has only a parameterless constructor: Schema is "public" unless set.
+        [Fact]
+        public Task Ignores_OnPostgresChange_with_filters_that_differ_in_table_or_schema()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ProfileFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("profiles");
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Updates, new PostgresChangesFilter { Table = "profiles" });
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Updates, new PostgresChangesFilter { Table = "avatars" });
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Updates, new PostgresChangesFilter { Schema = "audit", Table = "profiles" });
+                        channel.OnPostgresChange((sender, change) => { }, ListenType.Inserts);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
         [Fact]
         public Task Fix_offers_no_registration_from_realtime_7_4_where_Register_is_obsolete()
             => new Verify.Test
