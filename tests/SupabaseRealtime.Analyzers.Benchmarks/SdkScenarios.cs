@@ -47,7 +47,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT004: Dispose() without IDisposable", "SRT004", false, (e, r) => Board(e, "UnwiredBoard", BoardTeardown.Unwired)),
             new("SRT006: Register duplicates the Channel() binding", "SRT006", true, (e, r) => Audit(e, "DuplicateAudit", AuditShape.Duplicate)),
             new("SRT008: sb_secret_ key in source", "SRT008", false, SecretKey),
-            new("SRT009: realtime: prefix in the channel name", "SRT009", false, (e, r) => OwnerFeed(e, "PrefixedFeed", OwnerFeedShape.Prefixed)),
+            new("SRT009: another operator than eq written into value", "SRT009", true, (e, r) => OwnerFeed(e, "OthersFeed", OwnerFeedShape.OperatorInValue)),
         };
 
         private enum BoardTeardown
@@ -67,7 +67,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         private enum OwnerFeedShape
         {
             FilterInColumn,
-            Prefixed,
+            OperatorInValue,
             Correct,
         }
 
@@ -587,9 +587,9 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                                 channel.AddPostgresChangeHandler(ListenType.All, OnChange);
 
                     """,
-                OwnerFeedShape.Prefixed => $$"""
-                                var channel = _supabase.Realtime.Channel("realtime:{{t}}-{{suffix.ToLowerInvariant()}}");
-                                channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter { Schema = "public", Table = "{{t}}", Filter = $"owner_id=eq.{ownerId}" });
+                OwnerFeedShape.OperatorInValue => $$"""
+                                var channel = _supabase.Realtime.Channel("realtime", "public", "{{t}}", "owner_id", $"neq.{ownerId}");
+                                channel.AddPostgresChangeHandler(ListenType.All, OnChange);
 
                     """,
                 _ => $$"""
