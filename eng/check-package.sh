@@ -5,9 +5,11 @@
 #      assembly, developmentDependency true, no dependencies, README and LICENSE present;
 #   3. a consumer: a throw-away project in a temp folder with PackageReference
 #      Include="SupabaseRealtime.Analyzers" from the local artifacts/ feed (a NuGet.config there
-#      adds that folder and keeps the configured registries for everything else) plus a reference
-#      to samples/SupabaseStandIn; it compiles eng/package-consumer/*.cs and must report exactly
-#      eng/package-consumer/expected-diagnostics.txt.
+#      adds that folder and keeps the configured registries for everything else) plus the real SDK,
+#      PackageReference Include="Supabase" Version="1.6.0" (from ../shared/nuget beside the
+#      repository when that folder exists, as the repository's Directory.Build.props does, and from
+#      the configured registries otherwise); it compiles eng/package-consumer/*.cs and must report
+#      exactly eng/package-consumer/expected-diagnostics.txt.
 # The package gets a version of its own on every run (<Version>-ci.<time>.<pid>), so a package
 # cached by an earlier run is never used; the run removes that version from the NuGet cache again.
 #
@@ -47,6 +49,10 @@ command -v python3 >/dev/null 2>&1 || fail "python3 is not on PATH (the checks r
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 PACKAGE_ID="SupabaseRealtime.Analyzers"
+# The real SDK the consumer compiles against, and the local feed that serves it where the registry
+# does not (the same folder the repository's Directory.Build.props adds when it exists).
+SUPABASE_VERSION="1.6.0"
+SDK_FEED="$(cd "$ROOT/.." && pwd)/shared/nuget"
 PACKAGE_PROJECT="src/SupabaseRealtime.Analyzers.Package"
 CONSUMER_SOURCES="eng/package-consumer"
 EXPECTED="$CONSUMER_SOURCES/expected-diagnostics.txt"
@@ -107,11 +113,19 @@ indented "$LOGS/nupkg.txt" "${TOOL[@]}" nupkg "$NUPKG" "$PACKAGE_ID" "$VERSION" 
 step "Consumer project restores the package from artifacts/ and builds"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/srt-consumer.XXXXXX")"
 # No <clear/>: the registries configured for this machine stay available for everything else.
+sdk_source=""
+if [[ -d "$SDK_FEED" ]]; then
+    sdk_source="    <add key=\"supabase-sdk-local\" value=\"$SDK_FEED\" />"
+    echo "    Supabase $SUPABASE_VERSION from ${SDK_FEED} (and the configured registries)"
+else
+    echo "    Supabase $SUPABASE_VERSION from the configured registries (no ${SDK_FEED})"
+fi
 cat >"$WORK/NuGet.config" <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
     <add key="supabase-realtime-analyzers-local" value="$ARTIFACTS" />
+$sdk_source
   </packageSources>
 </configuration>
 EOF
@@ -124,7 +138,7 @@ cat >"$WORK/Consumer.csproj" <<EOF
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="$PACKAGE_ID" Version="$VERSION" PrivateAssets="all" />
-    <ProjectReference Include="$ROOT/samples/SupabaseStandIn/SupabaseStandIn.csproj" />
+    <PackageReference Include="Supabase" Version="$SUPABASE_VERSION" />
   </ItemGroup>
 </Project>
 EOF

@@ -1,5 +1,5 @@
 // Compiled by eng/check-package.sh in a throw-away project that takes the analyzers from the
-// packed SupabaseRealtime.Analyzers package (and the SDK from samples/SupabaseStandIn), the way a
+// packed SupabaseRealtime.Analyzers package (and the real SDK, the Supabase 1.6.0 package), the way a
 // user does. expected-diagnostics.txt beside this file lists what the build must report.
 using System.Threading.Tasks;
 using Supabase.Realtime;

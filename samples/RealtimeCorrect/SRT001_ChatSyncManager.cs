@@ -26,7 +26,7 @@ namespace RealtimeSamples
             await _supabase.Realtime.ConnectAsync();
 
             var channel = _supabase.Realtime.Channel("chat");
-            channel.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter("public", "messages"));
+            channel.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
             await channel.Subscribe();
         }
 

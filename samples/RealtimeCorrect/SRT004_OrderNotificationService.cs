@@ -37,7 +37,7 @@ namespace RealtimeSamples
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             _orders = _supabase.Realtime.Channel("orders");
-            _orders.OnPostgresChange(OnOrderInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter("public", "orders"));
+            _orders.OnPostgresChange(OnOrderInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "orders" });
             await _orders.Subscribe();
         }
 

@@ -26,7 +26,7 @@ namespace RealtimeSamples
                     }
                 },
                 PostgresChangesOptions.ListenType.All,
-                new PostgresChangesFilter("public", "daily_stats"));
+                new PostgresChangesFilter { Table = "daily_stats" });
 
             await stats.Subscribe();
             return supabase;

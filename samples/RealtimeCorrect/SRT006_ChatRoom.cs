@@ -24,7 +24,7 @@ namespace RealtimeSamples
             var room = _realtime.Channel($"room-{roomId}");
 
             // The binding travels in the join message that Subscribe() sends.
-            room.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter("public", "messages", $"room_id=eq.{roomId}"));
+            room.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "messages", Filter = $"room_id=eq.{roomId}" });
             await room.Subscribe();
         }
 

@@ -27,7 +27,7 @@ namespace RealtimeSamples
             }
 
             _scores = _supabase.Realtime.Channel("scores");
-            _scores.OnPostgresChange(OnScoreChanged, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter("public", "scores"));
+            _scores.OnPostgresChange(OnScoreChanged, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "scores" });
             await _scores.Subscribe();
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Tasks;
 using Supabase.Realtime;
 using Supabase.Realtime.Interfaces;
@@ -6,7 +5,7 @@ using Supabase.Realtime.PostgresChanges;
 
 namespace RealtimeSamples
 {
-    /// <summary>SRT009, written right: the column and the value go in their own arguments.</summary>
+    /// <summary>SRT009, written right: the room's filter goes where the SDK reads a filter.</summary>
     public sealed class RoomMessagesFeed
     {
         private readonly IRealtimeClient<RealtimeSocket, RealtimeChannel> _realtime;
@@ -18,14 +17,12 @@ namespace RealtimeSamples
 
         public async Task<RealtimeChannel> OpenAsync(long roomId, IRealtimeChannel.PostgresChangesHandler onMessage)
         {
-            // The SDK builds the filter "room_id=eq.<roomId>" from the two.
-            var channel = _realtime.Channel("realtime", "public", "messages", column: "room_id", value: roomId.ToString(CultureInfo.InvariantCulture));
-
-            // Channel(...) made the binding; this attaches the handler to it (OnPostgresChange would
-            // add a second binding). Obsolete since Realtime 7.4 only in favour of that shape.
-#pragma warning disable CS0618
-            channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, onMessage);
-#pragma warning restore CS0618
+            // The filter goes where the SDK reads one: OnPostgresChange sends PostgresChangesFilter.Filter
+            // as written. (The other overload, Channel(database, schema, table, column, value), needs the
+            // column and the value in their own arguments, "room_id" and roomId; on Realtime 7.4 its
+            // binding takes a handler only through the obsolete AddPostgresChangeHandler.)
+            var channel = _realtime.Channel($"room-messages-{roomId}");
+            channel.OnPostgresChange(onMessage, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "messages", Filter = $"room_id=eq.{roomId}" });
             await channel.Subscribe();
             return channel;
         }

@@ -28,7 +28,7 @@ namespace RealtimeSamples
 
         public async Task LoadAsync()
         {
-            var todos = new PostgresChangesFilter("public", "todos");
+            var todos = new PostgresChangesFilter { Table = "todos" };
             _channel = _supabase.Realtime.Channel("todo-list");
             _channel.OnPostgresChange(OnTodoInserted, PostgresChangesOptions.ListenType.Inserts, todos);
             _channel.OnPostgresChange(OnTodoUpdated, PostgresChangesOptions.ListenType.Updates, todos);

@@ -23,7 +23,7 @@ namespace RealtimeSamples
             await _supabase.Realtime.ConnectAsync();
 
             var channel = _supabase.Realtime.Channel("chat");
-            channel.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter("public", "messages"));
+            channel.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
 
             // At run time the join goes out with the anon key: SignIn below has not run yet. Row-level
             // security on "messages" rejects the join (CHANNEL_ERROR) or filters every row out, so the

@@ -25,7 +25,7 @@ namespace RealtimeSamples
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             _orders = _supabase.Realtime.Channel("orders");
-            _orders.OnPostgresChange(OnOrderInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter("public", "orders"));
+            _orders.OnPostgresChange(OnOrderInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "orders" });
 
             // Nothing ever leaves this channel: when the host stops the service (or restarts it), the
             // channel stays joined on the shared client with its handler, which keeps this service

@@ -25,7 +25,7 @@ namespace RealtimeSamples
                     }
                 },
                 PostgresChangesOptions.ListenType.All,
-                new PostgresChangesFilter("public", "daily_stats"));
+                new PostgresChangesFilter { Table = "daily_stats" });
 
             await supabase.InitializeAsync();
             await stats.Subscribe();

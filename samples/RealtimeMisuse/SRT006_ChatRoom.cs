@@ -27,7 +27,7 @@ namespace RealtimeSamples
             // Postgres-changes bindings travel in the join message, and the join has already gone
             // out. At run time this binding is never sent: OnMessageInserted never runs (Realtime 7.x
             // drops it silently; later releases throw).
-            room.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter("public", "messages", $"room_id=eq.{roomId}")); // SRT006
+            room.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "messages", Filter = $"room_id=eq.{roomId}" }); // SRT006
         }
 
         private void OnMessageInserted(IRealtimeChannel sender, PostgresChangesResponse change)

@@ -27,9 +27,10 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         public const string Usage = @"SupabaseRealtime.Analyzers benchmark
 
 Generates a deterministic synthetic C# codebase (and a second one of the same size that does not
-reference the Supabase SDK), compiles both in memory against the SDK stand-ins, and measures the
-SRT analyzers with CompilationWithAnalyzers (per-analyzer ExecutionTime, median of R runs) against
-the compiler's own cost, an empty baseline analyzer and the analyzers users already run.
+reference the Supabase SDK), compiles both in memory against the real SDK (the Supabase 1.6.0
+package as restored for tests/SdkSets/SdkSet.Supabase160), and measures the SRT analyzers with
+CompilationWithAnalyzers (per-analyzer ExecutionTime, median of R runs) against the compiler's own
+cost, an empty baseline analyzer and the analyzers users already run.
 
 Usage:
   dotnet run -c Release --project tests/SupabaseRealtime.Analyzers.Benchmarks -- [options]

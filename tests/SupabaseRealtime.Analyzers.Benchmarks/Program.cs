@@ -52,8 +52,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             var output = Console.Out;
             var progress = Console.Error;
 
-            var framework = StandInReferences.LoadFramework();
-            var sdk = StandInReferences.BuildSdk(framework);
+            var framework = CompileReferences.LoadFramework();
+            var sdk = CompileReferences.LoadSdk(framework);
             var srt = AnalyzerCatalog.DiscoverSrtAnalyzers();
             if (options.Rules != null)
             {
@@ -71,8 +71,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             output.WriteLine();
             output.WriteLine($"- Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.ProcessArchitecture}; "
                 + $".NET {Environment.Version}; Roslyn {AnalyzerCatalog.RoslynVersion}.");
-            output.WriteLine($"- Codebase: seed {options.Seed}, {options.SdkPercent}% of the files use the realtime SDK (stand-ins of samples/SupabaseStandIn, Realtime 7.4 shape); "
-                + $"references: {StandInReferences.FrameworkSource}.");
+            output.WriteLine($"- Codebase: seed {options.Seed}, {options.SdkPercent}% of the files use the realtime SDK (the real packages: {CompileReferences.SdkSummary()}); "
+                + $"references: {CompileReferences.FrameworkSource}.");
             output.WriteLine($"- SRT analyzers found in {AnalyzerCatalog.SrtAssembly.GetName().Name}: {(srt.Length == 0 ? "none yet" : string.Join(", ", srt.Select(AnalyzerCatalog.RuleIdOf)))}.");
             if (AnalyzerCatalog.SrtIsDebugBuild)
             {

@@ -110,6 +110,12 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                     result.Sdk.Misuses.TryGetValue(id, out var planted) ? planted.ToString(Invariant) : "0",
                     all.DiagnosticsById.TryGetValue(id, out var reported) ? reported.ToString(Invariant) : "0",
                 }).ToList());
+                var expected = ids.Sum(id => result.Sdk.Misuses.TryGetValue(id, out var planted) ? planted : 0);
+                var differing = ids.Where(id => (result.Sdk.Misuses.TryGetValue(id, out var planted) ? planted : 0) != (all.DiagnosticsById.TryGetValue(id, out var reported) ? reported : 0)).ToList();
+                output.WriteLine();
+                output.WriteLine(differing.Count == 0
+                    ? $"Planted misuses: {all.Diagnostics.ToString(Invariant)} diagnostics reported for {expected.ToString(Invariant)} expected, rule for rule; nothing else."
+                    : $"WARNING: planted misuses: {all.Diagnostics.ToString(Invariant)} diagnostics reported for {expected.ToString(Invariant)} expected; they differ for {string.Join(", ", differing)}.");
             }
 
             var noSdkAll = result.Find(ConfigKind.SrtAll, sdk: false);

@@ -300,7 +300,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         {
             var target = set.SpecificOptions.IsEmpty
                 ? compilation
-                : compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(set.SpecificOptions));
+                : compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(compilation.Options.SpecificDiagnosticOptions.SetItems(set.SpecificOptions)));
             var exceptions = new ConcurrentBag<string>();
             var analyzerOptions = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
@@ -366,8 +366,18 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                 new CSharpCompilationOptions(
                     OutputKind.DynamicallyLinkedLibrary,
                     nullableContextOptions: NullableContextOptions.Enable,
-                    concurrentBuild: false));
+                    concurrentBuild: false,
+                    specificDiagnosticOptions: BuildDefaults));
         }
+
+        /// <summary>
+        /// What Microsoft.NET.Sdk passes to every build (NoWarn 1701;1702): the SDK's netstandard
+        /// assemblies reference older framework versions than the reference packs, which the compiler
+        /// unifies with a warning a real build never shows.
+        /// </summary>
+        private static readonly ImmutableDictionary<string, ReportDiagnostic> BuildDefaults = ImmutableDictionary<string, ReportDiagnostic>.Empty
+            .Add("CS1701", ReportDiagnostic.Suppress)
+            .Add("CS1702", ReportDiagnostic.Suppress);
 
         /// <summary>Throws when the codebase has compile errors; returns a summary of its warnings.</summary>
         private static string CheckCompiles(CSharpCompilation compilation, Codebase codebase)

@@ -47,7 +47,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT004: Dispose() without IDisposable", "SRT004", false, (e, r) => Board(e, "UnwiredBoard", BoardTeardown.Unwired)),
             new("SRT006: Register duplicates the Channel() binding", "SRT006", true, (e, r) => Audit(e, "DuplicateAudit", AuditShape.Duplicate)),
             new("SRT008: sb_secret_ key in source", "SRT008", false, SecretKey),
-            new("SRT009: realtime: prefix in the channel name", "SRT009", false, (e, r) => OwnerFeed(e, "PrefixedFeed", OwnerFeedShape.Prefixed)),
+            new("SRT009: another operator than eq written into value", "SRT009", true, (e, r) => OwnerFeed(e, "OthersFeed", OwnerFeedShape.OperatorInValue)),
         };
 
         private enum BoardTeardown
@@ -67,7 +67,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         private enum OwnerFeedShape
         {
             FilterInColumn,
-            Prefixed,
+            OperatorInValue,
             Correct,
         }
 
@@ -104,7 +104,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                                 {
                                     _items.Add(model);
                                 }
-                            }, ListenType.Inserts, new PostgresChangesFilter("public", "{{t}}"));
+                            }, ListenType.Inserts, new PostgresChangesFilter { Table = "{{t}}" });
                             await _channel.Subscribe();
                 {{(signInFirst ? string.Empty : signIn)}}        }
 
@@ -132,7 +132,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                         protected override async Task OnInitializedAsync()
                         {
                             _channel = Supabase.Realtime.Channel("{{t}}-live");
-                            _channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            _channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
                             await _channel.Subscribe();
                         }
 
@@ -187,7 +187,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                         public async Task<bool> ConnectWithRetryAsync(int attempts)
                         {
                             var channel = _supabase.Realtime.Channel("{{t}}-sync");
-                            channel.OnPostgresChange(Apply, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            channel.OnPostgresChange(Apply, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
                             for (var attempt = 1; attempt <= attempts; attempt++)
                             {
                                 try
@@ -232,7 +232,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                         public async Task StartAsync()
                         {
                             var channel = _supabase.Realtime.Channel("{{t}}-single");
-                            channel.OnPostgresChange((sender, change) => _log.Add($"{change.Payload?.Data?.Type}"), ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            channel.OnPostgresChange((sender, change) => _log.Add($"{change.Payload?.Data?.Type}"), ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
                             channel.AddStateChangedHandler((sender, state) => _log.Add($"{{t}} channel is {state}"));
                             await channel.Subscribe();
                         }
@@ -259,7 +259,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                         public async Task StartAsync()
                         {
                             var channel = _supabase.Realtime.Channel("{{t}}-watch");
-                            channel.OnPostgresChange((sender, change) => _log.Add($"{change.Payload?.Data?.Type}"), ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            channel.OnPostgresChange((sender, change) => _log.Add($"{change.Payload?.Data?.Type}"), ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
                             channel.AddStateChangedHandler((sender, state) =>
                             {
                                 _log.Add($"{{t}} channel is {state}");
@@ -307,7 +307,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
 
                                 await _replica.From<{{n}}>().{{method}}(model);
                                 _applied++;
-                            }, ListenType.{{listenType}}, new PostgresChangesFilter("public", "{{t}}"));
+                            }, ListenType.{{listenType}}, new PostgresChangesFilter { Table = "{{t}}" });
                             await channel.Subscribe();
                         }
                     }
@@ -353,7 +353,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                         {
                             _rows.AddRange((await Supabase.From<{{n}}>().Get()).Models);
                             _channel = Supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
-                            _channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            _channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
                             await _channel.Subscribe();
                         }
 
@@ -399,7 +399,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                                 {
                                     _latest[model.Id] = model;
                                 }
-                            }, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            }, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
                             await channel.Subscribe();
                             await Task.Delay(duration);
                             realtime.Remove(channel);
@@ -504,7 +504,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                         public async Task StartAsync()
                         {
                             _channel = _supabase.Realtime.Channel("{{t}}-changes");
-                            _channel.OnPostgresChange((sender, change) => _changes++, ListenType.All, new PostgresChangesFilter("public", "{{t}}"));
+                            _channel.OnPostgresChange((sender, change) => _changes++, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
                             await _channel.Subscribe();
                         }
 
@@ -587,9 +587,9 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                                 channel.AddPostgresChangeHandler(ListenType.All, OnChange);
 
                     """,
-                OwnerFeedShape.Prefixed => $$"""
-                                var channel = _supabase.Realtime.Channel("realtime:{{t}}-{{suffix.ToLowerInvariant()}}");
-                                channel.OnPostgresChange(OnChange, ListenType.All, new PostgresChangesFilter("public", "{{t}}", $"owner_id=eq.{ownerId}"));
+                OwnerFeedShape.OperatorInValue => $$"""
+                                var channel = _supabase.Realtime.Channel("realtime", "public", "{{t}}", "owner_id", $"neq.{ownerId}");
+                                channel.AddPostgresChangeHandler(ListenType.All, OnChange);
 
                     """,
                 _ => $$"""
@@ -635,7 +635,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             var t = e.Table;
             var setUp = correct
                 ? $$"""
-                                var filter = new PostgresChangesFilter("public", "{{t}}");
+                                var filter = new PostgresChangesFilter { Table = "{{t}}" };
                                 var channel = _supabase.Realtime.Channel("{{t}}-handlers");
                                 channel.OnPostgresChange(OnInsert, ListenType.Inserts, filter);
                                 channel.OnPostgresChange(OnUpdate, ListenType.Updates, filter);
