@@ -175,8 +175,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
                 foreach (var file in Directory.EnumerateFiles(samples, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
                 {
                     var relative = Path.GetRelativePath(Product.Root, file).Replace('\\', '/');
-                    if (relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal)
-                        || relative.StartsWith("samples/SupabaseStandIn/", StringComparison.Ordinal))
+                    if (relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal))
                     {
                         continue;
                     }
