@@ -48,8 +48,18 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
             var text = guardNull
                 ? $"if ({channel} != null){newLine}{{{newLine}    {call}{newLine}}}"
                 : call;
-            return ParseStatement(text, newLine);
+            var statement = ParseStatement(text, newLine);
+            var remove = statement.DescendantNodes().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+            return remove is null ? statement : statement.ReplaceNode(remove, remove.WithAdditionalAnnotations(new SyntaxAnnotation(NullSafeReleaseKind)));
         }
+
+        /// <summary>
+        /// Annotation kind of a <c>client.Remove(channel)</c> call a fix wrote: <see cref="CleanUpAsync"/> makes
+        /// its receiver null-conditional wherever the compiler finds that part may be null (CS8602), so a
+        /// client reached through a nullable field or property (<c>_supabase?.Realtime.Remove(_scores)</c>)
+        /// adds no warning. When the client is null there is nothing to remove the channel from.
+        /// </summary>
+        public const string NullSafeReleaseKind = "SupabaseRealtime.NullSafeRelease";
 
         /// <summary>Parses a statement, annotated for formatting and simplification of its <c>global::</c> names, ending with a line break.</summary>
         public static StatementSyntax ParseStatement(string text, string newLine)
@@ -261,8 +271,85 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
             document = await NormalizeUsingLineBreaksAsync(document, newLine, cancellationToken).ConfigureAwait(false);
             document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, options, cancellationToken).ConfigureAwait(false);
             document = await Formatter.FormatAsync(document, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
+            document = await MakeReleasesNullSafeAsync(document, cancellationToken).ConfigureAwait(false);
 
             return document;
+        }
+
+        /// <summary>
+        /// Turns <c>a.B.Remove(x)</c> into <c>a?.B.Remove(x)</c> (and so on along the receiver) where the
+        /// compiler reports a possible null dereference (CS8602) of a receiver in a call marked with
+        /// <see cref="NullSafeReleaseKind"/>; one receiver level per pass, since the next may be reported only
+        /// once the earlier is conditional.
+        /// </summary>
+        private static async Task<Document> MakeReleasesNullSafeAsync(Document document, CancellationToken cancellationToken)
+        {
+            for (var pass = 0; pass < 4; pass++)
+            {
+                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                var calls = root?.GetAnnotatedNodes(NullSafeReleaseKind).OfType<ExpressionSyntax>().ToList();
+                if (root is null || calls is null || calls.Count == 0)
+                {
+                    return document;
+                }
+
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (model is null)
+                {
+                    return document;
+                }
+
+                var rewritten = new Dictionary<SyntaxNode, SyntaxNode>();
+                foreach (var call in calls)
+                {
+                    var receiverEnd = ReceiverEnd(call);
+                    var offsets = model.GetDiagnostics(call.Span, cancellationToken)
+                        .Where(d => d.Id == "CS8602" && d.Location.SourceTree == root.SyntaxTree && d.Location.SourceSpan.End <= receiverEnd)
+                        .Select(d => root.FindNode(d.Location.SourceSpan, getInnermostNodeForTie: true))
+                        .Where(e => e is ExpressionSyntax && e.Parent is MemberAccessExpressionSyntax access && access.Expression == e && call.Span.Contains(e.Span))
+                        .Select(e => e.Span.End - call.SpanStart)
+                        .Distinct()
+                        .OrderByDescending(o => o)
+                        .ToList();
+                    if (offsets.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var text = call.ToString();
+                    foreach (var offset in offsets)
+                    {
+                        text = text.Insert(offset, "?");
+                    }
+
+                    var parsed = SyntaxFactory.ParseExpression(text);
+                    if (parsed.ContainsDiagnostics)
+                    {
+                        continue;
+                    }
+
+                    rewritten[call] = parsed.WithTriviaFrom(call).WithAdditionalAnnotations(call.GetAnnotations(NullSafeReleaseKind));
+                }
+
+                if (rewritten.Count == 0)
+                {
+                    return document;
+                }
+
+                document = document.WithSyntaxRoot(root.ReplaceNodes(rewritten.Keys, (original, _) => rewritten[original]));
+            }
+
+            return document;
+        }
+
+        /// <summary>Where the receiver of the marked call ends: the start of the <c>Remove</c> name's argument list.</summary>
+        private static int ReceiverEnd(ExpressionSyntax call)
+        {
+            // Pre-order: the first invocation named Remove is the outermost one, the call itself.
+            var invocation = call.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i =>
+                (i.Expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == "Remove")
+                || (i.Expression is MemberBindingExpressionSyntax binding && binding.Name.Identifier.ValueText == "Remove"));
+            return invocation?.ArgumentList.SpanStart ?? call.Span.End;
         }
 
         /// <summary>The using directives ImportAdder writes end in the workspace's line break (CRLF by default): use the document's.</summary>

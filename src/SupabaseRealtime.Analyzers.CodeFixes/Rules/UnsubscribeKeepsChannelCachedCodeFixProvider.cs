@@ -19,7 +19,8 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
     /// SRT007: replaces <c>x.Unsubscribe()</c> with <c>&lt;client&gt;.Remove(x)</c>, the client taken from the
     /// channel's <c>Channel(...)</c> call. <c>x?.Unsubscribe()</c> becomes a null check around the
     /// <c>Remove</c>. A cast to the client's channel type is added only when every value of <c>x</c> has
-    /// that type; no fix when the client is not reachable where <c>Unsubscribe()</c> is, or when the
+    /// that type; a part of the client expression that may be null there is accessed with <c>?.</c>
+    /// (<see cref="TeardownEditing.NullSafeReleaseKind"/>); no fix when the client is not reachable where <c>Unsubscribe()</c> is, or when the
     /// result of <c>Unsubscribe()</c> is used.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnsubscribeKeepsChannelCachedCodeFixProvider)), Shared]

@@ -1341,6 +1341,93 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Fix_reaches_a_nullable_client_field_of_a_unity_behaviour_with_a_null_conditional_access()
+            => Verify.VerifyCodeFixAsync("""
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using UnityEngine;
+
+                namespace Demo
+                {
+                    public sealed class MatchLobby : MonoBehaviour
+                    {
+                        private Supabase.Client? _supabase;
+                        private RealtimeChannel? _players;
+                        private RealtimeChannel? _chat;
+
+                        public void Bind(Supabase.Client supabase) => _supabase = supabase;
+
+                        private async void Start()
+                        {
+                            if (_supabase == null)
+                            {
+                                return;
+                            }
+
+                            _players = _supabase.Realtime.Channel("players");
+                            _players.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "players" });
+                            await [|_players.Subscribe()|];
+                            _chat = _supabase.Realtime.Channel("lobby-chat");
+                            await [|_chat.Subscribe()|];
+                        }
+
+                        private void OnDisable()
+                        {
+                            Debug("lobby hidden");
+                        }
+
+                        private static void Debug(string message) { }
+                    }
+                }
+                """, """
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using UnityEngine;
+
+                namespace Demo
+                {
+                    public sealed class MatchLobby : MonoBehaviour
+                    {
+                        private Supabase.Client? _supabase;
+                        private RealtimeChannel? _players;
+                        private RealtimeChannel? _chat;
+
+                        public void Bind(Supabase.Client supabase) => _supabase = supabase;
+
+                        private async void Start()
+                        {
+                            if (_supabase == null)
+                            {
+                                return;
+                            }
+
+                            _players = _supabase.Realtime.Channel("players");
+                            _players.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "players" });
+                            await _players.Subscribe();
+                            _chat = _supabase.Realtime.Channel("lobby-chat");
+                            await _chat.Subscribe();
+                        }
+
+                        private void OnDisable()
+                        {
+                            Debug("lobby hidden");
+                            if (_players != null)
+                            {
+                                _supabase?.Realtime.Remove(_players);
+                            }
+
+                            if (_chat != null)
+                            {
+                                _supabase?.Realtime.Remove(_chat);
+                            }
+                        }
+
+                        private static void Debug(string message) { }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Fix_adds_idisposable_and_dispose_to_a_sealed_view_model()
             => Verify.VerifyCodeFixAsync("""
                 using System.ComponentModel;

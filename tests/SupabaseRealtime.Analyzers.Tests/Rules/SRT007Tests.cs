@@ -732,6 +732,168 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Fix_reaches_the_client_through_a_nullable_field_with_a_null_conditional_access()
+            => Verify.VerifyCodeFixAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class LeaderboardBehaviour : UnityEngine.MonoBehaviour
+                    {
+                        private Supabase.Client? _supabase;
+                        private RealtimeChannel? _scores;
+
+                        public void Initialize(Supabase.Client supabase) => _supabase = supabase;
+
+                        private async void OnEnable()
+                        {
+                            if (_supabase is null)
+                            {
+                                return;
+                            }
+
+                            _scores = _supabase.Realtime.Channel("scores");
+                            _scores.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "scores" });
+                            await _scores.Subscribe();
+                        }
+
+                        private void OnDisable()
+                        {
+                            if (_scores != null)
+                            {
+                                // Leave the channel while the behaviour is disabled.
+                                [|_scores.Unsubscribe()|];
+                            }
+                        }
+                    }
+                }
+                """, Usings + """
+                namespace Demo
+                {
+                    public sealed class LeaderboardBehaviour : UnityEngine.MonoBehaviour
+                    {
+                        private Supabase.Client? _supabase;
+                        private RealtimeChannel? _scores;
+
+                        public void Initialize(Supabase.Client supabase) => _supabase = supabase;
+
+                        private async void OnEnable()
+                        {
+                            if (_supabase is null)
+                            {
+                                return;
+                            }
+
+                            _scores = _supabase.Realtime.Channel("scores");
+                            _scores.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "scores" });
+                            await _scores.Subscribe();
+                        }
+
+                        private void OnDisable()
+                        {
+                            if (_scores != null)
+                            {
+                                // Leave the channel while the behaviour is disabled.
+                                _supabase?.Realtime.Remove(_scores);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_keeps_a_plain_access_where_the_nullable_client_field_is_known_to_be_set()
+            => Verify.VerifyCodeFixAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class LeaderboardBehaviour : UnityEngine.MonoBehaviour
+                    {
+                        private Supabase.Client? _supabase;
+                        private Client? _realtime;
+                        private RealtimeChannel? _scores;
+                        private RealtimeChannel? _ranks;
+
+                        public void Initialize(Supabase.Client supabase, Client realtime)
+                        {
+                            _supabase = supabase;
+                            _realtime = realtime;
+                        }
+
+                        private async void OnEnable()
+                        {
+                            if (_supabase is null || _realtime is null)
+                            {
+                                return;
+                            }
+
+                            _scores = _supabase.Realtime.Channel("scores");
+                            _scores.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "scores" });
+                            await _scores.Subscribe();
+                            _ranks = _realtime.Channel("ranks");
+                            _ranks.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Updates, new PostgresChangesFilter { Table = "ranks" });
+                            await _ranks.Subscribe();
+                        }
+
+                        private void OnDisable()
+                        {
+                            if (_supabase != null)
+                            {
+                                [|_scores?.Unsubscribe()|];
+                            }
+
+                            [|_ranks?.Unsubscribe()|];
+                        }
+                    }
+                }
+                """, Usings + """
+                namespace Demo
+                {
+                    public sealed class LeaderboardBehaviour : UnityEngine.MonoBehaviour
+                    {
+                        private Supabase.Client? _supabase;
+                        private Client? _realtime;
+                        private RealtimeChannel? _scores;
+                        private RealtimeChannel? _ranks;
+
+                        public void Initialize(Supabase.Client supabase, Client realtime)
+                        {
+                            _supabase = supabase;
+                            _realtime = realtime;
+                        }
+
+                        private async void OnEnable()
+                        {
+                            if (_supabase is null || _realtime is null)
+                            {
+                                return;
+                            }
+
+                            _scores = _supabase.Realtime.Channel("scores");
+                            _scores.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "scores" });
+                            await _scores.Subscribe();
+                            _ranks = _realtime.Channel("ranks");
+                            _ranks.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Updates, new PostgresChangesFilter { Table = "ranks" });
+                            await _ranks.Subscribe();
+                        }
+
+                        private void OnDisable()
+                        {
+                            if (_supabase != null)
+                            {
+                                if (_scores != null)
+                                {
+                                    _supabase.Realtime.Remove(_scores);
+                                }
+                            }
+
+                            if (_ranks != null)
+                            {
+                                _realtime?.Remove(_ranks);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Fix_is_not_offered_when_the_client_is_not_reachable()
         {
             const string Source = Usings + """
