@@ -42,6 +42,15 @@ namespace SupabaseRealtime.Analyzers.Rules
         /// <summary>Remove the statement and use the first variable (<see cref="FirstProperty"/>) for the second.</summary>
         public const string FixMerge = "Merge";
 
+        /// <summary>
+        /// Move the <c>Subscribe()</c> statement from the loop body to just before the loop (nothing in the
+        /// loop releases, replaces or registers on the channel; the code fix checks the rest).
+        /// </summary>
+        public const string FixHoist = "Hoist";
+
+        /// <summary>Remove the <c>Subscribe()</c> statement from the channel's own state or error handler.</summary>
+        public const string FixRemoveRetry = "RemoveRetry";
+
         /// <summary>Diagnostic property: the name of the local that was subscribed first (for <see cref="FixMerge"/>).</summary>
         public const string FirstProperty = "First";
 
@@ -1029,7 +1038,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                             "inside its own {0} (registered on line {1}): the client already rejoins the channel by itself",
                             HandlerName(registration.HandlerKind),
                             Line(registration.Syntax));
-                        findings[subscribe.Syntax] = new Finding(NameOf(registration), reason, null, null);
+                        var fix = IsWholeStatement(subscribe.Operation) ? FixRemoveRetry : null;
+                        findings[subscribe.Syntax] = new Finding(NameOf(registration), reason, fix, null);
                     }
                 }
             }
@@ -1143,7 +1153,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return new Finding(
                             NameOf(subscribe),
                             "inside a loop while it is obtained outside the loop: every pass after the first joins the same instance again",
-                            null,
+                            CanHoist(body, subscribe, slot, origin) ? FixHoist : null,
                             null);
                     }
 
@@ -1154,6 +1164,59 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 return origin != null && origin.IsConstant ? SameCachedInstance(body, subscribe, origin) : null;
+            }
+
+            /// <summary>
+            /// The loop case may move its Subscribe() before the loop: it is a whole statement directly in the
+            /// body of the innermost loop statement around it, and nothing in that loop (calls of the type's
+            /// methods included) releases or replaces the channel, registers on it, or subscribes it again.
+            /// </summary>
+            private bool CanHoist(Body body, Fact subscribe, ISymbol slot, ChannelOrigin? origin)
+            {
+                if (!IsWholeStatement(subscribe.Operation))
+                {
+                    return false;
+                }
+
+                SyntaxNode? loop = null;
+                for (var node = subscribe.Syntax.Parent; node != null && loop is null; node = node.Parent)
+                {
+                    if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax || node is MemberDeclarationSyntax)
+                    {
+                        return false;
+                    }
+
+                    if (node is WhileStatementSyntax || node is DoStatementSyntax || node is ForStatementSyntax || node is CommonForEachStatementSyntax)
+                    {
+                        loop = node;
+                    }
+                }
+
+                if (loop is null)
+                {
+                    return false;
+                }
+
+                foreach (var fact in body.Facts)
+                {
+                    if (fact == subscribe || fact.Syntax.SyntaxTree != loop.SyntaxTree || !loop.Span.Contains(fact.Syntax.Span))
+                    {
+                        continue;
+                    }
+
+                    var sameSlot = SymbolEqualityComparer.Default.Equals(fact.Slot, slot);
+                    if ((fact.Kind == FactKind.Subscribe || fact.Kind == FactKind.Registration) && (sameSlot || fact.Slot is null))
+                    {
+                        return false;
+                    }
+
+                    if (IsReleaseOfSlot(fact, slot, origin))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             private Finding Repeated(Body body, Fact subscribe, Fact earlier, List<Fact> peers, List<FlowPoint> kills)

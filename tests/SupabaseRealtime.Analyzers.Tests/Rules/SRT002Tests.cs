@@ -1414,6 +1414,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     {
                         _channel = realtime.Channel("todos");
                         await _channel.Subscribe();
+                        // subscribe again to be sure
                         Log("started");
                     }
 
@@ -1538,6 +1539,525 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Fix_removes_the_guard_it_leaves_empty_and_keeps_the_comments()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class GameLobby
+                {
+                    private readonly IRealtimeClient<RealtimeSocket, RealtimeChannel> _realtime;
+
+                    public GameLobby(IRealtimeClient<RealtimeSocket, RealtimeChannel> realtime) => _realtime = realtime;
+
+                    public async Task<RealtimeChannel> EnterAsync(bool spectator)
+                    {
+                        var lobby = _realtime.Channel("lobby");
+                        await lobby.Subscribe();
+
+                        if (!lobby.IsJoined && !spectator)
+                        {
+                            // Make sure we are in: the first join may not have gone through yet.
+                            await [|lobby.Subscribe()|]; // belt and braces
+                        }
+
+                        return lobby;
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class GameLobby
+                {
+                    private readonly IRealtimeClient<RealtimeSocket, RealtimeChannel> _realtime;
+
+                    public GameLobby(IRealtimeClient<RealtimeSocket, RealtimeChannel> realtime) => _realtime = realtime;
+
+                    public async Task<RealtimeChannel> EnterAsync(bool spectator)
+                    {
+                        var lobby = _realtime.Channel("lobby");
+                        await lobby.Subscribe();
+
+                        // Make sure we are in: the first join may not have gone through yet.
+
+                        return lobby;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_removes_nested_empty_guards_and_keeps_a_guard_with_other_statements()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ScoreFeed
+                {
+                    private RealtimeChannel? _scores;
+                    private int _joins;
+
+                    public bool Verbose { get; set; }
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        _scores = realtime.Channel("scores");
+                        await _scores.Subscribe();
+                        if (_scores is not null)
+                        {
+                            if (_scores.State != Constants.ChannelState.Joined)
+                            {
+                                await [|_scores.Subscribe()|];
+                            }
+                        }
+
+                        if (Verbose)
+                        {
+                            _joins++;
+                            await [|_scores.Subscribe()|];
+                        }
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ScoreFeed
+                {
+                    private RealtimeChannel? _scores;
+                    private int _joins;
+
+                    public bool Verbose { get; set; }
+
+                    public async Task StartAsync(Client realtime)
+                    {
+                        _scores = realtime.Channel("scores");
+                        await _scores.Subscribe();
+
+                        if (Verbose)
+                        {
+                            _joins++;
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_is_not_offered_when_it_would_leave_a_guard_with_side_effects_or_an_else()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ScoreFeed
+                {
+                    private RealtimeChannel? _scores;
+
+                    public async Task StartAsync(Client realtime, bool quiet)
+                    {
+                        _scores = realtime.Channel("scores");
+                        await _scores.Subscribe();
+                        if (await IsOnlineAsync())
+                        {
+                            await [|_scores.Subscribe()|];
+                        }
+
+                        if (quiet)
+                        {
+                            await [|_scores.Subscribe()|];
+                        }
+                        else
+                        {
+                            Log("loud");
+                        }
+                    }
+
+                    private static Task<bool> IsOnlineAsync() => Task.FromResult(true);
+
+                    private static void Log(string message) { }
+                }
+                """;
+            return new Verify.Test { TestCode = Source, FixedCode = Source }.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_hoists_the_subscribe_before_a_loop_that_does_not_depend_on_the_join()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System;
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class PresencePoller
+                {
+                    private readonly List<string> _seen = new List<string>();
+
+                    public async Task WatchAsync(Client realtime, CancellationToken token)
+                    {
+                        var presence = realtime.Channel("presence");
+                        presence.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "presence" });
+
+                        while (!token.IsCancellationRequested)
+                        {
+                            _seen.Clear();
+                            // Stay in the presence channel while polling.
+                            await [|presence.Subscribe()|];
+                            await Task.Delay(TimeSpan.FromSeconds(30), token);
+                        }
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class PresencePoller
+                {
+                    private readonly List<string> _seen = new List<string>();
+
+                    public async Task WatchAsync(Client realtime, CancellationToken token)
+                    {
+                        var presence = realtime.Channel("presence");
+                        presence.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "presence" });
+
+                        // Stay in the presence channel while polling.
+                        await presence.Subscribe();
+                        while (!token.IsCancellationRequested)
+                        {
+                            _seen.Clear();
+                            await Task.Delay(TimeSpan.FromSeconds(30), token);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_hoists_out_of_a_foreach_over_rooms_and_an_inner_loop_of_a_per_team_channel()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomsPage
+                {
+                    private readonly List<string> _shown = new List<string>();
+                    private RealtimeChannel? _rooms;
+
+                    public async Task OpenAsync(Client realtime, IEnumerable<string> rooms, IEnumerable<string> teams)
+                    {
+                        _rooms = realtime.Channel("rooms");
+                        foreach (var room in rooms)
+                        {
+                            await [|_rooms.Subscribe()|];
+                            _shown.Add(room);
+                        }
+
+                        foreach (var team in teams)
+                        {
+                            var channel = realtime.Channel($"team-{team}");
+                            for (var page = 0; page < 3; page++)
+                            {
+                                _ = [|channel.Subscribe()|];
+                                _shown.Add(team + page);
+                            }
+                        }
+                    }
+                }
+                """,
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomsPage
+                {
+                    private readonly List<string> _shown = new List<string>();
+                    private RealtimeChannel? _rooms;
+
+                    public async Task OpenAsync(Client realtime, IEnumerable<string> rooms, IEnumerable<string> teams)
+                    {
+                        _rooms = realtime.Channel("rooms");
+                        await _rooms.Subscribe();
+                        foreach (var room in rooms)
+                        {
+                            _shown.Add(room);
+                        }
+
+                        foreach (var team in teams)
+                        {
+                            var channel = realtime.Channel($"team-{team}");
+                            _ = channel.Subscribe();
+                            for (var page = 0; page < 3; page++)
+                            {
+                                _shown.Add(team + page);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_does_not_hoist_what_the_loop_depends_on()
+        {
+            const string Source = """
+                using System;
+                using System.Collections.Generic;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class Holdouts
+                {
+                    private RealtimeChannel? _feed;
+
+                    public async Task RunAsync(Client realtime, RealtimeChannel shared, IEnumerable<string> tables, CancellationToken token)
+                    {
+                        var feed = realtime.Channel("feed");
+                        for (var attempt = 1; attempt <= 3; attempt++)
+                        {
+                            await [|feed.Subscribe(1000 * attempt)|];
+                            await Task.Delay(100);
+                        }
+
+                        foreach (var table in tables)
+                        {
+                            feed.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = table });
+                            await [|feed.Subscribe()|];
+                        }
+
+                        while (!token.IsCancellationRequested)
+                        {
+                            await realtime.ConnectAsync();
+                            await [|shared.Subscribe()|];
+                            await Task.Delay(100);
+                        }
+
+                        while (!token.IsCancellationRequested)
+                        {
+                            if (token.CanBeCanceled)
+                            {
+                                continue;
+                            }
+
+                            await [|shared.Subscribe()|];
+                            await Task.Delay(100);
+                        }
+
+                        for (var round = 0; round < 2; round++)
+                        {
+                            foreach (var table in tables)
+                            {
+                                await [|shared.Subscribe()|];
+                                Log(table);
+                            }
+                        }
+
+                        foreach (var table in tables)
+                        {
+                            await [|shared.Subscribe()|];
+                        }
+
+                        _feed = feed;
+                        foreach (var table in tables)
+                        {
+                            await [|_feed.Subscribe()|];
+                            if (table.Length == 0)
+                            {
+                                Reset();
+                            }
+                        }
+                    }
+
+                    private void Reset() => _feed?.Unsubscribe();
+
+                    private static void Log(string message) { }
+                }
+                """;
+            return new Verify.Test { TestCode = Source, FixedCode = Source }.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_removes_the_retry_from_the_channels_own_state_handler()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatViewModel
+                {
+                    private RealtimeChannel? _channel;
+
+                    public string Status { get; private set; } = string.Empty;
+
+                    public async Task InitializeAsync(Client realtime)
+                    {
+                        _channel = realtime.Channel("chat");
+                        _channel.AddStateChangedHandler(async (sender, state) =>
+                        {
+                            Status = state.ToString();
+                            if (state == Constants.ChannelState.Closed)
+                            {
+                                // Come back when the channel closes.
+                                await [|sender.Subscribe()|];
+                            }
+                        });
+                        await _channel.Subscribe();
+                    }
+                }
+                """,
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class ChatViewModel
+                {
+                    private RealtimeChannel? _channel;
+
+                    public string Status { get; private set; } = string.Empty;
+
+                    public async Task InitializeAsync(Client realtime)
+                    {
+                        _channel = realtime.Channel("chat");
+                        _channel.AddStateChangedHandler((sender, state) =>
+                        {
+                            Status = state.ToString();
+                            // Come back when the channel closes.
+                        });
+                        await _channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_removes_the_retry_from_an_async_void_error_handler_method_and_keeps_its_other_awaits()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Exceptions;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class OrdersFeed
+                {
+                    private readonly RealtimeChannel _orders;
+                    private readonly RealtimeChannel _stock;
+
+                    public OrdersFeed(Client realtime)
+                    {
+                        _orders = realtime.Channel("orders");
+                        _orders.AddErrorHandler(OnOrdersError);
+                        _stock = realtime.Channel("stock");
+                        _stock.AddErrorHandler(OnStockError);
+                    }
+
+                    public event Action<string>? Failed;
+
+                    public async Task StartAsync()
+                    {
+                        await _orders.Subscribe();
+                        await _stock.Subscribe();
+                    }
+
+                    private async void OnOrdersError(IRealtimeChannel sender, RealtimeException exception)
+                    {
+                        Failed?.Invoke(exception.Message);
+                        await [|_orders.Subscribe()|];
+                    }
+
+                    private async void OnStockError(IRealtimeChannel sender, RealtimeException exception)
+                    {
+                        await Task.Delay(500);
+                        await [|_stock.Subscribe()|];
+                    }
+                }
+                """,
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Exceptions;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class OrdersFeed
+                {
+                    private readonly RealtimeChannel _orders;
+                    private readonly RealtimeChannel _stock;
+
+                    public OrdersFeed(Client realtime)
+                    {
+                        _orders = realtime.Channel("orders");
+                        _orders.AddErrorHandler(OnOrdersError);
+                        _stock = realtime.Channel("stock");
+                        _stock.AddErrorHandler(OnStockError);
+                    }
+
+                    public event Action<string>? Failed;
+
+                    public async Task StartAsync()
+                    {
+                        await _orders.Subscribe();
+                        await _stock.Subscribe();
+                    }
+
+                    private void OnOrdersError(IRealtimeChannel sender, RealtimeException exception)
+                    {
+                        Failed?.Invoke(exception.Message);
+                    }
+
+                    private async void OnStockError(IRealtimeChannel sender, RealtimeException exception)
+                    {
+                        await Task.Delay(500);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_is_not_offered_for_a_retry_in_an_async_task_lambda_inside_the_handler()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Exceptions;
+                using Supabase.Realtime.Interfaces;
+
+                public sealed class Dashboard
+                {
+                    public Task ShowAsync(Client realtime)
+                    {
+                        var metrics = realtime.Channel("metrics");
+                        metrics.AddErrorHandler((sender, error) =>
+                        {
+                            Task.Run(async () =>
+                            {
+                                await [|sender.Subscribe()|];
+                            });
+                        });
+                        return metrics.Subscribe();
+                    }
+                }
+                """;
+            return new Verify.Test { TestCode = Source, FixedCode = Source }.RunAsync();
+        }
+
+        [Fact]
         public Task Fix_is_not_offered_for_loops_handlers_partial_paths_or_used_results()
         {
             const string Source = """
@@ -1642,6 +2162,70 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """;
             return new Verify.Test { TestCode = Source, FixedCode = Source }.RunAsync();
         }
+
+        [Fact]
+        public Task Fix_all_applies_each_diagnostics_own_fix_one_after_another()
+            => Verify.VerifyCodeFixAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Arena
+                {
+                    private readonly List<string> _log = new List<string>();
+                    private RealtimeChannel? _arena;
+
+                    public async Task StartAsync(Client realtime, IEnumerable<string> players)
+                    {
+                        _arena = realtime.Channel("arena");
+                        _arena.AddStateChangedHandler((sender, state) =>
+                        {
+                            if (state == Constants.ChannelState.Closed)
+                            {
+                                _ = [|sender.Subscribe()|];
+                            }
+                        });
+                        await _arena.Subscribe();
+                        if (!_arena.IsJoined)
+                        {
+                            await [|_arena.Subscribe()|];
+                            await [|_arena.Subscribe()|];
+                        }
+
+                        foreach (var player in players)
+                        {
+                            await [|_arena.Subscribe()|];
+                            _log.Add(player);
+                        }
+                    }
+                }
+                """,
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Arena
+                {
+                    private readonly List<string> _log = new List<string>();
+                    private RealtimeChannel? _arena;
+
+                    public async Task StartAsync(Client realtime, IEnumerable<string> players)
+                    {
+                        _arena = realtime.Channel("arena");
+                        _arena.AddStateChangedHandler((sender, state) =>
+                        {
+                        });
+                        await _arena.Subscribe();
+
+                        foreach (var player in players)
+                        {
+                            _log.Add(player);
+                        }
+                    }
+                }
+                """);
 
         [Fact]
         public Task Fix_all_removes_every_redundant_subscribe_and_merges_same_topic_locals()
