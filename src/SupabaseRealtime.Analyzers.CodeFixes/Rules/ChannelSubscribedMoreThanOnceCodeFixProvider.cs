@@ -264,9 +264,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
             }
 
             var function = statement.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax || n is BaseMethodDeclarationSyntax);
-            var isAsync = function is AnonymousFunctionExpressionSyntax lambda ? lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword)
-                : function is LocalFunctionStatementSyntax localFunction ? localFunction.Modifiers.Any(SyntaxKind.AsyncKeyword)
-                : function is BaseMethodDeclarationSyntax method && method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+            var isAsync = function != null && AsyncEditing.IsAsync(function);
             var returnsVoid = function != null && FunctionSymbol(model, function, cancellationToken) is IMethodSymbol symbol && symbol.ReturnsVoid;
 
             var mark = new SyntaxAnnotation();
@@ -274,7 +272,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
             var markedStatement = marked.FindNode(statement.Span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<ExpressionStatementSyntax>().First(s => s.Span == statement.Span);
             var edited = StatementRemoval.Remove(marked, new[] { markedStatement });
             var editedFunction = function is null ? null : edited.GetAnnotatedNodes(mark).FirstOrDefault();
-            if (isAsync && editedFunction != null && !Awaits(editedFunction))
+            if (isAsync && editedFunction != null && !AsyncEditing.Awaits(editedFunction))
             {
                 if (!returnsVoid)
                 {
@@ -282,7 +280,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                     return null;
                 }
 
-                edited = edited.ReplaceNode(editedFunction, WithoutAsync(editedFunction));
+                edited = edited.ReplaceNode(editedFunction, AsyncEditing.WithoutAsync(editedFunction));
             }
 
             return ("Remove the Subscribe() retry from the channel's own handler", document.WithSyntaxRoot(edited));
@@ -292,53 +290,6 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
             => function is AnonymousFunctionExpressionSyntax
                 ? model.GetSymbolInfo(function, cancellationToken).Symbol
                 : model.GetDeclaredSymbol(function, cancellationToken);
-
-        /// <summary>True when <paramref name="function"/> awaits anything outside its own nested functions.</summary>
-        private static bool Awaits(SyntaxNode function)
-            => function.DescendantNodes(n => n == function || !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax))
-                .Any(n => n is AwaitExpressionSyntax
-                    || (n is ForEachStatementSyntax forEach && forEach.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword))
-                    || (n is ForEachVariableStatementSyntax forEachVariable && forEachVariable.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword))
-                    || (n is UsingStatementSyntax usingStatement && usingStatement.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword))
-                    || (n is LocalDeclarationStatementSyntax declaration && declaration.AwaitKeyword.IsKind(SyntaxKind.AwaitKeyword)));
-
-        private static SyntaxNode WithoutAsync(SyntaxNode function)
-        {
-            switch (function)
-            {
-                case AnonymousFunctionExpressionSyntax lambda:
-                    return lambda.WithAsyncKeyword(default).WithLeadingTrivia(lambda.AsyncKeyword.LeadingTrivia);
-                case LocalFunctionStatementSyntax local:
-                    var (localModifiers, localTrivia) = RemoveAsync(local.Modifiers);
-                    var localResult = local.WithModifiers(localModifiers);
-                    return localTrivia is { } forLocalType ? localResult.WithReturnType(localResult.ReturnType.WithLeadingTrivia(forLocalType)) : localResult;
-                case MethodDeclarationSyntax method:
-                    var (modifiers, trivia) = RemoveAsync(method.Modifiers);
-                    var result = method.WithModifiers(modifiers);
-                    return trivia is { } forType ? result.WithReturnType(result.ReturnType.WithLeadingTrivia(forType)) : result;
-                default:
-                    return function;
-            }
-        }
-
-        /// <summary>The modifiers without <c>async</c> (its leading trivia passes to the next modifier), and the trivia left for the return type when no modifier follows.</summary>
-        private static (SyntaxTokenList Modifiers, SyntaxTriviaList? ForReturnType) RemoveAsync(SyntaxTokenList modifiers)
-        {
-            var index = modifiers.IndexOf(SyntaxKind.AsyncKeyword);
-            if (index < 0)
-            {
-                return (modifiers, null);
-            }
-
-            var removed = modifiers[index];
-            var result = modifiers.RemoveAt(index);
-            if (index < result.Count)
-            {
-                return (result.Replace(result[index], result[index].WithLeadingTrivia(removed.LeadingTrivia)), null);
-            }
-
-            return (result, index == 0 ? removed.LeadingTrivia : (SyntaxTriviaList?)null);
-        }
 
         private static bool IsLoop(SyntaxNode node)
             => node is WhileStatementSyntax || node is DoStatementSyntax || node is ForStatementSyntax || node is CommonForEachStatementSyntax;

@@ -26,11 +26,21 @@ namespace SupabaseRealtime.Analyzers.Rules
         /// <summary>Value of <see cref="FixProperty"/>: move the later auth statement before the subscription (additional location 0 is the auth call).</summary>
         public const string MoveAuthFix = "MoveAuth";
 
+        /// <summary>
+        /// Value of <see cref="FixProperty"/>: move the subscription out of its initializer to just after the one
+        /// auth call of its client in another member of the type (additional location 0); the code fix checks
+        /// that the move keeps the meaning.
+        /// </summary>
+        public const string MoveSubscribeFix = "MoveSubscribe";
+
         /// <summary>Option: extra initializer method names (<c>supabase_realtime.SRT001.initializer_methods</c>).</summary>
         public const string InitializerMethodsOption = "initializer_methods";
 
         private static readonly ImmutableDictionary<string, string> MoveProperties =
             ImmutableDictionary<string, string>.Empty.Add(FixProperty, MoveAuthFix);
+
+        private static readonly ImmutableDictionary<string, string> MoveSubscribeProperties =
+            ImmutableDictionary<string, string>.Empty.Add(FixProperty, MoveSubscribeFix);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SRT001);
 
@@ -559,15 +569,19 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
 
                     // 2. Subscribed in an initializer; authenticated in another member of the type.
-                    if (FindLaterMemberAuth(subscription, client, facts) is { } auth)
+                    if (FindLaterMemberAuth(subscription, client, facts, out var candidates) is { } auth)
                     {
-                        ReportAt(context, subscription, display, auth.Call, ImmutableDictionary<string, string>.Empty);
+                        // With one auth call of the client in the type (none in the subscription's own body), the
+                        // subscription can move to just after it.
+                        var movable = candidates == 1 && !subscription.ClientsAuthenticatedInBlock.Contains(client);
+                        ReportAt(context, subscription, display, auth.Call, movable ? MoveSubscribeProperties : ImmutableDictionary<string, string>.Empty);
                     }
                 }
             }
 
-            private AuthCall? FindLaterMemberAuth(Subscription subscription, SymbolPath client, OrderFacts facts)
+            private AuthCall? FindLaterMemberAuth(Subscription subscription, SymbolPath client, OrderFacts facts, out int candidates)
             {
+                candidates = 0;
                 if (subscription.Nested || !(subscription.Rank is int rank) || !client.IsMemberOfContainingType)
                 {
                     return null;
@@ -594,6 +608,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return null;
                     }
 
+                    candidates++;
                     if (chosen is null || IsBefore(auth.Call, chosen.Call))
                     {
                         chosen = auth;

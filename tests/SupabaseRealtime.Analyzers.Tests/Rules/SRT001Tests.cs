@@ -1175,6 +1175,450 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task Fix_moves_a_constructor_subscription_after_the_sign_in_of_a_later_member()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class ChatViewModel
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _messages;
+
+                    public ChatViewModel(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        _messages = _supabase.Realtime.Channel("messages");
+                        _messages.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
+                        // Listen for new messages.
+                        _ = [|_messages.Subscribe()|];
+                    }
+
+                    public bool SignedIn { get; private set; }
+
+                    public async Task<bool> SignInAsync(string email, string password)
+                    {
+                        var session = await _supabase.Auth.SignIn(email, password);
+                        SignedIn = session != null;
+                        return SignedIn;
+                    }
+
+                    public void Leave()
+                    {
+                        if (_messages != null)
+                        {
+                            _supabase.Realtime.Remove(_messages);
+                        }
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class ChatViewModel
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _messages;
+
+                    public ChatViewModel(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        _messages = _supabase.Realtime.Channel("messages");
+                        _messages.OnPostgresChange((sender, change) => { }, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
+                    }
+
+                    public bool SignedIn { get; private set; }
+
+                    public async Task<bool> SignInAsync(string email, string password)
+                    {
+                        var session = await _supabase.Auth.SignIn(email, password);
+                        // Listen for new messages.
+                        _ = _messages.Subscribe();
+                        SignedIn = session != null;
+                        return SignedIn;
+                    }
+
+                    public void Leave()
+                    {
+                        if (_messages != null)
+                        {
+                            _supabase.Realtime.Remove(_messages);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_moves_an_awaited_subscription_of_a_component_into_the_async_login_with_a_null_check_and_drops_async_from_the_initializer()
+            => Verify.VerifyCodeFixAsync("""
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public class TodoList : ComponentBase, IDisposable
+                {
+                    [Inject]
+                    public Supabase.Client Supabase { get; set; } = default!;
+
+                    private RealtimeChannel? _todos;
+
+                    public string Error { get; private set; } = "";
+
+                    protected override async Task OnInitializedAsync()
+                    {
+                        _todos = Supabase.Realtime.Channel("todos");
+                        _todos.OnPostgresChange((sender, change) => InvokeAsync(StateHasChanged), PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "todos" });
+                        await [|_todos.Subscribe()|];
+                    }
+
+                    private async Task LoginAsync(string email, string password)
+                    {
+                        try
+                        {
+                            await Supabase.Auth.SignInWithPassword(email, password);
+                        }
+                        catch (Exception exception)
+                        {
+                            Error = exception.Message;
+                        }
+                    }
+
+                    public void Dispose() => _todos?.Unsubscribe();
+                }
+                """, """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public class TodoList : ComponentBase, IDisposable
+                {
+                    [Inject]
+                    public Supabase.Client Supabase { get; set; } = default!;
+
+                    private RealtimeChannel? _todos;
+
+                    public string Error { get; private set; } = "";
+
+                    protected override Task OnInitializedAsync()
+                    {
+                        _todos = Supabase.Realtime.Channel("todos");
+                        _todos.OnPostgresChange((sender, change) => InvokeAsync(StateHasChanged), PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "todos" });
+                        return Task.CompletedTask;
+                    }
+
+                    private async Task LoginAsync(string email, string password)
+                    {
+                        try
+                        {
+                            await Supabase.Auth.SignInWithPassword(email, password);
+                            if (_todos != null)
+                            {
+                                await _todos.Subscribe();
+                            }
+                        }
+                        catch (Exception exception)
+                        {
+                            Error = exception.Message;
+                        }
+                    }
+
+                    public void Dispose() => _todos?.Unsubscribe();
+                }
+                """);
+
+        [Fact]
+        public Task Fix_moves_the_subscription_of_a_unity_start_into_the_login_button_handler()
+            => Verify.VerifyCodeFixAsync("""
+                using Supabase.Realtime;
+                using UnityEngine;
+
+                public class Leaderboard : MonoBehaviour
+                {
+                    private readonly Supabase.Client _supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+                    private RealtimeChannel? _scores;
+
+                    private async void Start()
+                    {
+                        _scores = _supabase.Realtime.Channel("scores");
+                        await [|_scores.Subscribe()|];
+                    }
+
+                    public async void OnLoginClicked(string email, string password)
+                    {
+                        await _supabase.Auth.SignInWithPassword(email, password);
+                    }
+
+                    private void OnDestroy()
+                    {
+                        if (_scores != null)
+                        {
+                            _supabase.Realtime.Remove(_scores);
+                        }
+                    }
+                }
+                """, """
+                using Supabase.Realtime;
+                using UnityEngine;
+
+                public class Leaderboard : MonoBehaviour
+                {
+                    private readonly Supabase.Client _supabase = new Supabase.Client("https://project.supabase.co", "anon-key");
+                    private RealtimeChannel? _scores;
+
+                    private void Start()
+                    {
+                        _scores = _supabase.Realtime.Channel("scores");
+                    }
+
+                    public async void OnLoginClicked(string email, string password)
+                    {
+                        await _supabase.Auth.SignInWithPassword(email, password);
+                        if (_scores != null)
+                        {
+                            await _scores.Subscribe();
+                        }
+                    }
+
+                    private void OnDestroy()
+                    {
+                        if (_scores != null)
+                        {
+                            _supabase.Realtime.Remove(_scores);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_moves_a_chained_subscription_into_a_set_auth_method_and_keeps_an_unawaited_call_explicit()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class NotificationHub
+                {
+                    private readonly Client _realtime;
+
+                    public NotificationHub(Client realtime)
+                    {
+                        _realtime = realtime;
+                        [|_realtime.Channel("alerts").Subscribe()|];
+                    }
+
+                    public async Task OnSignedInAsync(string accessToken)
+                    {
+                        await Task.Yield();
+                        _realtime.SetAuth(accessToken);
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class NotificationHub
+                {
+                    private readonly Client _realtime;
+
+                    public NotificationHub(Client realtime)
+                    {
+                        _realtime = realtime;
+                    }
+
+                    public async Task OnSignedInAsync(string accessToken)
+                    {
+                        await Task.Yield();
+                        _realtime.SetAuth(accessToken);
+                        _ = _realtime.Channel("alerts").Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_is_not_offered_when_moving_the_subscription_would_change_what_the_type_does()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LocalChannel
+                {
+                    private readonly Client _realtime;
+
+                    public LocalChannel(Client realtime)
+                    {
+                        _realtime = realtime;
+                        var alerts = _realtime.Channel("alerts");
+                        _ = [|alerts.Subscribe()|];
+                    }
+
+                    public async Task SignedInAsync(string token)
+                    {
+                        await Task.Yield();
+                        _realtime.SetAuth(token);
+                    }
+                }
+
+                public sealed class TwoWaysIn
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _feed;
+
+                    public TwoWaysIn(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        _feed = _supabase.Realtime.Channel("feed");
+                        _ = [|_feed.Subscribe()|];
+                    }
+
+                    public async Task SignInAsync(string email, string password) { await _supabase.Auth.SignIn(email, password); }
+
+                    public async Task SignUpAsync(string email, string password) { await _supabase.Auth.SignUp(email, password); }
+                }
+
+                public sealed class Typing
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _typing;
+
+                    public Typing(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        _typing = _supabase.Realtime.Channel("typing");
+                        _ = [|_typing.Subscribe()|];
+                    }
+
+                    public async Task SignInAsync(string email, string password)
+                    {
+                        await _supabase.Auth.SignIn(email, password);
+                    }
+
+                    public Task PingAsync() => _typing.Send(Constants.ChannelEventName.Broadcast, "typing", new object());
+                }
+
+                public sealed class NotAsync
+                {
+                    private readonly Supabase.Client _supabase;
+                    private RealtimeChannel? _scores;
+
+                    public NotAsync(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task InitializeAsync()
+                    {
+                        _scores = _supabase.Realtime.Channel("scores");
+                        await [|_scores.Subscribe()|];
+                    }
+
+                    public void OnToken(string token)
+                    {
+                        _supabase.Realtime.SetAuth(token);
+                    }
+                }
+
+                public sealed class OnlySometimes
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _news;
+
+                    public OnlySometimes(Supabase.Client supabase, bool live)
+                    {
+                        _supabase = supabase;
+                        _news = _supabase.Realtime.Channel("news");
+                        if (live)
+                        {
+                            _ = [|_news.Subscribe()|];
+                        }
+                    }
+
+                    public async Task SignInAsync(string email, string password)
+                    {
+                        await _supabase.Auth.SignIn(email, password);
+                    }
+                }
+                """;
+            var test = new Verify.Test { TestCode = Source, FixedCode = Source };
+            test.AddEditorConfig("supabase_realtime.SRT001.initializer_methods = InitializeAsync");
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Fix_all_moves_each_subscription_of_the_document_after_its_auth_and_each_auth_before_its_subscription()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Inbox
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _mail;
+                    private readonly RealtimeChannel _receipts;
+
+                    public Inbox(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        _mail = _supabase.Realtime.Channel("mail");
+                        _receipts = _supabase.Realtime.Channel("receipts");
+                        _ = [|_mail.Subscribe()|];
+                        _ = [|_receipts.Subscribe()|];
+                    }
+
+                    public async Task SignInAsync(string email, string password)
+                    {
+                        await _supabase.Auth.SignIn(email, password);
+                    }
+                }
+
+                public static class Drafts
+                {
+                    public static async Task OpenAsync(Supabase.Client supabase, string email, string password)
+                    {
+                        var drafts = supabase.Realtime.Channel("drafts");
+                        await [|drafts.Subscribe()|];
+                        await supabase.Auth.SignIn(email, password);
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Inbox
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _mail;
+                    private readonly RealtimeChannel _receipts;
+
+                    public Inbox(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        _mail = _supabase.Realtime.Channel("mail");
+                        _receipts = _supabase.Realtime.Channel("receipts");
+                    }
+
+                    public async Task SignInAsync(string email, string password)
+                    {
+                        await _supabase.Auth.SignIn(email, password);
+                        _ = _mail.Subscribe();
+                        _ = _receipts.Subscribe();
+                    }
+                }
+
+                public static class Drafts
+                {
+                    public static async Task OpenAsync(Supabase.Client supabase, string email, string password)
+                    {
+                        var drafts = supabase.Realtime.Channel("drafts");
+                        await supabase.Auth.SignIn(email, password);
+                        await drafts.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Fix_is_not_offered_when_the_auth_is_in_another_member()
         {
             const string Source = """
