@@ -303,7 +303,11 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
 
                     var mark = new SyntaxAnnotation("SRT001.MovedSubscription");
                     marks.Add((mark, plan.Subscription));
-                    var statement = SyntaxFactory.ParseStatement(text).WithLeadingTrivia(lead).WithTrailingTrivia(newLine).WithAdditionalAnnotations(mark);
+                    // The comment at the end of the statement's line goes with it (not after a null check's brace).
+                    var trailing = guard || !plan.Subscription.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia))
+                        ? SyntaxFactory.TriviaList(newLine)
+                        : plan.Subscription.GetTrailingTrivia();
+                    var statement = SyntaxFactory.ParseStatement(text).WithLeadingTrivia(lead).WithTrailingTrivia(trailing).WithAdditionalAnnotations(mark);
                     if (guard)
                     {
                         statement = statement.WithAdditionalAnnotations(Formatter.Annotation);
