@@ -2058,7 +2058,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public Task Fix_is_not_offered_for_loops_handlers_partial_paths_or_used_results()
+        public Task Fix_is_not_offered_for_a_loop_on_IsJoined_an_expression_bodied_handler_partial_paths_or_used_results()
         {
             const string Source = """
                 using System.Threading.Tasks;
