@@ -73,12 +73,15 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT001 = Create(
             RuleIds.SubscribedBeforeAuth,
             "Channel subscribed before realtime auth",
-            "Channel '{0}' is subscribed before '{1}' authenticates the realtime client; it joins with the anon key and row-level security rejects or filters it",
+            "Channel '{0}' is subscribed before '{1}' runs: {2}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "The join message carries the access token the realtime client holds when Subscribe() runs. A channel subscribed before "
-            + "SetAuth or a sign-in joins as 'anon': row-level security rejects the join or filters every row out, and signing in later "
-            + "does not re-run the join. Authenticate first, then subscribe.");
+            "Every join is authorized with the client's key; the user's token reaches realtime only afterwards (an access_token "
+            + "push after the join reply, at SetAuth, on each heartbeat). A channel subscribed before SetAuth or an email/password "
+            + "sign-in misses the rows that only signed-in users may see until the token arrives. Most other sign-in calls "
+            + "(SignUp, SignInWithOtp and VerifyOTP, SignInWithIdToken, SSO, OAuth, anonymous sign-in, SetSession) first sign the "
+            + "client out, and Supabase.Client then unsubscribes every cached channel: a channel subscribed before them is closed "
+            + "and does not rejoin. Authenticate first, then subscribe.");
 
         /// <summary>SRT005: <c>Channel(...)</c> runs while the socket is not connected, and throws.</summary>
         public static readonly DiagnosticDescriptor SRT005 = Create(
