@@ -41,9 +41,10 @@ namespace SupabaseRealtime.Analyzers
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "Bindings travel in the channel's join message. A Register(PostgresChangesOptions), OnPostgresChange, "
-                + "Register<TBroadcast> or Register<TPresence> made after Subscribe() is never sent (Realtime 7.x ignores it, "
-                + "later releases throw); a Register of options the channel already has duplicates the binding, so every event "
-                + "arrives twice; a second Register<TBroadcast> or Register<TPresence> throws InvalidOperationException.");
+                + "Register<TBroadcast> or Register<TPresence> made after Subscribe() takes effect only at the channel's next join "
+                + "(the 8.0 line throws); a Register of options the channel already has adds a second entry to the join message and "
+                + "nothing else (each change still arrives once); a second Register<TBroadcast> or Register<TPresence> on one channel "
+                + "throws InvalidOperationException.");
 
         /// <summary>A service-role JWT or an <c>sb_secret_</c> key written into C# source.</summary>
         public static readonly DiagnosticDescriptor SRT008 = Create(
@@ -87,11 +88,14 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT005 = Create(
             RuleIds.ChannelBeforeConnect,
             "Channel created before the socket connects",
-            "Channel '{0}' is created before the socket of '{1}' connects ({2}); Channel() throws \"Socket must exist, was `Connect` called?\"",
+            "Channel '{0}' is created before the socket of '{1}' connects ({2}); the SDK throws \"Socket must exist, was `Connect` called?\"",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "Client.Channel(...) needs a connected socket and throws \"Socket must exist, was `Connect` called?\" otherwise. Connect the "
-            + "realtime client first (await ConnectAsync(), or InitializeAsync() on a Supabase client created with AutoConnectRealtime = true).");
+            "Client.Channel(...) for a topic that is not cached yet throws \"Socket must exist, was `Connect` called?\" while the "
+            + "client has no socket, and so does supabase.From<T>().On(...), which calls Channel(...) before it checks the socket; "
+            + "a Supabase client's InitializeAsync() connects realtime only when it was created with AutoConnectRealtime = true "
+            + "(the default is false). Connect the realtime client first (await ConnectAsync(), or InitializeAsync() with "
+            + "AutoConnectRealtime = true).");
 
         public static readonly DiagnosticDescriptor SRT003 = Create(
             RuleIds.UpdateInsteadOfUpsert,

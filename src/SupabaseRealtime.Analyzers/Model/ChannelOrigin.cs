@@ -134,6 +134,29 @@ namespace SupabaseRealtime.Analyzers.Model
             return true;
         }
 
+        /// <summary>
+        /// The channel <c>supabase.From&lt;T&gt;().On(listenType, handler)</c> makes: <c>Realtime.Channel("realtime", "public", table)</c>
+        /// on the Supabase client's realtime client, called before the SDK checks the socket (sdk-behaviour.md, section 8).
+        /// The table is the model's <c>[Table]</c> name, or its type name.
+        /// </summary>
+        public static bool TryGetFromTableOn(IInvocationOperation invocation, SdkSymbols sdk, out ChannelOrigin origin)
+        {
+            origin = null!;
+            if (!ChannelCalls.IsTableOn(invocation, sdk, out _)
+                || !Subscriptions.TryGetSupabaseOfTable(invocation.Instance, sdk, out var supabase, out var from)
+                || !ClientIdentity.TryGetRealtimeOfSupabase(supabase, sdk, out var realtime))
+            {
+                return false;
+            }
+
+            var arguments = ImmutableArray.Create(
+                new Optional<object?>("realtime"),
+                new Optional<object?>("public"),
+                new Optional<object?>(Subscriptions.TableName(from, sdk)));
+            origin = new ChannelOrigin(realtime, invocation, arguments, isTopicOverload: false);
+            return true;
+        }
+
         /// <summary>True for <c>Channel(string channelName)</c> and <c>Channel(string channelName, ChannelOptions options)</c>.</summary>
         public static bool IsNamedOverload(IMethodSymbol channelMethod)
         {

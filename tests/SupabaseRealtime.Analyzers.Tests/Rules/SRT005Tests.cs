@@ -226,7 +226,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         // ---- Must not report -------------------------------------------------------------------
 
         [Fact]
-        public Task Ignores_table_On_which_connects_by_itself()
+        public Task Reports_table_On_on_a_client_initialized_without_auto_connect()
             => Verify.VerifyAnalyzerAsync("""
                 using System.Threading.Tasks;
                 using Supabase.Postgrest.Attributes;
@@ -239,6 +239,30 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     {
                         var supabase = new Supabase.Client(url, key);
                         await supabase.InitializeAsync();
+                        await {|#0:supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { })|};
+                        var typing = supabase.Realtime.Channel("typing");
+                        await typing.Subscribe();
+                    }
+                }
+                """ + Model,
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("messages", "supabase.Realtime", CreatedHere));
+
+        [Theory]
+        [InlineData("var supabase = new Supabase.Client(url, key, new Supabase.SupabaseOptions { AutoConnectRealtime = true }); await supabase.InitializeAsync();")]
+        [InlineData("var supabase = new Supabase.Client(url, key); await supabase.InitializeAsync(); await supabase.Realtime.ConnectAsync();")]
+        [InlineData("var supabase = new Supabase.Client(url, key); await supabase.Realtime.ConnectAsync();")]
+        public Task Ignores_table_On_after_the_socket_connects(string setUp)
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class MessageSync
+                {
+                    public async Task RunAsync(string url, string key)
+                    {
+                        {{setUp}}
                         await supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
                         var typing = supabase.Realtime.Channel("typing");
                         await typing.Subscribe();
