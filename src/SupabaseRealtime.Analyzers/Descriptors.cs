@@ -145,12 +145,13 @@ namespace SupabaseRealtime.Analyzers
             "'{0}' is subscribed again {1}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "Subscribe() sends a join for the channel instance it is called on. Calling it again on the same instance "
-                + "(the same variable with no Unsubscribe(), Remove(channel) or reassignment in between, a loop around a channel "
-                + "obtained outside it, a state or error handler of that channel, or a second Channel(...) call with the same "
-                + "arguments on the same client, which returns the cached instance) sends another join while the first may still "
-                + "be in flight, re-runs set-up on the old instance and, for retries from handlers, fights the client's own rejoin. "
-                + "Subscribe each channel once; let the client rejoin, or Remove(channel) and create it again.");
+            "Subscribe() joins the channel instance it is called on. Called again on the same instance (the same variable with no "
+                + "Unsubscribe(), Remove(channel) or reassignment in between, a loop around a channel obtained outside it, a state or "
+                + "error handler of that channel, or a second Channel(...) call with the same arguments on the same client, which "
+                + "returns the cached instance), it does nothing once the channel has joined (the call returns at once), and sends a "
+                + "second join while the first is still in flight, whose replies are handled by the wrong push. A retry from the "
+                + "channel's own state or error handler joins again after every close, the code's own Unsubscribe() or Remove() "
+                + "included; the client itself rejoins only after a socket reconnect. Subscribe each channel once.");
 
         /// <summary>SRT010: a change handler that finds no free registration (Realtime 7.1+ pairs each handler with one).</summary>
         public static readonly DiagnosticDescriptor SRT010 = Create(

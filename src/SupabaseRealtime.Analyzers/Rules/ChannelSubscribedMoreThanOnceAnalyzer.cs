@@ -1026,7 +1026,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                         var reason = string.Format(
                             CultureInfo.InvariantCulture,
-                            "inside its own {0} (registered on line {1}): the client already rejoins the channel by itself",
+                            "inside its own {0} (registered on line {1}): it joins again each time the channel closes or fails, the code's own Unsubscribe() or Remove() included, with no limit (the client itself rejoins only after a socket reconnect); rejoin from the code that decides to",
                             HandlerName(registration.HandlerKind),
                             Line(registration.Syntax));
                         findings[subscribe.Syntax] = new Finding(NameOf(registration), reason, null, null);
@@ -1142,7 +1142,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     {
                         return new Finding(
                             NameOf(subscribe),
-                            "inside a loop while it is obtained outside the loop: every pass after the first joins the same instance again",
+                            "inside a loop while it is obtained outside the loop: once the channel has joined, a later pass's Subscribe() returns at once and sends nothing, and a pass that runs while a join is in flight sends a second join; subscribe once, before the loop",
                             null,
                             null);
                     }
@@ -1158,9 +1158,30 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private Finding Repeated(Body body, Fact subscribe, Fact earlier, List<Fact> peers, List<FlowPoint> kills)
             {
-                var reason = string.Format(CultureInfo.InvariantCulture, "after the Subscribe() on line {0}", Line(earlier.Syntax));
+                var reason = string.Format(CultureInfo.InvariantCulture, "after the Subscribe() on line {0}: {1}", Line(earlier.Syntax), WhatTheRepeatDoes(earlier));
                 var fix = IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, kills) ? FixRemove : null;
                 return new Finding(NameOf(subscribe), reason, fix, null);
+            }
+
+            /// <summary>
+            /// What a second Subscribe() does after <paramref name="earlier"/> (sdk-behaviour.md, section 2): once the first is
+            /// awaited the channel has joined and the repeat returns at once; while the first is still joining, the repeat
+            /// sends a second join and the replies of both are handled by the wrong push.
+            /// </summary>
+            private static string WhatTheRepeatDoes(Fact earlier)
+                => IsAwaited(earlier.Operation)
+                    ? "the channel has joined by then, so this call returns at once and sends nothing; remove it"
+                    : "the first join may still be in flight, so this call sends a second join whose replies are handled by the wrong push; await the first Subscribe() and subscribe once";
+
+            private static bool IsAwaited(IOperation operation)
+            {
+                var parent = operation.Parent;
+                while (parent is IConversionOperation || parent is IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent is IAwaitOperation;
             }
 
             /// <summary>Case 4: an earlier Subscribe() of the same cached instance, through another Channel(...) call.</summary>
@@ -1212,10 +1233,11 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 var reason = string.Format(
                     CultureInfo.InvariantCulture,
-                    "after the Subscribe() of '{0}' on line {1}: both come from {2}.Channel(...) with the same arguments, which returns one cached instance",
+                    "after the Subscribe() of '{0}' on line {1}: both come from {2}.Channel(...) with the same arguments, which returns one cached instance, so {3}",
                     NameOf(first),
                     Line(first.Syntax),
-                    origin.Client.Display);
+                    origin.Client.Display,
+                    WhatTheRepeatDoes(first));
                 string? fix = null;
                 string? firstName = null;
                 if (IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, allKills))
