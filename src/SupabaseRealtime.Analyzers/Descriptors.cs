@@ -126,14 +126,15 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT007 = Create(
             RuleIds.UnsubscribeKeepsChannelCached,
             "Unsubscribe() keeps the channel cached",
-            "'{0}' stays in the client's channel cache after Unsubscribe(); the Channel(...) call in '{1}' returns this same instance{2}, so its handlers and registrations pile up. Use Remove(channel).",
+            "'{0}' stays in the client's channel cache after Unsubscribe(); the Channel(...) call in '{1}' returns this same instance{2}: {3}, and a second Register<T>() throws. Use Remove(channel).",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "Client.Channel(...) hands back the cached channel for a topic until Remove(channel) drops it; Unsubscribe() only "
-            + "leaves the channel and keeps it in the cache with its handlers and registrations. When the set-up code that adds "
-            + "handlers or registrations runs again (a resubscribe method, OnEnable after OnDisable, StartAsync after StopAsync, "
-            + "the next instance of a component on a shared client), it gets the old instance back: handlers run twice and "
-            + "Register<T>() throws. Remove the channel from its client instead.");
+            + "leaves the channel and keeps it in the cache with its handlers and registrations. When the set-up code runs again on "
+            + "it (a resubscribe method, OnEnable after OnDisable, StartAsync after StopAsync, the next instance of a component on a "
+            + "shared client): on Realtime 7.1 and later the handlers added first keep running and the ones added again are "
+            + "dropped; on 6.0 to 7.0 handlers that are not the same delegate run beside them; on 5.x every handler attached again "
+            + "runs once more; and a second Register<T>() throws in every version. Remove the channel from its client instead.");
 
         /// <summary>
         /// One channel instance is subscribed again: twice on one path, in a loop, from its own state

@@ -382,8 +382,27 @@ namespace SupabaseRealtime.Analyzers.Rules
                     properties.ToImmutable(),
                     slot.Name,
                     member,
-                    suffix);
+                    suffix,
+                    WhatSetUpAgainDoes(compilation.Sdk));
                 compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
+            }
+
+            /// <summary>
+            /// What handlers added again to the cached instance do in the referenced SDK (sdk-behaviour.md, section 4):
+            /// 7.1+ pairs each handler with a free registration, so the first handlers keep running and the new ones are
+            /// dropped; 6.0 to 7.0 keep a list per listen type (equal delegates once, any other again); 5.x events add on
+            /// every <c>+=</c>. A second <c>Register&lt;T&gt;()</c> throws in every version.
+            /// </summary>
+            private static string WhatSetUpAgainDoes(SdkSymbols sdk)
+            {
+                if (sdk.HasChannelEvents)
+                {
+                    return "every handler attached again runs once more per change";
+                }
+
+                return sdk.PairsHandlersWithRegistrations
+                    ? "the handlers added first keep running and the ones added again are dropped"
+                    : "handlers added again run beside the first ones unless they are the same delegate";
             }
 
             /// <summary>The client to <c>Remove</c> from, and the cast <c>Remove</c> needs when the slot is typed as an interface (only when every value is the concrete type).</summary>

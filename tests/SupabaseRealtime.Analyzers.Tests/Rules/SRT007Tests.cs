@@ -24,8 +24,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
             """;
 
-        private static DiagnosticResult Expected(string channel, string member, string suffix = "")
-            => Verify.Diagnostic().WithLocation(0).WithArguments(channel, member, suffix);
+        /// <summary>Realtime 7.1+ (the default SDK): the first handlers keep running, the ones added again are dropped.</summary>
+        private const string Paired = "the handlers added first keep running and the ones added again are dropped";
+
+        private static DiagnosticResult Expected(string channel, string member, string suffix = "", string consequence = Paired)
+            => Verify.Diagnostic().WithLocation(0).WithArguments(channel, member, suffix, consequence);
 
         [Fact]
         public Task Reports_resubscribe_that_obtains_the_same_channel_again()
@@ -264,9 +267,68 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                     """,
             };
-            test.ExpectedDiagnostics.Add(Expected("_feed", "OnInitializedAsync", " to the next Feed"));
+            test.ExpectedDiagnostics.Add(Expected("_feed", "OnInitializedAsync", " to the next Feed", "every handler attached again runs once more per change"));
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Ignores_a_resubscribe_that_removes_the_channel_on_realtime_7_0()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = Usings + """
+                    namespace Demo
+                    {
+                        public sealed class TodoFeed
+                        {
+                            private readonly Supabase.Client _supabase;
+                            private RealtimeChannel? _channel;
+
+                            public TodoFeed(Supabase.Client supabase) => _supabase = supabase;
+
+                            public async Task ResubscribeAsync(string listId)
+                            {
+                                if (_channel != null)
+                                {
+                                    _supabase.Realtime.Remove(_channel);
+                                }
+
+                                _channel = _supabase.Realtime.Channel("todos");
+                                _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(listId));
+                                await _channel.Subscribe();
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_handlers_added_again_beside_the_first_on_realtime_7_0()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = Usings + """
+                    namespace Demo
+                    {
+                        public sealed class TodoFeed
+                        {
+                            private readonly Supabase.Client _supabase;
+                            private RealtimeChannel? _channel;
+
+                            public TodoFeed(Supabase.Client supabase) => _supabase = supabase;
+
+                            public async Task ResubscribeAsync(string listId)
+                            {
+                                {|#0:_channel?.Unsubscribe()|};
+                                _channel = _supabase.Realtime.Channel("todos");
+                                _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(listId));
+                                await _channel.Subscribe();
+                            }
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Expected("_channel", "ResubscribeAsync", "", "handlers added again run beside the first ones unless they are the same delegate") },
+            }.RunAsync();
 
         [Fact]
         public Task Reports_with_configured_lifetime_type()
