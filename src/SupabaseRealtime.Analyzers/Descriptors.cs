@@ -161,10 +161,12 @@ namespace SupabaseRealtime.Analyzers
             "This {0} handler never runs: channel '{1}' has no free registration for it ({2})",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "Since Supabase.Realtime 7.1 every AddPostgresChangeHandler takes one registration of the channel: the first free "
-                + "one whose event equals its listen type, else the first free one listening to all events. A handler that finds "
-                + "none is dropped silently and never runs, as when one Channel(database, schema, table) registration is followed "
-                + "by handlers for INSERT, UPDATE and DELETE.");
+            "Since Supabase.Realtime 7.1 every postgres-changes handler takes one registration of the channel: the first free "
+                + "one whose event equals its listen type, else the first free one listening to all events (OnPostgresChange registers "
+                + "its options first; equal options add none). A handler that finds none is dropped silently and never runs: after "
+                + "one Channel(database, schema, table) registration, handlers for INSERT, UPDATE and DELETE; or every "
+                + "supabase.From<T>().On(...) after the first for one table, which all share that table's cached channel and its one "
+                + "registration.");
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -15,12 +15,18 @@ namespace SupabaseRealtime.Analyzers.Model
     /// </summary>
     internal sealed class ChannelOrigin
     {
-        private ChannelOrigin(SymbolPath client, IInvocationOperation call, ImmutableArray<Optional<object?>> arguments, bool isTopicOverload)
+        /// <summary>The parameters of the database overload, which <c>From&lt;T&gt;().On(...)</c> calls.</summary>
+        private static readonly ImmutableArray<string> DatabaseParameterNames = ImmutableArray.Create("database", "schema", "table", "column", "value", "parameters");
+
+        private ChannelOrigin(SymbolPath client, IInvocationOperation call, ImmutableArray<Optional<object?>> arguments,
+            ImmutableArray<string> parameterNames, bool isTopicOverload, bool isTableOn)
         {
             Client = client;
             Call = call;
             Arguments = arguments;
+            ParameterNames = parameterNames;
             IsTopicOverload = isTopicOverload;
+            IsTableOn = isTableOn;
         }
 
         /// <summary>The realtime client the channel belongs to.</summary>
@@ -31,6 +37,12 @@ namespace SupabaseRealtime.Analyzers.Model
 
         /// <summary>Argument values in parameter order (defaults filled in); unset where not constant.</summary>
         public ImmutableArray<Optional<object?>> Arguments { get; }
+
+        /// <summary>The name of the <c>Channel(...)</c> parameter each of <see cref="Arguments"/> is for.</summary>
+        public ImmutableArray<string> ParameterNames { get; }
+
+        /// <summary>True when the channel is the one <c>supabase.From&lt;T&gt;().On(...)</c> makes (<see cref="Call"/> is the <c>On</c> call).</summary>
+        public bool IsTableOn { get; }
 
         /// <summary>
         /// True for the named forms <c>Channel(string channelName)</c> and (7.4+) <c>Channel(string channelName, ChannelOptions options)</c>,
@@ -125,12 +137,14 @@ namespace SupabaseRealtime.Analyzers.Model
             // The cache key of a named channel is its name alone: ChannelOptions do not take part (sdk-behaviour.md, section 1).
             var count = named ? 1 : parameters.Length;
             var values = ImmutableArray.CreateBuilder<Optional<object?>>(count);
+            var names = ImmutableArray.CreateBuilder<string>(count);
             for (var i = 0; i < count; i++)
             {
                 values.Add(ValueOf(invocation, parameters[i]));
+                names.Add(parameters[i].Name);
             }
 
-            origin = new ChannelOrigin(client, invocation, values.MoveToImmutable(), named);
+            origin = new ChannelOrigin(client, invocation, values.MoveToImmutable(), names.MoveToImmutable(), named, isTableOn: false);
             return true;
         }
 
@@ -149,11 +163,16 @@ namespace SupabaseRealtime.Analyzers.Model
                 return false;
             }
 
+            // Channel("realtime", "public", table, parameters: { user_token }): the parameters take no part in the cache key
+            // and add no binding filter, so the origin names the same cached instance as Channel("realtime", "public", table).
             var arguments = ImmutableArray.Create(
                 new Optional<object?>("realtime"),
                 new Optional<object?>("public"),
-                new Optional<object?>(Subscriptions.TableName(from, sdk)));
-            origin = new ChannelOrigin(realtime, invocation, arguments, isTopicOverload: false);
+                new Optional<object?>(Subscriptions.TableName(from, sdk)),
+                new Optional<object?>(null),
+                new Optional<object?>(null),
+                new Optional<object?>(null));
+            origin = new ChannelOrigin(realtime, invocation, arguments, DatabaseParameterNames, isTopicOverload: false, isTableOn: true);
             return true;
         }
 
