@@ -1313,5 +1313,26 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """;
             return Verify.VerifyCodeFixAsync(Source, Source);
         }
-    }
+    
+        [Fact]
+        public Task Ignores_set_auth_before_the_subscription_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(Client realtime, string jwt)
+                        {
+                            realtime.SetAuth(jwt);
+                            var prices = realtime.Channel("prices");
+                            await prices.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

@@ -2093,5 +2093,44 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """;
             return new Verify.Test { TestCode = Source, FixedCode = Source }.RunAsync();
         }
-    }
+    
+        [Fact]
+        public Task Ignores_a_legacy_event_channel_released_in_dispose()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Microsoft.AspNetCore.Components;
+                    using Supabase.Realtime;
+
+                    namespace Demo
+                    {
+                        public class Feed : ComponentBase, IDisposable
+                        {
+                            private RealtimeChannel? _feed;
+
+                            [Inject]
+                            public Client Realtime { get; set; } = default!;
+
+                            protected override async Task OnInitializedAsync()
+                            {
+                                _feed = Realtime.Channel("realtime", "public", "posts");
+                                _feed.OnInsert += (sender, args) => StateHasChanged();
+                                await _feed.Subscribe();
+                            }
+
+                            public void Dispose()
+                            {
+                                if (_feed != null)
+                                {
+                                    Realtime.Remove(_feed);
+                                }
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

@@ -956,5 +956,27 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """;
             return Verify.VerifyCodeFixAsync(Source, Source);
         }
-    }
+    
+        [Fact]
+        public Task Ignores_a_channel_after_connect_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(string url)
+                        {
+                            var realtime = new Client(url);
+                            await realtime.ConnectAsync();
+                            var prices = realtime.Channel("prices");
+                            await prices.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

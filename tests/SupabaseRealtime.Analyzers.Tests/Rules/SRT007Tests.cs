@@ -957,5 +957,44 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
             return test.RunAsync();
         }
-    }
+    
+        [Fact]
+        public Task Ignores_legacy_event_handlers_on_a_component_that_removes_its_channel()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Microsoft.AspNetCore.Components;
+                    using Supabase.Realtime;
+
+                    namespace Demo
+                    {
+                        public class Feed : ComponentBase, IDisposable
+                        {
+                            private RealtimeChannel? _feed;
+
+                            [Inject]
+                            public Client Realtime { get; set; } = default!;
+
+                            protected override async Task OnInitializedAsync()
+                            {
+                                _feed = Realtime.Channel("realtime", "public", "posts");
+                                _feed.OnInsert += (sender, args) => StateHasChanged();
+                                await _feed.Subscribe();
+                            }
+
+                            public void Dispose()
+                            {
+                                if (_feed != null)
+                                {
+                                    Realtime.Remove(_feed);
+                                }
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

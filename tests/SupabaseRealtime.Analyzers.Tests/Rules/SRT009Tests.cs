@@ -800,5 +800,29 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
             return test.RunAsync();
         }
-    }
+    
+        [Fact]
+        public Task Ignores_correct_arguments_on_the_legacy_realtime_shape()
+            => new CSharpAnalyzerVerifier<SupabaseRealtime.Analyzers.Rules.ChannelArgumentsMisplacedAnalyzer>.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using Supabase.Realtime;
+
+                    namespace Chat.Legacy
+                    {
+                        public sealed class LegacyRoom
+                        {
+                            private readonly Client realtime;
+
+                            public LegacyRoom(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Messages(int roomId) => realtime.Channel("realtime", "public", "messages", "room_id", roomId.ToString());
+
+                            public RealtimeChannel Lobby() => realtime.Channel("lobby");
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }
