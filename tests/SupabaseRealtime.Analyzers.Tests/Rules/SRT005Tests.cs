@@ -669,6 +669,41 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Fix_inserts_ConnectAsync_before_a_table_On()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class MessageSync
+                {
+                    public async Task RunAsync(string url, string key)
+                    {
+                        var supabase = new Supabase.Client(url, key);
+                        await supabase.InitializeAsync();
+                        await [|supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { })|];
+                    }
+                }
+                """ + Model, """
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class MessageSync
+                {
+                    public async Task RunAsync(string url, string key)
+                    {
+                        var supabase = new Supabase.Client(url, key);
+                        await supabase.InitializeAsync();
+                        await supabase.Realtime.ConnectAsync();
+                        await supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                    }
+                }
+                """ + Model);
+
+        [Fact]
         public Task Fix_inserts_ConnectAsync_on_the_realtime_5_shape()
             => new Verify.Test
             {
