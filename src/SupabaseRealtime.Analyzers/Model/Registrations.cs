@@ -1228,6 +1228,10 @@ namespace SupabaseRealtime.Analyzers.Model
             var rebinds = new Dictionary<BodyFlow, List<FlowPoint>>();
             var writeBodies = new List<(bool InConstructorPhase, BodyFlow? Body)>();
             var writtenOnlyInConstructorPhase = true;
+
+            // `_channel = null` in a teardown clears the slot: it binds no other channel, so it neither hides the set-up's
+            // creation nor unsettles the order of the set-up's calls (sdk-behaviour.md section 3: the cached instance stays).
+            writes.RemoveAll(w => IsClear(w.Write.Value));
             foreach (var (block, write) in writes)
             {
                 BodyFlow? body = null;
@@ -1287,6 +1291,12 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             timelines.Add(timeline);
+        }
+
+        private static bool IsClear(IOperation value)
+        {
+            var unwrapped = SymbolPath.Unwrap(value);
+            return unwrapped != null && unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is null;
         }
 
         /// <summary>

@@ -754,6 +754,76 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     """ + TableModels,
             }.RunAsync();
 
+        // A teardown in another member that unsubscribes and clears the field does not make the set-up unknown.
+        [Fact]
+        public Task Reports_handlers_of_a_field_channel_whose_teardown_unsubscribes_and_clears_it()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class InventoryFeed
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _channel;
+
+                    public InventoryFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        _channel = _realtime.Channel("realtime", "public", "stock");
+                        _channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("added"));
+                        _channel.{|#0:AddPostgresChangeHandler(ListenType.Updates, (sender, change) => System.Console.WriteLine("changed"))|};
+                        _channel.{|#1:AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("removed"))|};
+                        await _channel.Subscribe();
+                    }
+
+                    public void Stop()
+                    {
+                        _channel?.Unsubscribe();
+                        _channel = null;
+                    }
+                }
+                """,
+                AnyMessage().WithLocation(0),
+                AnyMessage().WithLocation(1));
+
+        [Fact]
+        public Task Ignores_a_field_channel_created_again_by_another_member_after_its_teardown_clears_it()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class InventoryFeed
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _channel;
+
+                    public InventoryFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        _channel = _realtime.Channel("realtime", "public", "stock", "warehouse", "1");
+                        _channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("stock"));
+                        await _channel.Subscribe();
+                    }
+
+                    public async Task SwitchAsync(string warehouse)
+                    {
+                        _channel = _realtime.Channel("realtime", "public", "stock", "warehouse", warehouse);
+                        _channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine(warehouse));
+                        await _channel.Subscribe();
+                    }
+
+                    public void Stop()
+                    {
+                        _channel?.Unsubscribe();
+                        _channel = null;
+                    }
+                }
+                """);
+
         [Fact]
         public Task Fix_offers_no_registration_from_realtime_7_4_where_Register_is_obsolete()
             => new Verify.Test
