@@ -209,8 +209,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     return parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;
                 }
 
-                var value = argument.Value.ConstantValue;
-                return value.HasValue ? new Optional<object?>(value.Value) : default;
+                return ConstantFolding.Fold(argument.Value);
             }
 
             return parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;

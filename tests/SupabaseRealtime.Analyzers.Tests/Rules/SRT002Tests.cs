@@ -1127,6 +1127,69 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Topics through a static readonly field and a local: folded as the SDK sees them.
+        [Fact]
+        public Task Reports_same_topic_through_a_static_readonly_field_and_a_local()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private static readonly string LobbyTopic = "lobby";
+
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        var name = "lobby";
+                        var presence = _realtime.Channel(LobbyTopic);
+                        await presence.Subscribe();
+
+                        var chat = _realtime.Channel(name);
+                        await {|#0:chat.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("chat", SameInstanceReason("presence", 16, "_realtime")));
+
+        [Theory]
+        [InlineData("var name = \"lobby\"; if (other) { name = \"other\"; }")]
+        [InlineData("var name = \"lobby\"; Rename(ref name);")]
+        [InlineData("var name = Prefix + \"lobby\";")]
+        public Task Ignores_topics_that_are_not_constant_through_locals_and_fields(string declaration)
+            => Verify.VerifyAnalyzerAsync(
+                $$"""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private static readonly string Prefix;
+
+                    static LobbyService() => Prefix = System.Environment.MachineName;
+
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync(bool other)
+                    {
+                        {{declaration}}
+                        var presence = _realtime.Channel("lobby");
+                        await presence.Subscribe();
+
+                        var chat = _realtime.Channel(name);
+                        await chat.Subscribe();
+                    }
+
+                    private static void Rename(ref string name) => name += "-2";
+                }
+                """);
+
         [Fact]
         public Task Reports_second_channel_call_with_the_same_topic()
             => Verify.VerifyAnalyzerAsync(
