@@ -2,9 +2,10 @@
 # Packs the analyzers and checks the package the way a user meets it:
 #   1. dotnet pack src/SupabaseRealtime.Analyzers.Package -c Release -o artifacts/
 #   2. the .nupkg: both assemblies under analyzers/dotnet/cs/, nothing under lib/, no other
-#      assembly, developmentDependency true, no dependencies, README and LICENSE present, build/
-#      and buildTransitive/ targets and the analysis-mode presets (build/presets/*.globalconfig),
-#      byte for byte the package project's;
+#      assembly, developmentDependency true, no dependencies, the MIT licence expression, release
+#      notes pointing at CHANGELOG.md, the package's own README.md (byte for byte the one in the
+#      package project, every link absolute, a row linking each rule's page), build/ and
+#      buildTransitive/ targets and the analysis-mode presets (build/presets/*.globalconfig);
 #   3. a consumer: a throw-away project in a temp folder with PackageReference
 #      Include="SupabaseRealtime.Analyzers" from the local artifacts/ feed (a NuGet.config there
 #      adds that folder and keeps the configured registries for everything else) plus the real SDK,

@@ -10,7 +10,7 @@ Subcommands:
   sarif    ROOT SARIF ACTUAL                 check a SARIF 2.1 log: its SRT results are exactly the
                                              ACTUAL list (the same build's output), and each rule has a helpUri
   nupkg    NUPKG ID VERSION PACKAGE_DIR      check the analyzer package's layout and metadata against its
-                                             project folder (build/ targets, analysis-mode presets)
+                                             project folder (readme, build/ targets, analysis-mode presets)
   severities ROOT LOG...                     like extract, with each diagnostic's severity:
                                              "SRTxxx severity path:line"
   preset   MODE STATUS EXPECTED ACTUAL RELEASES... [--override ID=SEVERITY]...
@@ -377,19 +377,23 @@ def cmd_nupkg(args):
         elif readme not in names:
             problems.append(f"<readme> names {readme}, which is not in the package")
         license_element = fields.get("license")
-        license_file = (license_element.text or "").strip() if license_element is not None else ""
         if license_element is None:
             problems.append("no <license> in the nuspec")
-        elif license_element.get("type") == "file" and license_file not in names:
-            problems.append(f"<license> names {license_file}, which is not in the package")
-        if "README.md" not in names:
-            problems.append("README.md is not in the package")
-        if "LICENSE" not in names:
-            problems.append("LICENSE is not in the package")
+        elif license_element.get("type") != "expression" or (license_element.text or "").strip() != "MIT":
+            problems.append(f"<license type=\"{license_element.get('type')}\"> is '{(license_element.text or '').strip()}', expected the MIT licence expression")
+        if "LICENSE" in names:
+            problems.append("LICENSE is in the package; the licence is the MIT expression")
+        project_url = text("projectUrl")
+        notes = text("releaseNotes")
+        if not project_url.startswith("https://"):
+            problems.append(f"projectUrl is '{project_url}', expected an https:// address")
+        elif notes != f"Release notes: {project_url}/blob/main/CHANGELOG.md":
+            problems.append(f"releaseNotes is '{notes}', expected 'Release notes: {project_url}/blob/main/CHANGELOG.md'")
 
-        # Files packed from the project folder, byte for byte: the targets that pick an analysis mode, and
-        # every preset.
-        sources = {"build/SupabaseRealtime.Analyzers.targets": "build/SupabaseRealtime.Analyzers.targets",
+        # Files packed from the project folder, byte for byte: the package's own readme (not the repository
+        # README), the targets that pick an analysis mode, and every preset.
+        sources = {"README.md": "README.md",
+                   "build/SupabaseRealtime.Analyzers.targets": "build/SupabaseRealtime.Analyzers.targets",
                    "buildTransitive/SupabaseRealtime.Analyzers.targets": "buildTransitive/SupabaseRealtime.Analyzers.targets"}
         presets_dir = os.path.join(package_dir, "build", "presets")
         presets = sorted(f for f in os.listdir(presets_dir) if f.endswith(".globalconfig")) if os.path.isdir(presets_dir) else []
@@ -407,11 +411,29 @@ def cmd_nupkg(args):
         packed_presets = sorted(n for n in names if n.startswith("build/presets/"))
         if packed_presets != sorted(f"build/presets/{p}" for p in presets):
             problems.append("presets in the package (" + ", ".join(packed_presets) + ") differ from the project's (" + ", ".join(presets) + ")")
-        known = set(sources) | set(expected) | {nuspecs[0], "README.md", "LICENSE"}
+        known = set(sources) | set(expected) | {nuspecs[0]}
         unexpected = sorted(n for n in names if n not in known and not n.startswith(("_rels/", "package/", "[Content_Types]")))
         if unexpected:
             problems.append("unexpected files: " + ", ".join(unexpected))
 
+        # The package page: nuget.org follows absolute links only, and every rule the presets set (they are
+        # generated from the rule catalogue) has a row linking its page.
+        if "README.md" in names and "build/presets/all-errors.globalconfig" in names:
+            page = archive.read("README.md").decode("utf-8", errors="replace")
+            for link in re.findall(r"\]\(([^)\s]+)\)", page):
+                if not link.startswith("https://"):
+                    problems.append(f"README.md links '{link}', which nuget.org cannot follow (use an absolute https:// address)")
+            rules = re.findall(r"^dotnet_diagnostic\.(SRT\d{3})\.severity", archive.read("build/presets/all-errors.globalconfig").decode("utf-8"), re.MULTILINE)
+            rows = dict(re.findall(r"^\| \[(SRT\d{3})\]\(([^)]*)\) \|", page, re.MULTILINE))
+            for rule in rules:
+                link = rows.get(rule)
+                if link is None:
+                    problems.append(f"README.md has no rule-table row for {rule}")
+                elif link != f"{project_url}/blob/main/docs/rules/{rule}.md":
+                    problems.append(f"README.md links {rule} to '{link}', expected {project_url}/blob/main/docs/rules/{rule}.md")
+            for rule in sorted(set(rows) - set(rules)):
+                problems.append(f"README.md lists {rule}, which the presets do not set")
+            print(f"README.md: {len(rows)} rule row(s) with absolute links; presets set {len(rules)} rule(s)")
     print(f"{os.path.basename(path)}: {len(names)} file(s): " + ", ".join(sorted(n for n in names if not n.startswith(("_rels/", "package/", "[Content_Types]")))))
     for problem in problems:
         print(f"  {problem}")

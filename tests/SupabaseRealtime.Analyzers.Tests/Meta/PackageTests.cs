@@ -11,7 +11,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Meta
 {
     /// <summary>
     /// The package as users meet it, checked from its sources: the analysis-mode presets follow the rule
-    /// catalogue, and the .targets that picks them knows every mode.
+    /// catalogue, the .targets that picks them knows every mode, and the package page (its own readme),
+    /// licence expression and release notes are declared and list every rule with an absolute link.
     /// eng/check-package.sh checks the packed .nupkg and builds a consumer with each preset.
     /// </summary>
     public class PackageTests
@@ -105,5 +106,73 @@ namespace SupabaseRealtime.Analyzers.Tests.Meta
             var import = Assert.Single(transitive.Root!.Elements("Import"));
             Assert.Equal("$(MSBuildThisFileDirectory)../build/SupabaseRealtime.Analyzers.targets", (string?)import.Attribute("Project"));
         }
+
+        [Fact]
+        public void The_package_project_declares_its_own_readme_the_mit_licence_expression_and_release_notes()
+        {
+            var project = XDocument.Load(Path.Combine(PackageDirectory, "SupabaseRealtime.Analyzers.Package.csproj"));
+            string Property(string name) => project.Descendants(name).Select(e => e.Value).SingleOrDefault() ?? "";
+
+            Assert.Equal("README.md", Property("PackageReadmeFile"));
+            Assert.Equal("MIT", Property("PackageLicenseExpression"));
+            Assert.Empty(project.Descendants("PackageLicenseFile"));
+            Assert.Equal("Release notes: $(RepositoryUrl)/blob/main/CHANGELOG.md", Property("PackageReleaseNotes"));
+
+            // The readme packed at the root is the package's own, not the repository README.
+            var packed = project.Descendants("None").Where(e => (string?)e.Attribute("Pack") == "true").ToList();
+            var readme = Assert.Single(packed, e => ((string?)e.Attribute("PackagePath")) == "\\");
+            Assert.Equal("README.md", (string?)readme.Attribute("Update"));
+            Assert.True(File.Exists(Path.Combine(PackageDirectory, "README.md")));
+            Assert.DoesNotContain(packed, e => ((string?)e.Attribute("Update") ?? (string?)e.Attribute("Include") ?? "").Contains("LICENSE", StringComparison.Ordinal));
+
+            Assert.Equal("https://github.com/SupabaseRealtime/SupabaseRealtime.Analyzers", RepositoryUrl());
+            Assert.Equal(Descriptors.HelpLinkBase, RepositoryUrl() + "/blob/main/docs/rules/");
+        }
+
+        [Fact]
+        public void The_package_readme_lists_every_rule_with_an_absolute_link_to_its_page()
+        {
+            var readme = File.ReadAllText(Path.Combine(PackageDirectory, "README.md"));
+            var fixable = Product.CodeFixProviders().SelectMany(p => p.FixableDiagnosticIds).ToHashSet();
+            var rows = Regex.Matches(readme, @"^\| \[(?<id>SRT\d{3})\]\((?<link>[^)]*)\) \| (?<title>[^|]+) \| (?<severity>\w+) \| (?<fix>\w+) \|$", RegexOptions.Multiline)
+                .ToDictionary(m => m.Groups["id"].Value);
+            var ids = Product.CatalogueDescriptors().Select(d => d.Id).ToList();
+            Assert.Equal(ids, rows.Keys.OrderBy(i => i, StringComparer.Ordinal));
+            foreach (var descriptor in Product.CatalogueDescriptors())
+            {
+                var row = rows[descriptor.Id];
+                Assert.Equal(RepositoryUrl() + "/blob/main/docs/rules/" + descriptor.Id + ".md", row.Groups["link"].Value);
+                Assert.Equal(descriptor.HelpLinkUri, row.Groups["link"].Value);
+                Assert.Equal(descriptor.Title.ToString(), row.Groups["title"].Value.Trim());
+                Assert.Equal(descriptor.DefaultSeverity.ToString(), row.Groups["severity"].Value);
+                Assert.Equal(fixable.Contains(descriptor.Id) ? "Yes" : "No", row.Groups["fix"].Value);
+            }
+        }
+
+        [Fact]
+        public void The_package_readme_links_only_absolute_addresses_and_names_every_analysis_mode()
+        {
+            var readme = File.ReadAllText(Path.Combine(PackageDirectory, "README.md"));
+            var links = Regex.Matches(readme, @"\]\((?<target>[^)\s]+)\)").Select(m => m.Groups["target"].Value).ToList();
+            Assert.NotEmpty(links);
+            Assert.All(links, link => Assert.StartsWith("https://", link));
+            Assert.All(AnalysisModePresets.Modes, mode => Assert.Contains("| `" + mode + "`", readme));
+            Assert.Contains("<SupabaseRealtimeAnalysisMode>", readme);
+        }
+
+        [Fact]
+        public void The_changelog_has_a_section_for_the_package_version_that_names_every_rule()
+        {
+            var props = XDocument.Load(Product.PathOf("Directory.Build.props"));
+            var version = props.Descendants("Version").Single().Value;
+            var changelog = File.ReadAllText(Product.PathOf("CHANGELOG.md"));
+            var section = Regex.Match(changelog, @"^## " + Regex.Escape(version) + @"\s*$(?<body>.*?)(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline);
+            Assert.True(section.Success, $"CHANGELOG.md has no '## {version}' section.");
+            Assert.All(Product.CatalogueDescriptors(), d => Assert.Contains($"[{d.Id}](docs/rules/{d.Id}.md) {d.Title}", section.Groups["body"].Value));
+            Assert.Contains("SupabaseRealtimeAnalysisMode", section.Groups["body"].Value);
+        }
+
+        private static string RepositoryUrl()
+            => XDocument.Load(Product.PathOf("Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;
     }
 }
