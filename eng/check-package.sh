@@ -16,9 +16,9 @@
 #   4. the analysis modes, one consumer build each, every one re-running the compiler with the
 #      package's analyzers: None (-p:, no SRT diagnostic, the build succeeds), AllWarnings (-p:, every
 #      expected diagnostic as a warning, the build succeeds), AllErrors (set in the project file as the
-#      README shows; every one an error, the build fails), AllErrors under an .editorconfig that makes
-#      SRT002 a warning (the project's own setting wins), and an unknown mode (the build fails with
-#      the targets' error naming the four modes).
+#      README shows; every one an error, the build fails), AllErrors under an .editorconfig and then
+#      beside a .globalconfig that make SRT002 a warning (the project's own setting wins), and an
+#      unknown mode (the build fails with the targets' error naming the four modes).
 # The package gets a version of its own on every run (<Version>-ci.<time>.<pid>), so a package
 # cached by an earlier run is never used; the run removes that version from the NuGet cache again.
 #
@@ -246,6 +246,10 @@ step "Analysis mode AllErrors under the project's .editorconfig (SRT002 = warnin
 printf '[*.cs]\ndotnet_diagnostic.SRT002.severity = warning\n' >"$WORK/.editorconfig"
 preset_build AllErrorsEditorConfig AllErrors --override SRT002=warning
 rm -f "$WORK/.editorconfig"
+step "Analysis mode AllErrors beside the project's .globalconfig (SRT002 = warning): the project's setting wins"
+printf 'is_global = true\ndotnet_diagnostic.SRT002.severity = warning\n' >"$WORK/.globalconfig"
+preset_build AllErrorsGlobalConfig AllErrors --override SRT002=warning
+rm -f "$WORK/.globalconfig"
 
 step "An unknown analysis mode fails the build with an error that names the four"
 bad_status=0
