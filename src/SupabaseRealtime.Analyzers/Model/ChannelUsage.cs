@@ -215,13 +215,17 @@ namespace SupabaseRealtime.Analyzers.Model
     /// <summary>A handler or registration added to a channel.</summary>
     internal sealed class ChannelSetUp
     {
-        public ChannelSetUp(ChannelRef channel, BodyRef body)
+        public ChannelSetUp(ChannelRef channel, BodyRef body, IOperation operation)
         {
             Channel = channel;
             Body = body;
+            Operation = operation;
         }
 
         public ChannelRef Channel { get; }
+
+        /// <summary>The set-up: a handler or registration call, or (5.x) an event <c>+=</c>.</summary>
+        public IOperation Operation { get; }
 
         public BodyRef Body { get; }
     }
@@ -869,7 +873,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     }
                     else if (ChannelCalls.IsSetUp(invocation, Sdk))
                     {
-                        SetUps.Add(new ChannelSetUp(ResolveChannel(invocation.Instance), BodyOf(invocation)));
+                        SetUps.Add(new ChannelSetUp(ResolveChannel(invocation.Instance), BodyOf(invocation), invocation));
                     }
 
                     return;
@@ -1019,7 +1023,7 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 if (ChannelCalls.IsSetUpEvent(assignment, Sdk, out var channel))
                 {
-                    SetUps.Add(new ChannelSetUp(ResolveChannel(channel), BodyOf(assignment)));
+                    SetUps.Add(new ChannelSetUp(ResolveChannel(channel), BodyOf(assignment), assignment));
                     return;
                 }
 

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Model;
 using SupabaseRealtime.Analyzers.Sdk;
@@ -189,7 +190,11 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     if (reobtain.Unsubscribe == unsubscribe.Call && IsSameInstance(reobtain.Reobtained, origins))
                     {
-                        Report(context, unsubscribe, slot, client, creations, unsubscribeBody.DisplayName, string.Empty);
+                        if (!SetUpAgainChangesNothing(slot, origins, unsubscribeBody))
+                        {
+                            Report(context, unsubscribe, slot, client, creations, unsubscribeBody.DisplayName, string.Empty);
+                        }
+
                         return;
                     }
                 }
@@ -211,7 +216,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var body in setUpBodies)
                 {
                     if (!body.RunsOncePerInstance && !body.IsStatic
-                        && !(body.Function is null && body.Member is IMethodSymbol method && lifetime.IsOncePerInstance(method, type)))
+                        && !(body.Function is null && body.Member is IMethodSymbol method && lifetime.IsOncePerInstance(method, type))
+                        && !SetUpAgainChangesNothing(slot, origins, body))
                     {
                         Report(context, unsubscribe, slot, client, creations, body.DisplayName, string.Empty);
                         return;
@@ -223,6 +229,48 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     Report(context, unsubscribe, slot, client, creations, setUpBodies[0].DisplayName, nextInstance);
                 }
+            }
+
+            /// <summary>
+            /// A pause and resume of one object: the set-up <paramref name="body"/> runs again on the cached instance and adds
+            /// only handlers equal to the ones it added before (same method and target), and registers nothing. On 6.0+ that
+            /// changes nothing (6.0-7.0 skip an equal delegate; 7.1+ drop it while the equal first one keeps running). On 5.x
+            /// every <c>+=</c> adds again, and a registration (Register, Register&lt;T&gt;, OnPostgresChange) always counts.
+            /// </summary>
+            private bool SetUpAgainChangesNothing(ISymbol slot, List<ChannelOrigin> origins, BodyRef body)
+            {
+                if (compilation.Sdk.HasChannelEvents)
+                {
+                    return false;
+                }
+
+                var found = false;
+                foreach (var setUp in usage.SetUps)
+                {
+                    var channel = setUp.Channel;
+                    if (!setUp.Body.Equals(body)
+                        || !(SymbolEqualityComparer.Default.Equals(channel.Slot, slot) || (channel.Origin != null && IsSameInstance(channel.Origin, origins))))
+                    {
+                        continue;
+                    }
+
+                    if (!(setUp.Operation is IInvocationOperation call) || call.TargetMethod.Name == "Register" || call.TargetMethod.Name == "OnPostgresChange")
+                    {
+                        return false;
+                    }
+
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate && !HandlerIdentity.IsEqualOnRerun(argument.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    found = true;
+                }
+
+                return found;
             }
 
             private bool RemovesFrom(SymbolPath client)
