@@ -1135,10 +1135,13 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                     if (earlier != null)
                     {
-                        return Repeated(body, subscribe, earlier, peers, kills);
+                        // try { await ch.Subscribe(); } catch { await ch.Subscribe(); }: the catch runs when the join
+                        // failed, and a failed join leaves the channel unjoined, so this one joins again (section 2).
+                        return IsRetryAfterFailure(subscribe.Syntax, earlier.Syntax) ? null : Repeated(body, subscribe, earlier, peers, kills);
                     }
 
-                    if (order.IsInCycle(subscribe.Point) && order.ExistsPath(subscribe.Point, subscribe.Point, kills))
+                    if (order.IsInCycle(subscribe.Point) && order.ExistsPath(subscribe.Point, subscribe.Point, kills)
+                        && !IsGuardedRetryInLoop(subscribe.Syntax))
                     {
                         return new Finding(
                             NameOf(subscribe),
@@ -1161,6 +1164,45 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var reason = string.Format(CultureInfo.InvariantCulture, "after the Subscribe() on line {0}: {1}", Line(earlier.Syntax), WhatTheRepeatDoes(earlier));
                 var fix = IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, kills) ? FixRemove : null;
                 return new Finding(NameOf(subscribe), reason, fix, null);
+            }
+
+            /// <summary>True when <paramref name="retry"/> sits in a catch clause of a try statement whose block holds <paramref name="earlier"/>.</summary>
+            private static bool IsRetryAfterFailure(SyntaxNode retry, SyntaxNode earlier)
+            {
+                for (var node = retry.Parent; node != null; node = node.Parent)
+                {
+                    if (node is CatchClauseSyntax && node.Parent is TryStatementSyntax tryStatement
+                        && tryStatement.Block.Span.Contains(earlier.Span) && tryStatement.SyntaxTree == earlier.SyntaxTree)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// <c>while (...) { try { await ch.Subscribe(); break; } catch { ... } }</c>: the Subscribe() sits in a try block
+            /// with a catch inside the loop, so a later pass runs only after a join failed, which leaves the channel unjoined.
+            /// </summary>
+            private static bool IsGuardedRetryInLoop(SyntaxNode subscribe)
+            {
+                for (var node = subscribe.Parent; node != null; node = node.Parent)
+                {
+                    if (node is WhileStatementSyntax || node is DoStatementSyntax || node is ForStatementSyntax || node is ForEachStatementSyntax
+                        || node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax || node is MemberDeclarationSyntax)
+                    {
+                        return false;
+                    }
+
+                    if (node is BlockSyntax block && block.Parent is TryStatementSyntax tryStatement && tryStatement.Block == block
+                        && tryStatement.Catches.Count > 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>
