@@ -79,7 +79,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 {
                     return Arguments.Length > 0 && Arguments[0].HasValue && Arguments[0].Value is string topic
                         ? topic
-                        : Call.Syntax.ToString();
+                        : HolderName ?? Call.Syntax.ToString();
                 }
 
                 // database, schema, table, column, value, parameters
@@ -88,12 +88,38 @@ namespace SupabaseRealtime.Analyzers.Model
                     return table;
                 }
 
-                if (Arguments.Length > 1 && Arguments[1].HasValue && Arguments[1].Value is string schema)
+                // The whole schema ("*"): the schema names it. A table that is not constant: the code's own name for it.
+                if (Arguments.Length > 2 && Arguments[2].HasValue && Arguments[1].HasValue && Arguments[1].Value is string schema)
                 {
                     return schema;
                 }
 
-                return Call.Syntax.ToString();
+                return HolderName ?? Call.Syntax.ToString();
+            }
+        }
+
+        /// <summary>The local, field or property the code keeps the channel in (<c>var room = client.Channel(...)</c>), if any.</summary>
+        public string? HolderName
+        {
+            get
+            {
+                IOperation node = Call;
+                var parent = node.Parent;
+                while (parent is IConversionOperation || parent is IParenthesizedOperation || parent is IAwaitOperation)
+                {
+                    node = parent;
+                    parent = parent.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
+                        return declarator.Symbol.Name;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == node && ChannelSlots.GetSlot(assignment.Target) is { } slot:
+                        return slot.Name;
+                    default:
+                        return null;
+                }
             }
         }
 

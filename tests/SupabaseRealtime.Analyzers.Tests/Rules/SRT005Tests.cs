@@ -51,6 +51,29 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("room:lobby", "_realtime", "'ConnectAsync' runs only later"));
 
+        // A table that is not constant: the message names the channel as the code does, not the schema.
+        [Fact]
+        public Task Reports_a_channel_of_a_table_chosen_at_run_time_by_the_variable_that_holds_it()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class TableWatcher
+                {
+                    private readonly Client _realtime;
+
+                    public TableWatcher(Client realtime) => _realtime = realtime;
+
+                    public async Task WatchAsync(string table)
+                    {
+                        var watched = {|#0:_realtime.Channel("realtime", "public", table)|};
+                        await {|#1:_realtime.ConnectAsync()|};
+                        await watched.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("watched", "_realtime", "'ConnectAsync' runs only later"));
+
         [Fact]
         public Task Reports_a_channel_created_before_a_later_InitializeAsync_that_auto_connects()
             => Verify.VerifyAnalyzerAsync("""

@@ -126,6 +126,31 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments("Register", "orders", After(13)));
 
+        // A topic that is not constant: the message names the channel by the variable that holds it.
+        [Fact]
+        public Task Reports_a_late_binding_on_a_room_channel_by_its_variable()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class RoomFeed
+                {
+                    private readonly Client _realtime;
+
+                    public RoomFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task JoinAsync(int roomId)
+                    {
+                        var room = _realtime.Channel($"room-{roomId}");
+                        await room.Subscribe();
+                        room.{|#0:OnPostgresChange((sender, change) => { }, ListenType.Inserts, new PostgresChangesFilter { Table = "messages" })|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("OnPostgresChange", "room", After(15)));
+
         [Fact]
         public Task Ignores_Register_before_Subscribe_with_the_realtime_5_event_shape()
             => new CSharpAnalyzerVerifier<SupabaseRealtime.Analyzers.Rules.LateOrDuplicateBindingAnalyzer>.Test
