@@ -68,7 +68,9 @@ namespace SupabaseRealtime.Analyzers
             "Channel(database, schema, table, column, value) builds the filter 'column=eq.value' itself, and only when both column and value "
             + "are non-null; a filter written into column, a column without a value (or a value without a column), or another operator "
             + "written into value is dropped or misread without any error, so every row of the table streams in or none matches. "
-            + "Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives the topic 'realtime:realtime:...'.");
+            + "Before Realtime 7.4, Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives "
+            + "the topic 'realtime:realtime:...'. From 7.4, Channel(name, ChannelOptions) caches by name alone, so a private and a public "
+            + "channel of one name on one client are one instance, private or public as the first call made it.");
 
         /// <summary>SRT001: a channel joins while the client still holds the anon key, because auth happens later.</summary>
         public static readonly DiagnosticDescriptor SRT001 = Create(
