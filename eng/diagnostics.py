@@ -9,7 +9,15 @@ Subcommands:
   errors   LOG...                            print the errors and analyzer failures that are not SRT diagnostics
   sarif    ROOT SARIF ACTUAL                 check a SARIF 2.1 log: its SRT results are exactly the
                                              ACTUAL list (the same build's output), and each rule has a helpUri
-  nupkg    NUPKG ID VERSION                  check the analyzer package's layout and metadata
+  nupkg    NUPKG ID VERSION PACKAGE_DIR      check the analyzer package's layout and metadata against its
+                                             project folder (readme, build/ targets, analysis-mode presets)
+  severities ROOT LOG...                     like extract, with each diagnostic's severity:
+                                             "SRTxxx severity path:line"
+  preset   MODE STATUS EXPECTED ACTUAL RELEASES... [--override ID=SEVERITY]...
+                                             check one analysis-mode build: ACTUAL (a severities list) has
+                                             the EXPECTED entries at the severities MODE gives them (Default:
+                                             the release-tracking files RELEASES), and the build's exit STATUS
+                                             fails exactly when one of them is an error
   assets   ASSETS_JSON ID VERSION            check that a consumer restored the package's analyzers
 
 Exit codes: 0 ok, 1 check failed, 2 usage or input error. Messages go to stdout/stderr, never a
@@ -88,6 +96,21 @@ def extract(root, logs):
     return sorted(found, key=sort_key)
 
 
+def extract_severities(root, logs):
+    found = set()
+    for log in logs:
+        for raw in read_text(log).splitlines():
+            m = DIAGNOSTIC.match(raw)
+            if m:
+                found.add(f"{m.group('id').upper()} {m.group('severity').lower()} {relative(root, m.group('path'))}:{int(m.group('line'))}")
+    return sorted(found, key=lambda e: sort_key(without_severity(e)) + (e.split(" ")[1],))
+
+
+def without_severity(entry):
+    rule, _, rest = entry.partition(" ")
+    return rule + " " + rest.partition(" ")[2]
+
+
 def cmd_extract(args):
     if len(args) < 2:
         raise Failure("usage: extract ROOT LOG...")
@@ -118,6 +141,103 @@ def cmd_compare(args):
     if missing:
         print(f"NOTE: {len(missing)} expected diagnostic(s) not reported; accepted because ALLOW_MISSING_RULES=1.")
     return 0
+
+
+def cmd_severities(args):
+    if len(args) < 2:
+        raise Failure("usage: severities ROOT LOG...")
+    for entry in extract_severities(args[0], args[1:]):
+        print(entry)
+    return 0
+
+
+MODES = {"default": None, "none": "none", "allwarnings": "warning", "allerrors": "error"}
+SEVERITIES = {"error": "error", "warning": "warning", "info": "info", "suggestion": "info", "hidden": "none", "silent": "none", "none": "none"}
+RELEASE_ROW = re.compile(r"^\s*(?P<id>[A-Z]+\d+)\s*\|[^|]*\|\s*(?P<severity>\w+)\s*\|")
+
+
+def default_severities(release_files):
+    """Each rule's default severity from the release-tracking files (the compiler holds them to the
+    descriptors): the last row that names the rule wins, Shipped releases before Unshipped."""
+    severities = {}
+    for path in release_files:
+        section = ""
+        for raw in read_text(path).splitlines():
+            if raw.startswith("###"):
+                section = raw.strip("# ").lower()
+                continue
+            m = RELEASE_ROW.match(raw)
+            if not m or m.group("severity").lower() == "severity":
+                continue
+            if section.startswith("removed"):
+                severities.pop(m.group("id"), None)
+            else:
+                severities[m.group("id")] = m.group("severity").lower()
+    return severities
+
+
+def cmd_preset(args):
+    overrides = {}
+    rest = []
+    iterator = iter(args)
+    for arg in iterator:
+        if arg == "--override":
+            value = next(iterator, None)
+            if value is None or "=" not in value:
+                raise Failure("--override needs ID=SEVERITY")
+            rule, severity = value.split("=", 1)
+            if severity.lower() not in SEVERITIES:
+                raise Failure(f"--override {value}: unknown severity '{severity}'")
+            overrides[rule.upper()] = SEVERITIES[severity.lower()]
+        else:
+            rest.append(arg)
+    if len(rest) < 5:
+        raise Failure("usage: preset MODE STATUS EXPECTED ACTUAL RELEASES... [--override ID=SEVERITY]...")
+    mode, status, expected_path, actual_path, releases = rest[0], rest[1], rest[2], rest[3], rest[4:]
+    if mode.lower() not in MODES:
+        raise Failure(f"unknown analysis mode '{mode}' (expected Default, None, AllWarnings or AllErrors)")
+    if not status.isdigit():
+        raise Failure(f"STATUS must be the build's exit code, not '{status}'")
+    preset = MODES[mode.lower()]
+    defaults = default_severities(releases)
+    expected = set()
+    for entry in read_list(expected_path):
+        rule = entry.split(" ", 1)[0]
+        if rule in overrides:
+            severity = overrides[rule]
+        elif preset is not None:
+            severity = preset
+        elif rule in defaults:
+            severity = SEVERITIES.get(defaults[rule], defaults[rule])
+        else:
+            raise Failure(f"{rule} has no severity in the release-tracking files {', '.join(releases)}")
+        if severity != "none":
+            rule, _, location = entry.partition(" ")
+            expected.add(f"{rule} {severity} {location}")
+    actual = set()
+    for number, raw in enumerate(read_text(actual_path).splitlines(), 1):
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            actual.add(line)
+    missing = sorted(expected - actual)
+    extra = sorted(actual - expected)
+    must_fail = any(e.split(" ")[1] == "error" for e in expected)
+    failed = status != "0"
+    print(f"{mode}: expected {len(expected)} diagnostic(s), reported {len(actual)}, matched {len(expected & actual)}; "
+          f"build {'failed' if failed else 'succeeded'} (exit {status}), must {'fail' if must_fail else 'succeed'}")
+    for entry in sorted(expected & actual):
+        print(f"  reported: {entry}")
+    for entry in missing:
+        print(f"  missing:  {entry}")
+    for entry in extra:
+        print(f"  extra:    {entry}")
+    problems = bool(missing or extra)
+    if failed != must_fail:
+        print(f"FAIL: the build {'failed' if failed else 'succeeded'}, but with {mode} it must {'fail' if must_fail else 'succeed'}.")
+        problems = True
+    elif problems:
+        print(f"FAIL: the diagnostics differ from what {mode} must report.")
+    return 1 if problems else 0
 
 
 def cmd_write(args):
@@ -202,9 +322,11 @@ def local(tag):
 
 
 def cmd_nupkg(args):
-    if len(args) != 3:
-        raise Failure("usage: nupkg NUPKG ID VERSION")
-    path, package_id, version = args
+    if len(args) != 4:
+        raise Failure("usage: nupkg NUPKG ID VERSION PACKAGE_DIR")
+    path, package_id, version, package_dir = args
+    if not os.path.isdir(package_dir):
+        raise Failure(f"{package_dir} is not a folder (the package project's folder)")
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as e:
@@ -255,15 +377,63 @@ def cmd_nupkg(args):
         elif readme not in names:
             problems.append(f"<readme> names {readme}, which is not in the package")
         license_element = fields.get("license")
-        license_file = (license_element.text or "").strip() if license_element is not None else ""
         if license_element is None:
             problems.append("no <license> in the nuspec")
-        elif license_element.get("type") == "file" and license_file not in names:
-            problems.append(f"<license> names {license_file}, which is not in the package")
-        if "README.md" not in names:
-            problems.append("README.md is not in the package")
-        if "LICENSE" not in names:
-            problems.append("LICENSE is not in the package")
+        elif license_element.get("type") != "expression" or (license_element.text or "").strip() != "MIT":
+            problems.append(f"<license type=\"{license_element.get('type')}\"> is '{(license_element.text or '').strip()}', expected the MIT licence expression")
+        if "LICENSE" in names:
+            problems.append("LICENSE is in the package; the licence is the MIT expression")
+        project_url = text("projectUrl")
+        notes = text("releaseNotes")
+        if not project_url.startswith("https://"):
+            problems.append(f"projectUrl is '{project_url}', expected an https:// address")
+        elif notes != f"Release notes: {project_url}/blob/main/CHANGELOG.md":
+            problems.append(f"releaseNotes is '{notes}', expected 'Release notes: {project_url}/blob/main/CHANGELOG.md'")
+
+        # Files packed from the project folder, byte for byte: the package's own readme (not the repository
+        # README), the targets that pick an analysis mode, and every preset.
+        sources = {"README.md": "README.md",
+                   "build/SupabaseRealtime.Analyzers.targets": "build/SupabaseRealtime.Analyzers.targets",
+                   "buildTransitive/SupabaseRealtime.Analyzers.targets": "buildTransitive/SupabaseRealtime.Analyzers.targets"}
+        presets_dir = os.path.join(package_dir, "build", "presets")
+        presets = sorted(f for f in os.listdir(presets_dir) if f.endswith(".globalconfig")) if os.path.isdir(presets_dir) else []
+        if not presets:
+            problems.append(f"{presets_dir} holds no .globalconfig presets")
+        for preset in presets:
+            sources[f"build/presets/{preset}"] = f"build/presets/{preset}"
+        for packed, source in sources.items():
+            if packed not in names:
+                problems.append(f"{packed} is not in the package")
+                continue
+            with open(os.path.join(package_dir, source), "rb") as f:
+                if archive.read(packed) != f.read():
+                    problems.append(f"{packed} differs from {os.path.join(package_dir, source)}")
+        packed_presets = sorted(n for n in names if n.startswith("build/presets/"))
+        if packed_presets != sorted(f"build/presets/{p}" for p in presets):
+            problems.append("presets in the package (" + ", ".join(packed_presets) + ") differ from the project's (" + ", ".join(presets) + ")")
+        known = set(sources) | set(expected) | {nuspecs[0]}
+        unexpected = sorted(n for n in names if n not in known and not n.startswith(("_rels/", "package/", "[Content_Types]")))
+        if unexpected:
+            problems.append("unexpected files: " + ", ".join(unexpected))
+
+        # The package page: nuget.org follows absolute links only, and every rule the presets set (they are
+        # generated from the rule catalogue) has a row linking its page.
+        if "README.md" in names and "build/presets/all-errors.globalconfig" in names:
+            page = archive.read("README.md").decode("utf-8", errors="replace")
+            for link in re.findall(r"\]\(([^)\s]+)\)", page):
+                if not link.startswith("https://"):
+                    problems.append(f"README.md links '{link}', which nuget.org cannot follow (use an absolute https:// address)")
+            rules = re.findall(r"^dotnet_diagnostic\.(SRT\d{3})\.severity", archive.read("build/presets/all-errors.globalconfig").decode("utf-8"), re.MULTILINE)
+            rows = dict(re.findall(r"^\| \[(SRT\d{3})\]\(([^)]*)\) \|", page, re.MULTILINE))
+            for rule in rules:
+                link = rows.get(rule)
+                if link is None:
+                    problems.append(f"README.md has no rule-table row for {rule}")
+                elif link != f"{project_url}/blob/main/docs/rules/{rule}.md":
+                    problems.append(f"README.md links {rule} to '{link}', expected {project_url}/blob/main/docs/rules/{rule}.md")
+            for rule in sorted(set(rows) - set(rules)):
+                problems.append(f"README.md lists {rule}, which the presets do not set")
+            print(f"README.md: {len(rows)} rule row(s) with absolute links; presets set {len(rules)} rule(s)")
     print(f"{os.path.basename(path)}: {len(names)} file(s): " + ", ".join(sorted(n for n in names if not n.startswith(("_rels/", "package/", "[Content_Types]")))))
     for problem in problems:
         print(f"  {problem}")
@@ -301,6 +471,8 @@ COMMANDS = {
     "errors": cmd_errors,
     "sarif": cmd_sarif,
     "nupkg": cmd_nupkg,
+    "severities": cmd_severities,
+    "preset": cmd_preset,
     "assets": cmd_assets,
 }
 

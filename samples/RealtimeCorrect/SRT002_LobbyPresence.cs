@@ -5,7 +5,7 @@ using Supabase.Realtime.Interfaces;
 
 namespace RealtimeSamples
 {
-    /// <summary>SRT002, written right: joins the lobby once and lets the client rejoin on its own.</summary>
+    /// <summary>SRT002, written right: joins the lobby once.</summary>
     public sealed class LobbyPresence
     {
         private readonly IRealtimeClient<RealtimeSocket, RealtimeChannel> _realtime;
@@ -22,8 +22,9 @@ namespace RealtimeSamples
             var lobby = _realtime.Channel("lobby");
             lobby.AddStateChangedHandler(OnLobbyStateChanged);
 
-            // Subscribe() waits for the join (and throws when it times out); after a dropped
-            // connection the client rejoins its channels by itself.
+            // Subscribe() waits for the join: a refused join throws here (on 6.0+ a join that gets no
+            // reply never completes, so bound the wait if that matters). After a socket reconnect the
+            // client rejoins the channels that are still subscribed.
             await lobby.Subscribe();
             return lobby;
         }

@@ -25,9 +25,9 @@ namespace RealtimeSamples
             var channel = _supabase.Realtime.Channel("chat");
             channel.OnPostgresChange(OnMessageInserted, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
 
-            // At run time the join goes out with the anon key: SignIn below has not run yet. Row-level
-            // security on "messages" rejects the join (CHANNEL_ERROR) or filters every row out, so the
-            // signed-in user's chat stays silent.
+            // At run time the join is authorized with the client's key: SignIn below has not run yet.
+            // Until Supabase.Client passes the session to realtime, row-level security on "messages"
+            // keeps back every row that only the signed-in user may see, so the chat starts silent.
             await channel.Subscribe(); // SRT001
 
             await _supabase.Auth.SignIn(email, password);

@@ -25,10 +25,10 @@ namespace RealtimeSamples
 
             if (!lobby.IsJoined)
             {
-                // At run time this sends a second join for the same channel instance while the first
-                // one may still be in flight: the server closes the earlier join, the state handler
-                // sees the lobby drop and come back, and the client's own rejoin logic now races a
-                // manual one. The client already rejoins by itself.
+                // At run time this never helps: once the awaited Subscribe() above returns, the channel
+                // has joined and this call returns at once and sends nothing; a refused join has
+                // already thrown from the first await. It only misleads the reader into thinking the
+                // code retries.
                 await lobby.Subscribe(); // SRT002
             }
 

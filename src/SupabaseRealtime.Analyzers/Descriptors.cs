@@ -41,9 +41,10 @@ namespace SupabaseRealtime.Analyzers
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "Bindings travel in the channel's join message. A Register(PostgresChangesOptions), OnPostgresChange, "
-                + "Register<TBroadcast> or Register<TPresence> made after Subscribe() is never sent (Realtime 7.x ignores it, "
-                + "later releases throw); a Register of options the channel already has duplicates the binding, so every event "
-                + "arrives twice; a second Register<TBroadcast> or Register<TPresence> throws InvalidOperationException.");
+                + "Register<TBroadcast> or Register<TPresence> made after Subscribe() takes effect only at the channel's next join "
+                + "(the 8.0 line throws); a Register of options the channel already has adds a second entry to the join message and "
+                + "nothing else (each change still arrives once); a second Register<TBroadcast> or Register<TPresence> on one channel "
+                + "throws InvalidOperationException.");
 
         /// <summary>A service-role JWT or an <c>sb_secret_</c> key written into C# source.</summary>
         public static readonly DiagnosticDescriptor SRT008 = Create(
@@ -67,28 +68,36 @@ namespace SupabaseRealtime.Analyzers
             "Channel(database, schema, table, column, value) builds the filter 'column=eq.value' itself, and only when both column and value "
             + "are non-null; a filter written into column, a column without a value (or a value without a column), or another operator "
             + "written into value is dropped or misread without any error, so every row of the table streams in or none matches. "
-            + "Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives the topic 'realtime:realtime:...'.");
+            + "Before Realtime 7.4, Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives "
+            + "the topic 'realtime:realtime:...'. From 7.4, Channel(name, ChannelOptions) caches by name alone, so a private and a public "
+            + "channel of one name on one client are one instance, private or public as the first call made it.");
 
         /// <summary>SRT001: a channel joins while the client still holds the anon key, because auth happens later.</summary>
         public static readonly DiagnosticDescriptor SRT001 = Create(
             RuleIds.SubscribedBeforeAuth,
             "Channel subscribed before realtime auth",
-            "Channel '{0}' is subscribed before '{1}' authenticates the realtime client; it joins with the anon key and row-level security rejects or filters it",
+            "Channel '{0}' is subscribed before '{1}' runs: {2}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "The join message carries the access token the realtime client holds when Subscribe() runs. A channel subscribed before "
-            + "SetAuth or a sign-in joins as 'anon': row-level security rejects the join or filters every row out, and signing in later "
-            + "does not re-run the join. Authenticate first, then subscribe.");
+            "Every join is authorized with the client's key; the user's token reaches realtime only afterwards (an access_token "
+            + "push after the join reply, at SetAuth, on each heartbeat). A channel subscribed before SetAuth or an email/password "
+            + "sign-in misses the rows that only signed-in users may see until the token arrives. Most other sign-in calls "
+            + "(SignUp, SignInWithOtp and VerifyOTP, SignInWithIdToken, SSO, OAuth, anonymous sign-in, SetSession) first sign the "
+            + "client out, and Supabase.Client then unsubscribes every cached channel: a channel subscribed before them is closed "
+            + "and does not rejoin. Authenticate first, then subscribe.");
 
         /// <summary>SRT005: <c>Channel(...)</c> runs while the socket is not connected, and throws.</summary>
         public static readonly DiagnosticDescriptor SRT005 = Create(
             RuleIds.ChannelBeforeConnect,
             "Channel created before the socket connects",
-            "Channel '{0}' is created before the socket of '{1}' connects ({2}); Channel() throws \"Socket must exist, was `Connect` called?\"",
+            "Channel '{0}' is created before the socket of '{1}' connects ({2}); the SDK throws \"Socket must exist, was `Connect` called?\"",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "Client.Channel(...) needs a connected socket and throws \"Socket must exist, was `Connect` called?\" otherwise. Connect the "
-            + "realtime client first (await ConnectAsync(), or InitializeAsync() on a Supabase client created with AutoConnectRealtime = true).");
+            "Client.Channel(...) for a topic that is not cached yet throws \"Socket must exist, was `Connect` called?\" while the "
+            + "client has no socket, and so does supabase.From<T>().On(...), which calls Channel(...) before it checks the socket; "
+            + "a Supabase client's InitializeAsync() connects realtime only when it was created with AutoConnectRealtime = true "
+            + "(the default is false). Connect the realtime client first (await ConnectAsync(), or InitializeAsync() with "
+            + "AutoConnectRealtime = true).");
 
         public static readonly DiagnosticDescriptor SRT003 = Create(
             RuleIds.UpdateInsteadOfUpsert,
@@ -119,14 +128,15 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT007 = Create(
             RuleIds.UnsubscribeKeepsChannelCached,
             "Unsubscribe() keeps the channel cached",
-            "'{0}' stays in the client's channel cache after Unsubscribe(); the Channel(...) call in '{1}' returns this same instance{2}, so its handlers and registrations pile up. Use Remove(channel).",
+            "'{0}' stays in the client's channel cache after Unsubscribe(); the Channel(...) call in '{1}' returns this same instance{2}: {3}, and a second Register<T>() throws. Use Remove(channel).",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "Client.Channel(...) hands back the cached channel for a topic until Remove(channel) drops it; Unsubscribe() only "
-            + "leaves the channel and keeps it in the cache with its handlers and registrations. When the set-up code that adds "
-            + "handlers or registrations runs again (a resubscribe method, OnEnable after OnDisable, StartAsync after StopAsync, "
-            + "the next instance of a component on a shared client), it gets the old instance back: handlers run twice and "
-            + "Register<T>() throws. Remove the channel from its client instead.");
+            + "leaves the channel and keeps it in the cache with its handlers and registrations. When the set-up code runs again on "
+            + "it (a resubscribe method, OnEnable after OnDisable, StartAsync after StopAsync, the next instance of a component on a "
+            + "shared client): on Realtime 7.1 and later the handlers added first keep running and the ones added again are "
+            + "dropped; on 6.0 to 7.0 handlers that are not the same delegate run beside them; on 5.x every handler attached again "
+            + "runs once more; and a second Register<T>() throws in every version. Remove the channel from its client instead.");
 
         /// <summary>
         /// One channel instance is subscribed again: twice on one path, in a loop, from its own state
@@ -138,12 +148,13 @@ namespace SupabaseRealtime.Analyzers
             "'{0}' is subscribed again {1}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "Subscribe() sends a join for the channel instance it is called on. Calling it again on the same instance "
-                + "(the same variable with no Unsubscribe(), Remove(channel) or reassignment in between, a loop around a channel "
-                + "obtained outside it, a state or error handler of that channel, or a second Channel(...) call with the same "
-                + "arguments on the same client, which returns the cached instance) sends another join while the first may still "
-                + "be in flight, re-runs set-up on the old instance and, for retries from handlers, fights the client's own rejoin. "
-                + "Subscribe each channel once; let the client rejoin, or Remove(channel) and create it again.");
+            "Subscribe() joins the channel instance it is called on. Called again on the same instance (the same variable with no "
+                + "Unsubscribe(), Remove(channel) or reassignment in between, a loop around a channel obtained outside it, a state or "
+                + "error handler of that channel, or a second Channel(...) call with the same arguments on the same client, which "
+                + "returns the cached instance), it does nothing once the channel has joined (the call returns at once), and sends a "
+                + "second join while the first is still in flight, whose replies are handled by the wrong push. A retry from the "
+                + "channel's own state or error handler joins again after every close, the code's own Unsubscribe() or Remove() "
+                + "included; the client itself rejoins only after a socket reconnect. Subscribe each channel once.");
 
         /// <summary>SRT010: a change handler that finds no free registration (Realtime 7.1+ pairs each handler with one).</summary>
         public static readonly DiagnosticDescriptor SRT010 = Create(
@@ -152,10 +163,12 @@ namespace SupabaseRealtime.Analyzers
             "This {0} handler never runs: channel '{1}' has no free registration for it ({2})",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "Since Supabase.Realtime 7.1 every AddPostgresChangeHandler takes one registration of the channel: the first free "
-                + "one whose event equals its listen type, else the first free one listening to all events. A handler that finds "
-                + "none is dropped silently and never runs, as when one Channel(database, schema, table) registration is followed "
-                + "by handlers for INSERT, UPDATE and DELETE.");
+            "Since Supabase.Realtime 7.1 every postgres-changes handler takes one registration of the channel: the first free "
+                + "one whose event equals its listen type, else the first free one listening to all events (OnPostgresChange registers "
+                + "its options first; equal options add none). A handler that finds none is dropped silently and never runs: after "
+                + "one Channel(database, schema, table) registration, handlers for INSERT, UPDATE and DELETE; or every "
+                + "supabase.From<T>().On(...) after the first for one table, which all share that table's cached channel and its one "
+                + "registration.");
 
         private static DiagnosticDescriptor Create(
             string id,

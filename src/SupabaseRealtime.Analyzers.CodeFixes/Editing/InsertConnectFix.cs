@@ -34,6 +34,21 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Editing
             }
 
             var receiver = channelAccess.Expression;
+            if (channelAccess.Name.Identifier.ValueText == "On")
+            {
+                // supabase.From<T>().On(...): its channel belongs to the Supabase client's Realtime, which the analyzer names.
+                if (!diagnostic.Properties.TryGetValue(ChannelBeforeConnectAnalyzer.ClientProperty, out var client) || client is null)
+                {
+                    return false;
+                }
+
+                receiver = SyntaxFactory.ParseExpression(client);
+                if (receiver.ContainsDiagnostics)
+                {
+                    return false;
+                }
+            }
+
             if (call == ChannelBeforeConnectAnalyzer.InitializeAsyncCall)
             {
                 if (!(receiver is MemberAccessExpressionSyntax realtimeAccess))

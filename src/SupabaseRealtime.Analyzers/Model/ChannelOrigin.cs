@@ -15,12 +15,18 @@ namespace SupabaseRealtime.Analyzers.Model
     /// </summary>
     internal sealed class ChannelOrigin
     {
-        private ChannelOrigin(SymbolPath client, IInvocationOperation call, ImmutableArray<Optional<object?>> arguments, bool isTopicOverload)
+        /// <summary>The parameters of the database overload, which <c>From&lt;T&gt;().On(...)</c> calls.</summary>
+        private static readonly ImmutableArray<string> DatabaseParameterNames = ImmutableArray.Create("database", "schema", "table", "column", "value", "parameters");
+
+        private ChannelOrigin(SymbolPath client, IInvocationOperation call, ImmutableArray<Optional<object?>> arguments,
+            ImmutableArray<string> parameterNames, bool isTopicOverload, bool isTableOn)
         {
             Client = client;
             Call = call;
             Arguments = arguments;
+            ParameterNames = parameterNames;
             IsTopicOverload = isTopicOverload;
+            IsTableOn = isTableOn;
         }
 
         /// <summary>The realtime client the channel belongs to.</summary>
@@ -31,6 +37,12 @@ namespace SupabaseRealtime.Analyzers.Model
 
         /// <summary>Argument values in parameter order (defaults filled in); unset where not constant.</summary>
         public ImmutableArray<Optional<object?>> Arguments { get; }
+
+        /// <summary>The name of the <c>Channel(...)</c> parameter each of <see cref="Arguments"/> is for.</summary>
+        public ImmutableArray<string> ParameterNames { get; }
+
+        /// <summary>True when the channel is the one <c>supabase.From&lt;T&gt;().On(...)</c> makes (<see cref="Call"/> is the <c>On</c> call).</summary>
+        public bool IsTableOn { get; }
 
         /// <summary>
         /// True for the named forms <c>Channel(string channelName)</c> and (7.4+) <c>Channel(string channelName, ChannelOptions options)</c>,
@@ -67,7 +79,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 {
                     return Arguments.Length > 0 && Arguments[0].HasValue && Arguments[0].Value is string topic
                         ? topic
-                        : Call.Syntax.ToString();
+                        : HolderName ?? Call.Syntax.ToString();
                 }
 
                 // database, schema, table, column, value, parameters
@@ -76,12 +88,38 @@ namespace SupabaseRealtime.Analyzers.Model
                     return table;
                 }
 
-                if (Arguments.Length > 1 && Arguments[1].HasValue && Arguments[1].Value is string schema)
+                // The whole schema ("*"): the schema names it. A table that is not constant: the code's own name for it.
+                if (Arguments.Length > 2 && Arguments[2].HasValue && Arguments[1].HasValue && Arguments[1].Value is string schema)
                 {
                     return schema;
                 }
 
-                return Call.Syntax.ToString();
+                return HolderName ?? Call.Syntax.ToString();
+            }
+        }
+
+        /// <summary>The local, field or property the code keeps the channel in (<c>var room = client.Channel(...)</c>), if any.</summary>
+        public string? HolderName
+        {
+            get
+            {
+                IOperation node = Call;
+                var parent = node.Parent;
+                while (parent is IConversionOperation || parent is IParenthesizedOperation || parent is IAwaitOperation)
+                {
+                    node = parent;
+                    parent = parent.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
+                        return declarator.Symbol.Name;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == node && ChannelSlots.GetSlot(assignment.Target) is { } slot:
+                        return slot.Name;
+                    default:
+                        return null;
+                }
             }
         }
 
@@ -125,12 +163,42 @@ namespace SupabaseRealtime.Analyzers.Model
             // The cache key of a named channel is its name alone: ChannelOptions do not take part (sdk-behaviour.md, section 1).
             var count = named ? 1 : parameters.Length;
             var values = ImmutableArray.CreateBuilder<Optional<object?>>(count);
+            var names = ImmutableArray.CreateBuilder<string>(count);
             for (var i = 0; i < count; i++)
             {
                 values.Add(ValueOf(invocation, parameters[i]));
+                names.Add(parameters[i].Name);
             }
 
-            origin = new ChannelOrigin(client, invocation, values.MoveToImmutable(), named);
+            origin = new ChannelOrigin(client, invocation, values.MoveToImmutable(), names.MoveToImmutable(), named, isTableOn: false);
+            return true;
+        }
+
+        /// <summary>
+        /// The channel <c>supabase.From&lt;T&gt;().On(listenType, handler)</c> makes: <c>Realtime.Channel("realtime", "public", table)</c>
+        /// on the Supabase client's realtime client, called before the SDK checks the socket (sdk-behaviour.md, section 8).
+        /// The table is the model's <c>[Table]</c> name, or its type name.
+        /// </summary>
+        public static bool TryGetFromTableOn(IInvocationOperation invocation, SdkSymbols sdk, out ChannelOrigin origin)
+        {
+            origin = null!;
+            if (!ChannelCalls.IsTableOn(invocation, sdk, out _)
+                || !Subscriptions.TryGetSupabaseOfTable(invocation.Instance, sdk, out var supabase, out var from)
+                || !ClientIdentity.TryGetRealtimeOfSupabase(supabase, sdk, out var realtime))
+            {
+                return false;
+            }
+
+            // Channel("realtime", "public", table, parameters: { user_token }): the parameters take no part in the cache key
+            // and add no binding filter, so the origin names the same cached instance as Channel("realtime", "public", table).
+            var arguments = ImmutableArray.Create(
+                new Optional<object?>("realtime"),
+                new Optional<object?>("public"),
+                new Optional<object?>(Subscriptions.TableName(from, sdk)),
+                new Optional<object?>(null),
+                new Optional<object?>(null),
+                new Optional<object?>(null));
+            origin = new ChannelOrigin(realtime, invocation, arguments, DatabaseParameterNames, isTopicOverload: false, isTableOn: true);
             return true;
         }
 
@@ -167,8 +235,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     return parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;
                 }
 
-                var value = argument.Value.ConstantValue;
-                return value.HasValue ? new Optional<object?>(value.Value) : default;
+                return ConstantFolding.Fold(argument.Value);
             }
 
             return parameter.HasExplicitDefaultValue ? new Optional<object?>(parameter.ExplicitDefaultValue) : default;

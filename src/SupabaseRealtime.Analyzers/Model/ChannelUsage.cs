@@ -215,13 +215,17 @@ namespace SupabaseRealtime.Analyzers.Model
     /// <summary>A handler or registration added to a channel.</summary>
     internal sealed class ChannelSetUp
     {
-        public ChannelSetUp(ChannelRef channel, BodyRef body)
+        public ChannelSetUp(ChannelRef channel, BodyRef body, IOperation operation)
         {
             Channel = channel;
             Body = body;
+            Operation = operation;
         }
 
         public ChannelRef Channel { get; }
+
+        /// <summary>The set-up: a handler or registration call, or (5.x) an event <c>+=</c>.</summary>
+        public IOperation Operation { get; }
 
         public BodyRef Body { get; }
     }
@@ -869,7 +873,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     }
                     else if (ChannelCalls.IsSetUp(invocation, Sdk))
                     {
-                        SetUps.Add(new ChannelSetUp(ResolveChannel(invocation.Instance), BodyOf(invocation)));
+                        SetUps.Add(new ChannelSetUp(ResolveChannel(invocation.Instance), BodyOf(invocation), invocation));
                     }
 
                     return;
@@ -1019,7 +1023,7 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 if (ChannelCalls.IsSetUpEvent(assignment, Sdk, out var channel))
                 {
-                    SetUps.Add(new ChannelSetUp(ResolveChannel(channel), BodyOf(assignment)));
+                    SetUps.Add(new ChannelSetUp(ResolveChannel(channel), BodyOf(assignment), assignment));
                     return;
                 }
 
@@ -1228,6 +1232,11 @@ namespace SupabaseRealtime.Analyzers.Model
                         case IArrayElementReferenceOperation element when isCollection && element.ArrayReference == node:
                             node = element;
                             continue;
+                        case IArrayInitializerOperation initializer when initializer.Parent is IArrayCreationOperation creation
+                            && creation.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray }:
+                            // Logger.LogInformation("{A} {B}", channel, other): the params array goes to the call.
+                            node = creation;
+                            continue;
                         case IArgumentOperation argument:
                             OnArgument(slot, isCollection, argument, ref node);
                             if (node == argument)
@@ -1282,7 +1291,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     return;
                 }
 
-                if (ChannelCalls.IsRemove(invocation, Sdk, out _))
+                if (ChannelCalls.IsRemove(invocation, Sdk, out _) || IsFormattingSink(invocation, argument))
                 {
                     node = argument;
                     return;
@@ -1385,6 +1394,98 @@ namespace SupabaseRealtime.Analyzers.Model
                     && usage.IsChannelType(named.TypeArguments[0]);
             }
 
+            /// <summary>
+            /// True when the argument goes to logging or string formatting (an <c>object</c> or <c>params object[]</c>
+            /// parameter of ILogger's extensions, Console, Debug, Trace, TextWriter, StringBuilder, string, Unity's Debug):
+            /// those read the channel's text and keep nothing that could release it.
+            /// </summary>
+            private static bool IsFormattingSink(IInvocationOperation invocation, IArgumentOperation argument)
+            {
+                var parameter = argument.Parameter;
+                var container = invocation.TargetMethod.ContainingType;
+                if (parameter is null || container is null)
+                {
+                    return false;
+                }
+
+                var objectLike = parameter.Type.SpecialType == SpecialType.System_Object
+                    || (parameter.IsParams && parameter.Type is IArrayTypeSymbol array && array.ElementType.SpecialType == SpecialType.System_Object);
+                if (!objectLike)
+                {
+                    return false;
+                }
+
+                if (container.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+
+                switch (container.ContainingNamespace?.ToDisplayString())
+                {
+                    case "Microsoft.Extensions.Logging":
+                        return true;
+                    case "System":
+                        return container.Name == "Console";
+                    case "System.Diagnostics":
+                        return container.Name == "Debug" || container.Name == "Trace";
+                    case "System.IO":
+                        return container.Name == "TextWriter";
+                    case "System.Text":
+                        return container.Name == "StringBuilder";
+                    case "UnityEngine":
+                        return container.Name == "Debug";
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>
+            /// True when every use of <paramref name="local"/> in the body that holds <paramref name="within"/> only looks at the
+            /// channel: a member read (<c>joined.Topic</c>), an interpolation, a comparison, or an argument to logging or formatting.
+            /// </summary>
+            private static bool IsOnlyInspected(ILocalSymbol local, IOperation within)
+            {
+                var root = within;
+                while (root.Parent != null)
+                {
+                    root = root.Parent;
+                }
+
+                foreach (var operation in root.Descendants())
+                {
+                    if (!(operation is ILocalReferenceOperation reference) || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        continue;
+                    }
+
+                    IOperation node = reference;
+                    var parent = SkipConversions(ref node);
+                    if (parent is IArrayInitializerOperation initializer && initializer.Parent is IArrayCreationOperation creation
+                        && creation.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray })
+                    {
+                        node = creation;
+                        parent = creation.Parent;
+                    }
+
+                    switch (parent)
+                    {
+                        case IPropertyReferenceOperation property when property.Instance == node && property.Arguments.IsEmpty:
+                        case IFieldReferenceOperation field when field.Instance == node:
+                        case IInterpolationOperation _:
+                        case IBinaryOperation _:
+                        case IIsNullOperation _:
+                        case IConditionalAccessOperation access when access.Operation == node && access.WhenNotNull is IMemberReferenceOperation && !(access.WhenNotNull is IMethodReferenceOperation):
+                            continue;
+                        case IArgumentOperation argument when argument.Parent is IInvocationOperation call && IsFormattingSink(call, argument):
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return true;
+            }
+
             /// <summary>True when the result of <paramref name="invocation"/> is dropped: a statement, awaited as a statement, discarded, or chained into another channel call.</summary>
             private bool IsResultDiscarded(IInvocationOperation invocation)
             {
@@ -1408,6 +1509,10 @@ namespace SupabaseRealtime.Analyzers.Model
                             continue;
                         case ISimpleAssignmentOperation assignment when assignment.Value == node && SymbolPath.Unwrap(assignment.Target) is IDiscardOperation:
                             return true;
+                        case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
+                            // var joined = await channel.Subscribe(): the same channel under another name; kept for a look
+                            // (its Topic, a log line) it goes to no one who could release it.
+                            return IsOnlyInspected(declarator.Symbol, invocation);
                         default:
                             return false;
                     }

@@ -307,8 +307,9 @@ namespace SupabaseRealtime.Analyzers.Model
 
         /// <summary>
         /// When <paramref name="invocation"/> authenticates a realtime client, the client it authenticates:
-        /// <c>SetAuth(jwt)</c> on a realtime client; a call that leaves a session (<see cref="LeavesASession"/>) on a
-        /// Supabase client's <c>Auth</c> (the Supabase client forwards the session to its <c>Realtime</c>).
+        /// <c>SetAuth(jwt)</c> on a realtime client; on a Supabase client's <c>Auth</c>, a call that leaves a session
+        /// (<see cref="LeavesASession"/>: the Supabase client forwards it to its <c>Realtime</c>) or that signs the client
+        /// out first (<see cref="AuthFacts.SignsOutFirst"/>: the Supabase client then unsubscribes every channel).
         /// </summary>
         public static bool TryGetAuthenticatedClient(IInvocationOperation invocation, SdkSymbols sdk, out SymbolPath realtime)
         {
@@ -319,7 +320,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 return TryGetRealtimeClient(invocation.Instance, sdk, out realtime);
             }
 
-            if (!LeavesASession(method) || !sdk.IsGotrueClient(method.ContainingType))
+            if (!(LeavesASession(method) || AuthFacts.SignsOutFirst(method)) || !sdk.IsGotrueClient(method.ContainingType))
             {
                 return false;
             }

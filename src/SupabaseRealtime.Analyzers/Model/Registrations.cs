@@ -66,8 +66,7 @@ namespace SupabaseRealtime.Analyzers.Model
         public static PostgresBinding FromChannel(ChannelOrigin origin)
         {
             string? schema = null, table = null, column = null, value = null;
-            var parameters = origin.Call.TargetMethod.Parameters;
-            for (var i = 0; i < parameters.Length && i < origin.Arguments.Length; i++)
+            for (var i = 0; i < origin.ParameterNames.Length && i < origin.Arguments.Length; i++)
             {
                 var argument = origin.Arguments[i];
                 if (!argument.HasValue)
@@ -75,7 +74,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     return Unknown;
                 }
 
-                switch (parameters[i].Name)
+                switch (origin.ParameterNames[i])
                 {
                     case "schema":
                         schema = argument.Value as string;
@@ -367,6 +366,13 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary><c>RemovePostgresChangeHandler</c> / <c>ClearPostgresChangeHandlers</c>.</summary>
         RemoveHandlers,
 
+        /// <summary>
+        /// <c>supabase.From&lt;T&gt;().On(listenType, handler)</c>: <c>Channel("realtime", "public", table)</c> (cached per
+        /// table), then <c>AddPostgresChangeHandler(listenType, handler)</c> and <c>Subscribe()</c> on it. In a timeline it
+        /// stands as a <see cref="Create"/> and an <see cref="AddHandler"/>.
+        /// </summary>
+        TableOn,
+
         /// <summary><c>Register&lt;TBroadcast&gt;(...)</c>.</summary>
         RegisterBroadcast,
 
@@ -508,6 +514,13 @@ namespace SupabaseRealtime.Analyzers.Model
         {
             get
             {
+                if (Kind == ChannelCallKind.Create && Invocation.TargetMethod.Name == "On"
+                    && SymbolPath.Unwrap(Invocation.Instance) is IInvocationOperation from && from.TargetMethod.TypeArguments.Length == 1)
+                {
+                    // The channel From<T>().On(...) makes: named by the call the code wrote.
+                    return string.Format(CultureInfo.InvariantCulture, "the From<{0}>().On(...) on line {1}", from.TargetMethod.TypeArguments[0].Name, Line);
+                }
+
                 var text = new StringBuilder(Invocation.TargetMethod.Name).Append('(');
                 if (Invocation.Syntax is InvocationExpressionSyntax syntax)
                 {
@@ -566,6 +579,17 @@ namespace SupabaseRealtime.Analyzers.Model
                 return true;
             }
 
+            if (method.Name == "On")
+            {
+                if (ChannelCalls.IsTableOn(invocation, sdk, out _))
+                {
+                    kind = ChannelCallKind.TableOn;
+                    return true;
+                }
+
+                return false;
+            }
+
             if (!sdk.IsRealtimeChannel(method.ContainingType))
             {
                 return false;
@@ -615,6 +639,8 @@ namespace SupabaseRealtime.Analyzers.Model
             // By length first: runs on every invocation of every type, and most names are rejected without hashing them.
             switch (name.Length)
             {
+                case 2:
+                    return name == "On";
                 case 7:
                     return name == "Channel";
                 case 8:
@@ -1013,7 +1039,15 @@ namespace SupabaseRealtime.Analyzers.Model
 
                 var receiver = ChannelCall.ReceiverOf(invocation, sdk);
                 LocalGroup? group = null;
-                if (receiver is IInvocationOperation creation && ChannelOrigin.TryGetFromCall(creation, sdk, out var direct))
+                if (kind == ChannelCallKind.TableOn)
+                {
+                    // The table's cached channel: one instance per client and table, however many On() calls.
+                    if (ChannelOrigin.TryGetFromTableOn(invocation, sdk, out var table) && table.IsConstant)
+                    {
+                        group = FindOrAdd(groups, table, null);
+                    }
+                }
+                else if (receiver is IInvocationOperation creation && ChannelOrigin.TryGetFromCall(creation, sdk, out var direct))
                 {
                     if (direct.IsConstant)
                     {
@@ -1090,8 +1124,10 @@ namespace SupabaseRealtime.Analyzers.Model
 
                 foreach (var (invocation, kind) in block.Calls)
                 {
-                    if (kind == ChannelCallKind.Create && ChannelOrigin.TryGetFromCall(invocation, sdk, out var origin)
-                        && origin.IsSameInstanceAs(group.Origin!) && block.TryLocate(invocation.Syntax, out var body, out var point))
+                    var created = kind == ChannelCallKind.Create ? ChannelOrigin.TryGetFromCall(invocation, sdk, out var origin)
+                        : kind == ChannelCallKind.TableOn ? ChannelOrigin.TryGetFromTableOn(invocation, sdk, out origin)
+                        : (origin = null) != null;
+                    if (created && origin!.IsSameInstanceAs(group.Origin!) && block.TryLocate(invocation.Syntax, out var body, out var point))
                     {
                         var call = new ChannelCall(ChannelCallKind.Create, invocation, body, point, BindingOf(origin), null);
                         calls.Add(call);
@@ -1114,7 +1150,7 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 if (block.TryLocate(invocation.Syntax, out var body, out var point))
                 {
-                    calls.Add(MakeCall(kind, invocation, body, point));
+                    calls.Add(MakeCall(kind == ChannelCallKind.TableOn ? ChannelCallKind.AddHandler : kind, invocation, body, point));
                 }
             }
 
@@ -1192,6 +1228,10 @@ namespace SupabaseRealtime.Analyzers.Model
             var rebinds = new Dictionary<BodyFlow, List<FlowPoint>>();
             var writeBodies = new List<(bool InConstructorPhase, BodyFlow? Body)>();
             var writtenOnlyInConstructorPhase = true;
+
+            // `_channel = null` in a teardown clears the slot: it binds no other channel, so it neither hides the set-up's
+            // creation nor unsettles the order of the set-up's calls (sdk-behaviour.md section 3: the cached instance stays).
+            writes.RemoveAll(w => IsClear(w.Write.Value));
             foreach (var (block, write) in writes)
             {
                 BodyFlow? body = null;
@@ -1251,6 +1291,12 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             timelines.Add(timeline);
+        }
+
+        private static bool IsClear(IOperation value)
+        {
+            var unwrapped = SymbolPath.Unwrap(value);
+            return unwrapped != null && unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is null;
         }
 
         /// <summary>
@@ -1364,7 +1410,7 @@ namespace SupabaseRealtime.Analyzers.Model
             foreach (var step in steps)
             {
                 var previous = sequence[sequence.Count - 1];
-                if (!IsUsable(step) || step.Body.Order.IsInCycle(step.Point) || !timeline.AlwaysRunsBefore(previous, step))
+                if (!IsUsable(step) || step.Body.Order.IsInCycle(step.Point) || !(OwnCreation(previous, step) || timeline.AlwaysRunsBefore(previous, step)))
                 {
                     return;
                 }
@@ -1372,6 +1418,10 @@ namespace SupabaseRealtime.Analyzers.Model
                 sequence.Add(step);
             }
         }
+
+        /// <summary>From&lt;T&gt;().On(...) stands as a creation and a handler at one point: its Channel(...) runs first.</summary>
+        private static bool OwnCreation(ChannelCall previous, ChannelCall step)
+            => previous.Kind == ChannelCallKind.Create && step.Kind == ChannelCallKind.AddHandler && previous.Invocation == step.Invocation;
 
         private static bool IsPairingStep(ChannelCall call)
             => call.Kind == ChannelCallKind.RegisterPostgres || call.Kind == ChannelCallKind.OnPostgresChange
@@ -1461,6 +1511,10 @@ namespace SupabaseRealtime.Analyzers.Model
                 case IInvocationOperation next when next.Instance == child && ChannelCall.TryGetKind(next, sdk, out _):
                 case IConditionalAccessOperation access when access.Operation == child:
                 case IExpressionStatementOperation _:
+                    return true;
+
+                // await supabase.From<T>().On(...); as a statement: the channel it returns goes nowhere.
+                case IAwaitOperation awaited when awaited.Operation == child && awaited.Parent is IExpressionStatementOperation:
                     return true;
                 case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
                     return group.Locals.Contains(declarator.Symbol, SymbolEqualityComparer.Default);

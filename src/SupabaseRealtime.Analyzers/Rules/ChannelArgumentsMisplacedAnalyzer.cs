@@ -26,6 +26,7 @@ namespace SupabaseRealtime.Analyzers.Rules
         public const string ValueWithoutColumn = "ValueWithoutColumn";
         public const string RealtimePrefix = "RealtimePrefix";
         public const string OperatorInValue = "OperatorInValue";
+        public const string PrivacyMismatch = "PrivacyMismatch";
 
         /// <summary>The prefix the SDK puts before a channel name itself.</summary>
         public const string TopicPrefix = "realtime:";
@@ -43,6 +44,118 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             context.RegisterOperationAction(c => Analyze(c, compilation), OperationKind.Invocation);
+
+            // 7.4+: Channel(name, ChannelOptions) caches by name alone, so a private and a public channel of one name on one
+            // client are one instance, whichever Channel() runs first (sdk-behaviour.md, section 1).
+            if (HasOptionsOverload(compilation.Sdk.RealtimeClient) || HasOptionsOverload(compilation.Sdk.RealtimeClientInterface))
+            {
+                context.RegisterSymbolStartAction(start => CollectPrivacy(start, compilation), SymbolKind.NamedType);
+            }
+        }
+
+        private static bool HasOptionsOverload(INamedTypeSymbol? client)
+        {
+            if (client is null)
+            {
+                return false;
+            }
+
+            foreach (var member in client.GetMembers("Channel"))
+            {
+                if (member is IMethodSymbol method && method.Parameters.Length == 2 && ChannelOrigin.IsNamedOverload(method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void CollectPrivacy(SymbolStartAnalysisContext start, SdkCompilation compilation)
+        {
+            var calls = new List<(IInvocationOperation Call, SymbolPath Client, string Name, bool IsPrivate)>();
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    if (invocation.TargetMethod.Name != "Channel" || !ChannelOrigin.IsNamedOverload(invocation.TargetMethod)
+                        || !ChannelOrigin.TryGetFromCall(invocation, compilation.Sdk, out var origin)
+                        || !(origin.Arguments.Length == 1 && origin.Arguments[0].HasValue && origin.Arguments[0].Value is string name)
+                        || !(PrivacyOf(invocation) is bool isPrivate))
+                    {
+                        return;
+                    }
+
+                    lock (calls)
+                    {
+                        calls.Add((invocation, origin.Client, name, isPrivate));
+                    }
+                },
+                OperationKind.Invocation);
+            start.RegisterSymbolEndAction(end =>
+            {
+                if (calls.Count < 2)
+                {
+                    return;
+                }
+
+                calls.Sort((a, b) => CompareByPosition(a.Call, b.Call));
+                for (var i = 1; i < calls.Count; i++)
+                {
+                    for (var j = 0; j < i; j++)
+                    {
+                        var (call, client, name, isPrivate) = calls[i];
+                        var first = calls[j];
+                        if (first.IsPrivate == isPrivate || first.Name != name || !first.Client.Equals(client)
+                            || !compilation.Scope.ShouldAnalyze(call.Syntax.SyntaxTree))
+                        {
+                            continue;
+                        }
+
+                        var message = string.Format(
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            "the channel \"{0}\" is also created as a {1} channel on line {2} of this client, and the client caches channels by name alone: whichever Channel() runs first decides, so this call may get a {1} channel; give the two channels different names",
+                            name,
+                            first.IsPrivate ? "private" : "public",
+                            first.Call.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
+                        var properties = ImmutableDictionary<string, string>.Empty.Add(CaseKey, PrivacyMismatch);
+                        compilation.Scope.Report(end.ReportDiagnostic, Diagnostic.Create(Descriptors.SRT009, call.Syntax.GetLocation(), properties, message));
+                        break;
+                    }
+                }
+            });
+        }
+
+        /// <summary>True for a private channel, false for a public one, null when the options are not known.</summary>
+        private static bool? PrivacyOf(IInvocationOperation channelCall)
+        {
+            if (channelCall.TargetMethod.Parameters.Length == 1)
+            {
+                return false;
+            }
+
+            foreach (var argument in channelCall.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == 1 && SymbolPath.Unwrap(argument.Value) is IInvocationOperation options
+                    && options.TargetMethod.IsStatic && options.TargetMethod.ContainingType?.Name == "ChannelOptions")
+                {
+                    switch (options.TargetMethod.Name)
+                    {
+                        case "Private":
+                            return true;
+                        case "Public":
+                            return false;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static int CompareByPosition(IOperation a, IOperation b)
+        {
+            var byPath = string.CompareOrdinal(a.Syntax.SyntaxTree.FilePath, b.Syntax.SyntaxTree.FilePath);
+            return byPath != 0 ? byPath : a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
         }
 
         private static void Analyze(OperationAnalysisContext context, SdkCompilation compilation)

@@ -385,7 +385,14 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 if (Subscriptions.IsTableOn(invocation, Sdk))
                 {
-                    // On() connects the socket of its table's client; when that client is not known it may be any.
+                    // On() first calls Channel(...), which throws while there is no socket: it is judged as a channel
+                    // creation. After it, the socket exists (or On() threw), so for the rest of the code it connects; when
+                    // the table's client is not known it may be any.
+                    if (ChannelOrigin.TryGetFromTableOn(invocation, Sdk, out var tableOrigin))
+                    {
+                        block.Channels.Add(new ChannelCall(tableOrigin, block));
+                    }
+
                     var client = Subscriptions.TryGetSupabaseOfTable(invocation.Instance, Sdk, out var supabase, out _)
                         && ClientIdentity.TryGetRealtimeOfSupabase(supabase, Sdk, out var realtime)
                         ? realtime
@@ -470,7 +477,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var bodyConnects = new List<ConnectCall>();
                 foreach (var connect in facts.Connects)
                 {
-                    if (connect.Block == block && Matches(connect, client, supabaseChain))
+                    if (connect.Block == block && connect.Call != channel.Origin.Call && Matches(connect, client, supabaseChain))
                     {
                         bodyConnects.Add(connect);
                     }

@@ -1035,7 +1035,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                         var reason = string.Format(
                             CultureInfo.InvariantCulture,
-                            "inside its own {0} (registered on line {1}): the client already rejoins the channel by itself",
+                            "inside its own {0} (registered on line {1}): it joins again each time the channel closes or fails, the code's own Unsubscribe() or Remove() included, with no limit (the client itself rejoins only after a socket reconnect); rejoin from the code that decides to",
                             HandlerName(registration.HandlerKind),
                             Line(registration.Syntax));
                         var fix = IsWholeStatement(subscribe.Operation) ? FixRemoveRetry : null;
@@ -1145,14 +1145,17 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                     if (earlier != null)
                     {
-                        return Repeated(body, subscribe, earlier, peers, kills);
+                        // try { await ch.Subscribe(); } catch { await ch.Subscribe(); }: the catch runs when the join
+                        // failed, and a failed join leaves the channel unjoined, so this one joins again (section 2).
+                        return IsRetryAfterFailure(subscribe.Syntax, earlier.Syntax) ? null : Repeated(body, subscribe, earlier, peers, kills);
                     }
 
-                    if (order.IsInCycle(subscribe.Point) && order.ExistsPath(subscribe.Point, subscribe.Point, kills))
+                    if (order.IsInCycle(subscribe.Point) && order.ExistsPath(subscribe.Point, subscribe.Point, kills)
+                        && !IsGuardedRetryInLoop(subscribe.Syntax))
                     {
                         return new Finding(
                             NameOf(subscribe),
-                            "inside a loop while it is obtained outside the loop: every pass after the first joins the same instance again",
+                            "inside a loop while it is obtained outside the loop: once the channel has joined, a later pass's Subscribe() returns at once and sends nothing, and a pass that runs while a join is in flight sends a second join; subscribe once, before the loop",
                             CanHoist(body, subscribe, slot, origin) ? FixHoist : null,
                             null);
                     }
@@ -1221,9 +1224,69 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private Finding Repeated(Body body, Fact subscribe, Fact earlier, List<Fact> peers, List<FlowPoint> kills)
             {
-                var reason = string.Format(CultureInfo.InvariantCulture, "after the Subscribe() on line {0}", Line(earlier.Syntax));
+                var reason = string.Format(CultureInfo.InvariantCulture, "after the Subscribe() on line {0}: {1}", Line(earlier.Syntax), WhatTheRepeatDoes(earlier));
                 var fix = IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, kills) ? FixRemove : null;
                 return new Finding(NameOf(subscribe), reason, fix, null);
+            }
+
+            /// <summary>True when <paramref name="retry"/> sits in a catch clause of a try statement whose block holds <paramref name="earlier"/>.</summary>
+            private static bool IsRetryAfterFailure(SyntaxNode retry, SyntaxNode earlier)
+            {
+                for (var node = retry.Parent; node != null; node = node.Parent)
+                {
+                    if (node is CatchClauseSyntax && node.Parent is TryStatementSyntax tryStatement
+                        && tryStatement.Block.Span.Contains(earlier.Span) && tryStatement.SyntaxTree == earlier.SyntaxTree)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// <c>while (...) { try { await ch.Subscribe(); break; } catch { ... } }</c>: the Subscribe() sits in a try block
+            /// with a catch inside the loop, so a later pass runs only after a join failed, which leaves the channel unjoined.
+            /// </summary>
+            private static bool IsGuardedRetryInLoop(SyntaxNode subscribe)
+            {
+                for (var node = subscribe.Parent; node != null; node = node.Parent)
+                {
+                    if (node is WhileStatementSyntax || node is DoStatementSyntax || node is ForStatementSyntax || node is ForEachStatementSyntax
+                        || node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax || node is MemberDeclarationSyntax)
+                    {
+                        return false;
+                    }
+
+                    if (node is BlockSyntax block && block.Parent is TryStatementSyntax tryStatement && tryStatement.Block == block
+                        && tryStatement.Catches.Count > 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// What a second Subscribe() does after <paramref name="earlier"/> (sdk-behaviour.md, section 2): once the first is
+            /// awaited the channel has joined and the repeat returns at once; while the first is still joining, the repeat
+            /// sends a second join and the replies of both are handled by the wrong push.
+            /// </summary>
+            private static string WhatTheRepeatDoes(Fact earlier)
+                => IsAwaited(earlier.Operation)
+                    ? "the channel has joined by then, so this call returns at once and sends nothing; remove it"
+                    : "the first join may still be in flight, so this call sends a second join whose replies are handled by the wrong push; await the first Subscribe() and subscribe once";
+
+            private static bool IsAwaited(IOperation operation)
+            {
+                var parent = operation.Parent;
+                while (parent is IConversionOperation || parent is IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent is IAwaitOperation;
             }
 
             /// <summary>Case 4: an earlier Subscribe() of the same cached instance, through another Channel(...) call.</summary>
@@ -1275,10 +1338,11 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 var reason = string.Format(
                     CultureInfo.InvariantCulture,
-                    "after the Subscribe() of '{0}' on line {1}: both come from {2}.Channel(...) with the same arguments, which returns one cached instance",
+                    "after the Subscribe() of '{0}' on line {1}: both come from {2}.Channel(...) with the same arguments, which returns one cached instance, so {3}",
                     NameOf(first),
                     Line(first.Syntax),
-                    origin.Client.Display);
+                    origin.Client.Display,
+                    WhatTheRepeatDoes(first));
                 string? fix = null;
                 string? firstName = null;
                 if (IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, allKills))

@@ -74,7 +74,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     detail = string.Format(
                         CultureInfo.InvariantCulture,
-                        "runs after the channel is subscribed on line {0}: the join has gone out, so this binding is never sent (Realtime 7.x ignores it; later releases throw)",
+                        "runs after the channel is subscribed on line {0}: the join has gone out, so this binding takes effect only at the channel's next join; set it up before Subscribe()",
                         subscribe.Line);
                     if (MoveTarget(timeline, call) is { } target)
                     {
@@ -130,7 +130,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var source = other.Kind == ChannelCallKind.Create
                         ? "made by " + other.Text
                         : string.Format(CultureInfo.InvariantCulture, "of the {0} on line {1}", other.Name, other.Line);
-                    return "repeats the binding " + source + ": it is sent twice and every event arrives twice";
+                    return "repeats the binding " + source + ": it only adds a second entry to the join message (each change still arrives once); remove it";
                 }
             }
 

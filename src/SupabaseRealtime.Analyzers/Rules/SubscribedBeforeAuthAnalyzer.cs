@@ -712,7 +712,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                     new[] { auth.Syntax.GetLocation() },
                     properties,
                     display,
-                    auth.TargetMethod.Name);
+                    auth.TargetMethod.Name,
+                    AuthFacts.ConsequenceOfSubscribingBefore(auth.TargetMethod));
                 compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
             }
 

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Model;
 using SupabaseRealtime.Analyzers.Sdk;
@@ -189,7 +190,11 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     if (reobtain.Unsubscribe == unsubscribe.Call && IsSameInstance(reobtain.Reobtained, origins))
                     {
-                        Report(context, unsubscribe, slot, client, creations, unsubscribeBody.DisplayName, string.Empty);
+                        if (!SetUpAgainChangesNothing(slot, origins, unsubscribeBody))
+                        {
+                            Report(context, unsubscribe, slot, client, creations, unsubscribeBody.DisplayName, string.Empty);
+                        }
+
                         return;
                     }
                 }
@@ -211,7 +216,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var body in setUpBodies)
                 {
                     if (!body.RunsOncePerInstance && !body.IsStatic
-                        && !(body.Function is null && body.Member is IMethodSymbol method && lifetime.IsOncePerInstance(method, type)))
+                        && !(body.Function is null && body.Member is IMethodSymbol method && lifetime.IsOncePerInstance(method, type))
+                        && !SetUpAgainChangesNothing(slot, origins, body))
                     {
                         Report(context, unsubscribe, slot, client, creations, body.DisplayName, string.Empty);
                         return;
@@ -223,6 +229,48 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     Report(context, unsubscribe, slot, client, creations, setUpBodies[0].DisplayName, nextInstance);
                 }
+            }
+
+            /// <summary>
+            /// A pause and resume of one object: the set-up <paramref name="body"/> runs again on the cached instance and adds
+            /// only handlers equal to the ones it added before (same method and target), and registers nothing. On 6.0+ that
+            /// changes nothing (6.0-7.0 skip an equal delegate; 7.1+ drop it while the equal first one keeps running). On 5.x
+            /// every <c>+=</c> adds again, and a registration (Register, Register&lt;T&gt;, OnPostgresChange) always counts.
+            /// </summary>
+            private bool SetUpAgainChangesNothing(ISymbol slot, List<ChannelOrigin> origins, BodyRef body)
+            {
+                if (compilation.Sdk.HasChannelEvents)
+                {
+                    return false;
+                }
+
+                var found = false;
+                foreach (var setUp in usage.SetUps)
+                {
+                    var channel = setUp.Channel;
+                    if (!setUp.Body.Equals(body)
+                        || !(SymbolEqualityComparer.Default.Equals(channel.Slot, slot) || (channel.Origin != null && IsSameInstance(channel.Origin, origins))))
+                    {
+                        continue;
+                    }
+
+                    if (!(setUp.Operation is IInvocationOperation call) || call.TargetMethod.Name == "Register" || call.TargetMethod.Name == "OnPostgresChange")
+                    {
+                        return false;
+                    }
+
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate && !HandlerIdentity.IsEqualOnRerun(argument.Value))
+                        {
+                            return false;
+                        }
+                    }
+
+                    found = true;
+                }
+
+                return found;
             }
 
             private bool RemovesFrom(SymbolPath client)
@@ -382,8 +430,27 @@ namespace SupabaseRealtime.Analyzers.Rules
                     properties.ToImmutable(),
                     slot.Name,
                     member,
-                    suffix);
+                    suffix,
+                    WhatSetUpAgainDoes(compilation.Sdk));
                 compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
+            }
+
+            /// <summary>
+            /// What handlers added again to the cached instance do in the referenced SDK (sdk-behaviour.md, section 4):
+            /// 7.1+ pairs each handler with a free registration, so the first handlers keep running and the new ones are
+            /// dropped; 6.0 to 7.0 keep a list per listen type (equal delegates once, any other again); 5.x events add on
+            /// every <c>+=</c>. A second <c>Register&lt;T&gt;()</c> throws in every version.
+            /// </summary>
+            private static string WhatSetUpAgainDoes(SdkSymbols sdk)
+            {
+                if (sdk.HasChannelEvents)
+                {
+                    return "every handler attached again runs once more per change";
+                }
+
+                return sdk.PairsHandlersWithRegistrations
+                    ? "the handlers added first keep running and the ones added again are dropped"
+                    : "handlers added again run beside the first ones unless they are the same delegate";
             }
 
             /// <summary>The client to <c>Remove</c> from, and the cast <c>Remove</c> needs when the slot is typed as an interface (only when every value is the concrete type).</summary>

@@ -60,6 +60,53 @@ namespace SupabaseRealtime.Analyzers.Tests.Meta
             }
         }
 
+        /// <summary>The labels of the summary every rule page opens with, in order: what is wrong, what happens at run time, what to do.</summary>
+        internal static readonly string[] SummaryLabels = { "- **What:** ", "- **Happens:** ", "- **Do:** " };
+
+        /// <summary>A summary line is one short line: read in an IDE's link preview, not scrolled.</summary>
+        internal const int MaxSummaryLineLength = 160;
+
+        [Fact]
+        public void Every_rule_page_opens_with_a_three_line_summary_under_its_title()
+        {
+            var pages = Directory.GetFiles(Product.PathOf("docs", "rules"), "SRT*.md");
+            Assert.Equal(Product.CatalogueDescriptors().Length, pages.Length);
+            foreach (var page in pages)
+            {
+                var name = Path.GetFileName(page);
+                var lines = File.ReadAllLines(page);
+                Assert.True(lines.Length > 5, $"{name} is too short to hold a title and a summary.");
+                Assert.StartsWith("# " + Path.GetFileNameWithoutExtension(page) + ": ", lines[0]);
+                Assert.True(lines[1].Length == 0, $"{name}: a blank line follows the title.");
+                for (var i = 0; i < SummaryLabels.Length; i++)
+                {
+                    var line = lines[2 + i];
+                    Assert.True(line.StartsWith(SummaryLabels[i], StringComparison.Ordinal), $"{name}, line {3 + i}: the summary's line {i + 1} starts with '{SummaryLabels[i]}', not '{line}'.");
+                    Assert.True(line.Length > SummaryLabels[i].Length + 10, $"{name}, line {3 + i}: the summary line says nothing.");
+                    Assert.True(line.Length <= MaxSummaryLineLength, $"{name}, line {3 + i}: the summary line has {line.Length} characters (at most {MaxSummaryLineLength}).");
+                }
+
+                Assert.True(lines[5].Length == 0, $"{name}: a blank line follows the three summary lines.");
+            }
+        }
+
+        [Fact]
+        public void Every_rule_page_has_an_sdk_versions_table_with_a_row_per_sdk_line()
+        {
+            foreach (var descriptor in Product.CatalogueDescriptors())
+            {
+                var text = File.ReadAllText(Product.PathOf("docs", "rules", descriptor.Id + ".md"));
+                var section = Regex.Match(text, "^## SDK versions\\s*$(.*?)(?=^## |\\z)", RegexOptions.Multiline | RegexOptions.Singleline);
+                Assert.True(section.Success, $"{descriptor.Id}: the page has no '## SDK versions' section.");
+                foreach (var line in new[] { "5.0.5", "6.0.4", "7.0", "7.1", "7.4" })
+                {
+                    Assert.True(
+                        Regex.IsMatch(section.Groups[1].Value, "^\\|[^|\\n]*" + Regex.Escape(line), RegexOptions.Multiline),
+                        $"{descriptor.Id}: the SDK versions table has no row for {line}.");
+                }
+            }
+        }
+
         [Fact]
         public void Every_descriptor_is_in_release_tracking_with_its_category_and_severity()
         {

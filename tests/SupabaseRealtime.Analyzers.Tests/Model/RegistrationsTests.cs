@@ -43,6 +43,33 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             => timeline.Calls.Where(c => c.Kind == kind).ElementAt(index);
 
         [Fact]
+        public void Table_On_calls_of_one_table_share_one_timeline_with_one_registration()
+        {
+            var timeline = Timelines("""
+                class C
+                {
+                    async Task Run(Supabase.Client supabase)
+                    {
+                        await supabase.From<Order>().On(ListenType.Inserts, (sender, change) => { });
+                        await supabase.From<Order>().On(ListenType.Updates, (sender, change) => { });
+                    }
+                }
+
+                [Supabase.Postgrest.Attributes.Table("orders")]
+                class Order : Supabase.Postgrest.Models.BaseModel
+                {
+                }
+                """).Single();
+
+            Assert.Equal("orders", timeline.DisplayName);
+            Assert.Equal(2, timeline.Calls.Count(c => c.Kind == ChannelCallKind.Create));
+            Assert.Equal(new[] { "INSERT", "UPDATE" }, timeline.Calls.Where(c => c.Kind == ChannelCallKind.AddHandler).Select(c => c.HandlerEvent));
+            Assert.Equal(3, timeline.PairingSequence.Length);
+            var unpaired = Assert.Single(HandlerPairing.Simulate(timeline.PairingSequence));
+            Assert.Equal("UPDATE", unpaired.Handler.HandlerEvent);
+        }
+
+        [Fact]
         public void Bindings_fold_constant_options_from_Channel_Register_and_OnPostgresChange()
         {
             var timeline = Timelines("""

@@ -26,6 +26,18 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             }
             """;
 
+        /// <summary>The calls that sign the client out before signing in (Gotrue 6.x: DestroySession raises SignedOut).</summary>
+        private static readonly string[] SignsOutFirst = { "SignUp", "SignInWithIdToken", "SignInWithOtp", "SignInWithSSO", "SignInAnonymously", "VerifyOTP", "VerifyTokenHash", "SetSession" };
+
+        /// <summary>What SRT001 says about a subscription before <paramref name="method"/>, written out so a wrong text fails.</summary>
+        private static string Consequence(string method)
+            => System.Array.IndexOf(SignsOutFirst, method) >= 0
+                ? SignedOut(method)
+                : $"the channel joins with the client's key, so rows that only signed-in users may see are missing until '{method}' passes the user's token to realtime; authenticate first, then subscribe";
+
+        private static string SignedOut(string method)
+            => $"'{method}' first signs the client out, and Supabase.Client then unsubscribes every channel, so this one is closed and does not rejoin; sign in first, then subscribe";
+
         // ---- 1. One body ----------------------------------------------------------------------
 
         // Every Gotrue call of the real SDK that resolves to the session leaves the client signed in.
@@ -58,7 +70,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("inbox", method));
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("inbox", method, Consequence(method)));
 
         [Fact]
         public Task Ignores_a_subscription_after_a_call_that_leaves_a_session()
@@ -101,11 +113,117 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     """,
             }.RunAsync();
 
-        // Calls that only start a flow (a sent code, a URL to open) leave no session: nothing to report.
+        // Calls that start a flow (a code to send, a URL to open) leave no session, but they sign the client out first:
+        // Supabase.Client then unsubscribes every channel, the one subscribed before included.
         [Theory]
-        [InlineData("SignInWithOtp(new Supabase.Gotrue.SignInWithPasswordlessEmailOptions(\"ada@example.com\"))")]
-        [InlineData("SignIn(Supabase.Gotrue.Constants.Provider.Github)")]
-        [InlineData("SignInWithSSO(\"example.com\")")]
+        [InlineData("SignInWithOtp", "SignInWithOtp(new Supabase.Gotrue.SignInWithPasswordlessEmailOptions(\"ada@example.com\"))")]
+        [InlineData("SignIn", "SignIn(Supabase.Gotrue.Constants.Provider.Github)")]
+        [InlineData("SignInWithSSO", "SignInWithSSO(\"example.com\")")]
+        public Task Reports_subscribe_before_a_flow_that_signs_the_client_out(string method, string call)
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System.Threading.Tasks;
+
+                public sealed class InboxSession
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public InboxSession(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task StartAsync()
+                    {
+                        var inbox = _supabase.Realtime.Channel("inbox");
+                        await {|#0:inbox.Subscribe()|};
+                        await {|#1:_supabase.Auth.{{call}}|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("inbox", method, SignedOut(method)));
+
+        // Sign-out-first flows that cannot reach this channel: another client, a later subscription, another object.
+        [Theory]
+        [InlineData("var other = new Supabase.Client(\"https://other.supabase.co\", \"anon\"); await inbox.Subscribe(); await other.Auth.SignInWithOtp(new Supabase.Gotrue.SignInWithPasswordlessEmailOptions(\"ada@example.com\"));")]
+        [InlineData("await _supabase.Auth.SignInWithOtp(new Supabase.Gotrue.SignInWithPasswordlessEmailOptions(\"ada@example.com\")); await inbox.Subscribe();")]
+        [InlineData("await _supabase.Auth.SignUp(\"ada@example.com\", \"secret\"); await inbox.Subscribe();")]
+        [InlineData("await _supabase.Auth.SignIn(Supabase.Gotrue.Constants.Provider.Github); await inbox.Subscribe();")]
+        [InlineData("await _supabase.Auth.SetSession(\"access\", \"refresh\"); await inbox.Subscribe();")]
+        [InlineData("await _supabase.Auth.SignInAnonymously(); await inbox.Subscribe();")]
+        public Task Ignores_sign_out_first_flows_that_cannot_close_the_channel(string statements)
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System.Threading.Tasks;
+
+                public sealed class InboxSession
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public InboxSession(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task StartAsync()
+                    {
+                        var inbox = _supabase.Realtime.Channel("inbox");
+                        {{statements}}
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_sign_in_before_the_subscription_on_supabase_1_1()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+
+                    public sealed class InboxSession
+                    {
+                        public async Task StartAsync(Supabase.Client supabase, string phone, string token)
+                        {
+                            await supabase.Auth.VerifyOTP(phone, token, Supabase.Gotrue.Constants.MobileOtpType.SMS);
+                            var inbox = supabase.Realtime.Channel("inbox");
+                            await inbox.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_subscribe_before_verify_otp_on_supabase_1_1()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+
+                    public sealed class InboxSession
+                    {
+                        public async Task StartAsync(Supabase.Client supabase, string phone, string token)
+                        {
+                            var inbox = supabase.Realtime.Channel("inbox");
+                            await {|#0:inbox.Subscribe()|};
+                            await {|#1:supabase.Auth.VerifyOTP(phone, token, Supabase.Gotrue.Constants.MobileOtpType.SMS)|};
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("inbox", "VerifyOTP", Consequence("VerifyOTP")) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_subscription_on_another_client_than_the_one_signing_in()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+
+                public sealed class InboxSession
+                {
+                    public async Task StartAsync(Supabase.Client chat, Supabase.Client admin, string phone, string token)
+                    {
+                        var inbox = chat.Realtime.Channel("inbox");
+                        await inbox.Subscribe();
+                        await admin.Auth.VerifyOTP(phone, token, Supabase.Gotrue.Constants.MobileOtpType.SMS);
+                    }
+                }
+                """);
+
+        // The magic link and MFA verification do not pass a session to realtime, nor sign the client out.
+        [Theory]
         [InlineData("SignIn(\"ada@example.com\")")]
         [InlineData("Verify(new Supabase.Gotrue.Mfa.MfaVerifyParams())")]
         public Task Ignores_calls_that_leave_no_session_for_realtime(string call)
@@ -150,7 +268,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("songs", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("songs", "SignIn", Consequence("SignIn")));
 
         [Fact]
         public Task Reports_subscribe_before_set_auth_on_a_realtime_client()
@@ -172,7 +290,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("scores", "SetAuth"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("scores", "SetAuth", Consequence("SetAuth")));
 
         [Fact]
         public Task Reports_table_on_before_sign_in_with_password()
@@ -191,7 +309,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """ + Model,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("songs", "SignInWithPassword"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("songs", "SignInWithPassword", Consequence("SignInWithPassword")));
 
         [Fact]
         public Task Reports_when_auth_precedes_the_subscription_on_one_branch_only()
@@ -221,7 +339,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("lobby", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("lobby", "SignIn", Consequence("SignIn")));
 
         [Fact]
         public Task Reports_inside_a_lambda_analysed_as_its_own_body()
@@ -244,7 +362,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("room:42", "SignInWithPassword"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("room:42", "SignInWithPassword", Consequence("SignInWithPassword")));
 
         [Fact]
         public Task Reports_inside_a_local_function()
@@ -266,7 +384,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("orders", "SetSession"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("orders", "SetSession", Consequence("SetSession")));
 
         [Fact]
         public Task Reports_a_channel_field_assigned_in_the_constructor()
@@ -292,7 +410,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("inbox", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("inbox", "SignIn", Consequence("SignIn")));
 
         [Fact]
         public Task Reports_on_the_realtime_5_shape()
@@ -315,7 +433,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("prices", "SetAuth") },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("prices", "SetAuth", Consequence("SetAuth")) },
             }.RunAsync();
 
         [Fact]
@@ -344,7 +462,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
                     """ + Model,
-                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("songs", "SetAuth") },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("songs", "SetAuth", Consequence("SetAuth")) },
             }.RunAsync();
 
         // ---- 2. Across a type ------------------------------------------------------------------
@@ -377,7 +495,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("todos", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("todos", "SignIn", Consequence("SignIn")));
 
         [Fact]
         public Task Reports_a_unity_behaviour_that_subscribes_in_Start_and_signs_in_from_a_button()
@@ -403,7 +521,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("scores", "SignInWithPassword"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("scores", "SignInWithPassword", Consequence("SignInWithPassword")));
 
         [Fact]
         public Task Reports_a_constructor_subscription_with_set_auth_in_another_member()
@@ -427,7 +545,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("alerts", "SetAuth"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("alerts", "SetAuth", Consequence("SetAuth")));
 
         [Fact]
         public Task Reports_a_configured_initializer_method()
@@ -452,7 +570,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public Task SignInAsync(string email, string password) => _supabase.Auth.SignIn(email, password);
                     }
                     """,
-                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("metrics", "SignIn") },
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("metrics", "SignIn", Consequence("SignIn")) },
             };
             test.AddEditorConfig("supabase_realtime.SRT001.initializer_methods = Load, InitializeAsync");
             return test.RunAsync();
@@ -767,7 +885,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("drafts", "SignIn"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("drafts", "SignIn", Consequence("SignIn")));
 
         [Fact]
         public Task Ignores_an_auth_client_held_in_a_local()
@@ -1639,5 +1757,26 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """;
             return Verify.VerifyCodeFixAsync(Source, Source);
         }
-    }
+    
+        [Fact]
+        public Task Ignores_set_auth_before_the_subscription_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(Client realtime, string jwt)
+                        {
+                            realtime.SetAuth(jwt);
+                            var prices = realtime.Channel("prices");
+                            await prices.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

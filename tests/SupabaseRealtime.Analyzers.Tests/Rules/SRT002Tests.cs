@@ -12,13 +12,23 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
     /// <summary>SRT002: Channel subscribed more than once.</summary>
     public class SRT002Tests
     {
-        private const string LoopReason = "inside a loop while it is obtained outside the loop: every pass after the first joins the same instance again";
+        private const string LoopReason = "inside a loop while it is obtained outside the loop: once the channel has joined, a later pass's Subscribe() returns at once and sends nothing, and a pass that runs while a join is in flight sends a second join; subscribe once, before the loop";
+
+        private const string Joined = "the channel has joined by then, so this call returns at once and sends nothing; remove it";
+
+        private const string InFlight = "the first join may still be in flight, so this call sends a second join whose replies are handled by the wrong push; await the first Subscribe() and subscribe once";
 
         private static string HandlerReason(string handler, int line)
-            => $"inside its own {handler} (registered on line {line}): the client already rejoins the channel by itself";
+            => $"inside its own {handler} (registered on line {line}): it joins again each time the channel closes or fails, the code's own Unsubscribe() or Remove() included, with no limit (the client itself rejoins only after a socket reconnect); rejoin from the code that decides to";
 
-        private static string SameInstanceReason(string first, int line, string client)
-            => $"after the Subscribe() of '{first}' on line {line}: both come from {client}.Channel(...) with the same arguments, which returns one cached instance";
+        /// <summary>A repeat after an awaited Subscribe() on <paramref name="line"/>: a no-op.</summary>
+        private static string After(int line) => $"after the Subscribe() on line {line}: {Joined}";
+
+        /// <summary>A repeat while the Subscribe() on <paramref name="line"/> may still be joining: a second join.</summary>
+        private static string WhileJoining(int line) => $"after the Subscribe() on line {line}: {InFlight}";
+
+        private static string SameInstanceReason(string first, int line, string client, bool awaited = true)
+            => $"after the Subscribe() of '{first}' on line {line}: both come from {client}.Channel(...) with the same arguments, which returns one cached instance, so {(awaited ? Joined : InFlight)}";
 
         // ---- Case 1: twice in one method ------------------------------------------------------
 
@@ -49,7 +59,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     private static void Log(string message) { }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("_channel", "after the Subscribe() on line 16"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("_channel", After(16)));
 
         [Fact]
         public Task Reports_second_subscribe_of_a_local_without_await()
@@ -68,7 +78,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 9"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", WhileJoining(9)));
 
         [Fact]
         public Task Reports_subscribe_after_a_branch_that_may_have_subscribed()
@@ -94,7 +104,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 14"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", After(14)));
 
         [Fact]
         public Task Reports_when_a_method_called_in_between_releases_nothing()
@@ -122,7 +132,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     private void Refresh() => _count++;
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", "after the Subscribe() on line 15"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", After(15)));
 
         [Fact]
         public Task Reports_twice_inside_one_lambda()
@@ -142,10 +152,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         };
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 10"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", After(10)));
 
         [Fact]
-        public Task Reports_retry_in_catch_after_subscribe_in_try()
+        // A failed join leaves the channel unjoined (sdk-behaviour.md section 2): a retry after the failure joins again.
+        public Task Ignores_retry_in_catch_after_subscribe_in_try()
             => Verify.VerifyAnalyzerAsync(
                 """
                 using System;
@@ -163,12 +174,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                         catch (TimeoutException)
                         {
-                            await {|#0:channel.Subscribe()|};
+                            await channel.Subscribe();
                         }
                     }
                 }
-                """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 12"));
+                """);
 
         [Fact]
         public Task Ignores_unsubscribe_between()
@@ -460,7 +470,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     await presence.Subscribe();
                     await {|#0:presence.Subscribe()|};
                     """,
-                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("presence", "after the Subscribe() on line 6") },
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("presence", After(6)) },
             }.RunAsync();
 
         [Fact]
@@ -574,7 +584,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("_channel", "after the Subscribe() on line 9"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("_channel", WhileJoining(9)));
 
         [Fact]
         public Task Ignores_channels_read_from_a_dictionary()
@@ -599,7 +609,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         // ---- Case 2: in a loop ----------------------------------------------------------------
 
         [Fact]
-        public Task Reports_retry_loop_around_a_field()
+        public Task Ignores_retry_loop_around_a_field()
             => Verify.VerifyAnalyzerAsync(
                 """
                 using System;
@@ -618,7 +628,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         {
                             try
                             {
-                                await {|#0:_feed.Subscribe()|};
+                                await _feed.Subscribe();
                                 return;
                             }
                             catch (TimeoutException)
@@ -628,11 +638,10 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", LoopReason));
+                """);
 
         [Fact]
-        public Task Reports_retry_through_a_goto_label()
+        public Task Ignores_retry_through_a_goto_label()
             => Verify.VerifyAnalyzerAsync(
                 """
                 using System;
@@ -651,7 +660,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     retry:
                         try
                         {
-                            await {|#0:_feed.Subscribe()|};
+                            await _feed.Subscribe();
                         }
                         catch (TimeoutException) when (attempt++ < 3)
                         {
@@ -660,8 +669,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
                 }
-                """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", LoopReason));
+                """);
 
         [Fact]
         public Task Reports_loop_over_rooms_with_a_channel_obtained_before_it()
@@ -1117,6 +1125,124 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Topics through a static readonly field and a local: folded as the SDK sees them.
+        [Fact]
+        public Task Reports_same_topic_through_a_static_readonly_field_and_a_local()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private static readonly string LobbyTopic = "lobby";
+
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        var name = "lobby";
+                        var presence = _realtime.Channel(LobbyTopic);
+                        await presence.Subscribe();
+
+                        var chat = _realtime.Channel(name);
+                        await {|#0:chat.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("chat", SameInstanceReason("presence", 16, "_realtime")));
+
+        [Theory]
+        [InlineData("var name = \"lobby\"; if (other) { name = \"other\"; }")]
+        [InlineData("var name = \"lobby\"; Rename(ref name);")]
+        [InlineData("var name = Prefix + \"lobby\";")]
+        public Task Ignores_topics_that_are_not_constant_through_locals_and_fields(string declaration)
+            => Verify.VerifyAnalyzerAsync(
+                $$"""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private static readonly string Prefix;
+
+                    static LobbyService() => Prefix = System.Environment.MachineName;
+
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync(bool other)
+                    {
+                        {{declaration}}
+                        var presence = _realtime.Channel("lobby");
+                        await presence.Subscribe();
+
+                        var chat = _realtime.Channel(name);
+                        await chat.Subscribe();
+                    }
+
+                    private static void Rename(ref string name) => name += "-2";
+                }
+                """);
+
+        // A failed join leaves the channel unjoined: a retry in the catch, or a guarded retry loop, joins again on purpose.
+        [Theory]
+        [InlineData("try { await lobby.Subscribe(); } catch (Supabase.Realtime.Exceptions.RealtimeException) { await Task.Delay(1000); await lobby.Subscribe(); }")]
+        [InlineData("for (var attempt = 0; attempt < 3; attempt++) { try { await lobby.Subscribe(); break; } catch (Supabase.Realtime.Exceptions.RealtimeException) { await Task.Delay(1000 * attempt); } }")]
+        public Task Ignores_a_retry_after_a_failed_join(string statements)
+            => Verify.VerifyAnalyzerAsync(
+                $$"""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task JoinAsync()
+                    {
+                        var lobby = _realtime.Channel("lobby");
+                        {{statements}}
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Reports_a_second_subscribe_after_a_try_that_joined()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task JoinAsync()
+                    {
+                        var lobby = _realtime.Channel("lobby");
+                        try
+                        {
+                            await lobby.Subscribe();
+                        }
+                        catch (Supabase.Realtime.Exceptions.RealtimeException)
+                        {
+                            return;
+                        }
+
+                        await {|#0:lobby.Subscribe()|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("lobby", After(15)));
+
         [Fact]
         public Task Reports_second_channel_call_with_the_same_topic()
             => Verify.VerifyAnalyzerAsync(
@@ -1375,7 +1501,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("channel", "after the Subscribe() on line 9"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", After(9)));
 
         // ---- Code fix -------------------------------------------------------------------------
 
@@ -2094,8 +2220,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 {
                     Verify.Diagnostic().WithLocation(0).WithArguments("loop", LoopReason),
                     Verify.Diagnostic().WithLocation(1).WithArguments("chat", HandlerReason("state handler", 15)),
-                    Verify.Diagnostic().WithLocation(2).WithArguments("chat", "after the Subscribe() on line 18"),
-                    Verify.Diagnostic().WithLocation(3).WithArguments("chat", "after the Subscribe() on line 21"),
+                    Verify.Diagnostic().WithLocation(2).WithArguments("chat", After(18)),
+                    Verify.Diagnostic().WithLocation(3).WithArguments("chat", After(21)),
                 },
             }.RunAsync();
         }

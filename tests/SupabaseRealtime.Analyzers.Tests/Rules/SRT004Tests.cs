@@ -2180,5 +2180,121 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """;
             return new Verify.Test { TestCode = Source, FixedCode = Source }.RunAsync();
         }
-    }
+    
+        // Subscribe() returns the channel itself: keeping or logging that result hands the channel to no one who releases it.
+        [Fact]
+        public Task Reports_a_component_that_logs_the_channel_subscribe_returns()
+        {
+            var test = new VerifyAnalyzer.Test
+            {
+                TestCode = Usings + """
+                    using Microsoft.AspNetCore.Components;
+                    using Microsoft.Extensions.Logging;
+
+                    namespace Demo
+                    {
+                        public class OrdersPanel : ComponentBase
+                        {
+                            [Inject]
+                            public Supabase.Client Supabase { get; set; } = default!;
+
+                            [Inject]
+                            public ILogger<OrdersPanel> Logger { get; set; } = default!;
+
+                            protected override async Task OnInitializedAsync()
+                            {
+                                var orders = Supabase.Realtime.Channel("realtime", "public", "orders");
+                                orders.OnPostgresChange((sender, change) => StateHasChanged(), PostgresChangesOptions.ListenType.All);
+                                var joined = await {|#0:orders.Subscribe()|};
+                                Logger.LogInformation("Joined {Topic} in state {State}", joined.Topic, joined.State);
+                                Logger.LogInformation("Joined {Channel}", orders);
+                                System.Console.WriteLine($"joined {orders}");
+                            }
+                        }
+                    }
+                    """,
+            };
+            test.ExpectedDiagnostics.Add(Expected("orders", "OrdersPanel", "unsubscribe or Remove it in Dispose"));
+            return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("_joined = await orders.Subscribe();")]
+        [InlineData("var joined = await orders.Subscribe(); Track(joined);")]
+        [InlineData("var joined = await orders.Subscribe(); _joined = joined;")]
+        public Task Ignores_a_component_that_keeps_the_channel_subscribe_returns_for_its_teardown(string subscribe)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                using Microsoft.AspNetCore.Components;
+
+                namespace Demo
+                {
+                    public class OrdersPanel : ComponentBase, IDisposable
+                    {
+                        private static readonly List<IRealtimeChannel> Open = new();
+
+                        private IRealtimeChannel? _joined;
+
+                        [Inject]
+                        public Supabase.Client Supabase { get; set; } = default!;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            var orders = Supabase.Realtime.Channel("realtime", "public", "orders");
+                            orders.OnPostgresChange((sender, change) => StateHasChanged(), PostgresChangesOptions.ListenType.All);
+                            {{subscribe}}
+                        }
+
+                        private static void Track(IRealtimeChannel channel) => Open.Add(channel);
+
+                        public void Dispose()
+                        {
+                            _joined?.Unsubscribe();
+                            foreach (var channel in Open)
+                            {
+                                channel.Unsubscribe();
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_legacy_event_channel_released_in_dispose()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Microsoft.AspNetCore.Components;
+                    using Supabase.Realtime;
+
+                    namespace Demo
+                    {
+                        public class Feed : ComponentBase, IDisposable
+                        {
+                            private RealtimeChannel? _feed;
+
+                            [Inject]
+                            public Client Realtime { get; set; } = default!;
+
+                            protected override async Task OnInitializedAsync()
+                            {
+                                _feed = Realtime.Channel("realtime", "public", "posts");
+                                _feed.OnInsert += (sender, args) => StateHasChanged();
+                                await _feed.Subscribe();
+                            }
+
+                            public void Dispose()
+                            {
+                                if (_feed != null)
+                                {
+                                    Realtime.Remove(_feed);
+                                }
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

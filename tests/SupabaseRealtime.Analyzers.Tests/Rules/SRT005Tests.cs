@@ -51,6 +51,29 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("room:lobby", "_realtime", "'ConnectAsync' runs only later"));
 
+        // A table that is not constant: the message names the channel as the code does, not the schema.
+        [Fact]
+        public Task Reports_a_channel_of_a_table_chosen_at_run_time_by_the_variable_that_holds_it()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class TableWatcher
+                {
+                    private readonly Client _realtime;
+
+                    public TableWatcher(Client realtime) => _realtime = realtime;
+
+                    public async Task WatchAsync(string table)
+                    {
+                        var watched = {|#0:_realtime.Channel("realtime", "public", table)|};
+                        await {|#1:_realtime.ConnectAsync()|};
+                        await watched.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("watched", "_realtime", "'ConnectAsync' runs only later"));
+
         [Fact]
         public Task Reports_a_channel_created_before_a_later_InitializeAsync_that_auto_connects()
             => Verify.VerifyAnalyzerAsync("""
@@ -226,7 +249,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         // ---- Must not report -------------------------------------------------------------------
 
         [Fact]
-        public Task Ignores_table_On_which_connects_by_itself()
+        public Task Reports_table_On_on_a_client_initialized_without_auto_connect()
             => Verify.VerifyAnalyzerAsync("""
                 using System.Threading.Tasks;
                 using Supabase.Postgrest.Attributes;
@@ -239,6 +262,30 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     {
                         var supabase = new Supabase.Client(url, key);
                         await supabase.InitializeAsync();
+                        await {|#0:supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { })|};
+                        var typing = supabase.Realtime.Channel("typing");
+                        await typing.Subscribe();
+                    }
+                }
+                """ + Model,
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("messages", "supabase.Realtime", CreatedHere));
+
+        [Theory]
+        [InlineData("var supabase = new Supabase.Client(url, key, new Supabase.SupabaseOptions { AutoConnectRealtime = true }); await supabase.InitializeAsync();")]
+        [InlineData("var supabase = new Supabase.Client(url, key); await supabase.InitializeAsync(); await supabase.Realtime.ConnectAsync();")]
+        [InlineData("var supabase = new Supabase.Client(url, key); await supabase.Realtime.ConnectAsync();")]
+        public Task Ignores_table_On_after_the_socket_connects(string setUp)
+            => Verify.VerifyAnalyzerAsync($$"""
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class MessageSync
+                {
+                    public async Task RunAsync(string url, string key)
+                    {
+                        {{setUp}}
                         await supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
                         var typing = supabase.Realtime.Channel("typing");
                         await typing.Subscribe();
@@ -645,6 +692,41 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Fix_inserts_ConnectAsync_before_a_table_On()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class MessageSync
+                {
+                    public async Task RunAsync(string url, string key)
+                    {
+                        var supabase = new Supabase.Client(url, key);
+                        await supabase.InitializeAsync();
+                        await [|supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { })|];
+                    }
+                }
+                """ + Model, """
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class MessageSync
+                {
+                    public async Task RunAsync(string url, string key)
+                    {
+                        var supabase = new Supabase.Client(url, key);
+                        await supabase.InitializeAsync();
+                        await supabase.Realtime.ConnectAsync();
+                        await supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                    }
+                }
+                """ + Model);
+
+        [Fact]
         public Task Fix_inserts_ConnectAsync_on_the_realtime_5_shape()
             => new Verify.Test
             {
@@ -932,5 +1014,27 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """;
             return Verify.VerifyCodeFixAsync(Source, Source);
         }
-    }
+    
+        [Fact]
+        public Task Ignores_a_channel_after_connect_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task StartAsync(string url)
+                        {
+                            var realtime = new Client(url);
+                            await realtime.ConnectAsync();
+                            var prices = realtime.Channel("prices");
+                            await prices.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

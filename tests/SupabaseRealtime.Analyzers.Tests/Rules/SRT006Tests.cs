@@ -12,7 +12,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         private const string MoveKey = "SRT006.MoveBeforeSubscribe";
         private const string RemoveKey = "SRT006.RemoveDuplicate";
 
-        private const string AfterSubscribe = "runs after the channel is subscribed on line {0}: the join has gone out, so this binding is never sent (Realtime 7.x ignores it; later releases throw)";
+        private const string AfterSubscribe = "runs after the channel is subscribed on line {0}: the join has gone out, so this binding takes effect only at the channel's next join; set it up before Subscribe()";
 
         private const string Models = """
 
@@ -125,6 +125,54 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments("Register", "orders", After(13)));
+
+        // A topic that is not constant: the message names the channel by the variable that holds it.
+        [Fact]
+        public Task Reports_a_late_binding_on_a_room_channel_by_its_variable()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class RoomFeed
+                {
+                    private readonly Client _realtime;
+
+                    public RoomFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task JoinAsync(int roomId)
+                    {
+                        var room = _realtime.Channel($"room-{roomId}");
+                        await room.Subscribe();
+                        room.{|#0:OnPostgresChange((sender, change) => { }, ListenType.Inserts, new PostgresChangesFilter { Table = "messages" })|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("OnPostgresChange", "room", After(15)));
+
+        [Fact]
+        public Task Ignores_Register_before_Subscribe_with_the_realtime_5_event_shape()
+            => new CSharpAnalyzerVerifier<SupabaseRealtime.Analyzers.Rules.LateOrDuplicateBindingAnalyzer>.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class LegacyFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "todos");
+                            channel.Register(new PostgresChangesOptions("public", "lists"));
+                            channel.OnInsert += (sender, args) => { };
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
 
         [Fact]
         public Task Reports_Register_after_Subscribe_with_the_realtime_5_event_shape()
@@ -245,7 +293,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "Register",
                     "messages",
-                    "repeats the binding made by Channel(\"realtime\", \"public\", \"messages\", \"room_id\", \"42\"): it is sent twice and every event arrives twice"));
+                    "repeats the binding made by Channel(\"realtime\", \"public\", \"messages\", \"room_id\", \"42\"): it only adds a second entry to the join message (each change still arrives once); remove it"));
 
         [Fact]
         public Task Reports_Register_repeating_an_earlier_Register_across_constructor_and_member()
@@ -274,7 +322,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "Register", "profiles", "repeats the binding of the Register on line 13: it is sent twice and every event arrives twice"));
+                    "Register", "profiles", "repeats the binding of the Register on line 13: it only adds a second entry to the join message (each change still arrives once); remove it"));
 
         // The real PostgresChangesFilter has only a parameterless constructor; Schema is "public" unless set.
         [Fact]

@@ -24,8 +24,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
             """;
 
-        private static DiagnosticResult Expected(string channel, string member, string suffix = "")
-            => Verify.Diagnostic().WithLocation(0).WithArguments(channel, member, suffix);
+        /// <summary>Realtime 7.1+ (the default SDK): the first handlers keep running, the ones added again are dropped.</summary>
+        private const string Paired = "the handlers added first keep running and the ones added again are dropped";
+
+        private static DiagnosticResult Expected(string channel, string member, string suffix = "", string consequence = Paired)
+            => Verify.Diagnostic().WithLocation(0).WithArguments(channel, member, suffix, consequence);
 
         [Fact]
         public Task Reports_resubscribe_that_obtains_the_same_channel_again()
@@ -43,7 +46,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         {
                             {|#0:_channel?.Unsubscribe()|};
                             _channel = _supabase.Realtime.Channel("todos");
-                            _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(openedAt1));
                             await _channel.Subscribe();
                         }
                     }
@@ -63,7 +67,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             while (!token.IsCancellationRequested)
                             {
                                 var jobs = realtime.Channel("jobs");
-                                jobs.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                                var openedAt1 = DateTime.UtcNow;
+                                jobs.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => Console.WriteLine(openedAt1));
                                 await jobs.Subscribe();
                                 await Task.Delay(TimeSpan.FromMinutes(5), token);
                                 {|#0:jobs.Unsubscribe()|};
@@ -92,7 +97,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         private async void OnEnable()
                         {
                             _scores = _realtime.Channel("scores");
-                            _scores.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, (sender, change) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _scores.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, (sender, change) => Console.WriteLine(openedAt1));
                             await _scores.Subscribe();
                         }
 
@@ -104,6 +110,145 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Expected("_scores", "OnEnable"));
+
+        // A pause and resume of one object with equal delegates (a method group of this, a lambda capturing nothing or
+        // only this): 6.0-7.0 skip the equal delegate, 7.1+ drop it while the equal first one keeps running. Nothing changes.
+        [Theory]
+        [InlineData("OnScore")]
+        [InlineData("(sender, change) => Console.WriteLine(\"score\")")]
+        [InlineData("(sender, change) => OnScore(sender, change)")]
+        public Task Ignores_a_pause_and_resume_of_one_behaviour_with_equal_delegates(string handler)
+            => Verify.VerifyAnalyzerAsync(Usings + $$"""
+                namespace Demo
+                {
+                    public class LiveScores : UnityEngine.MonoBehaviour
+                    {
+                        private Client _realtime = default!;
+                        private RealtimeChannel? _scores;
+
+                        private void Awake()
+                        {
+                            _realtime = new Client("wss://example.supabase.co/realtime/v1");
+                        }
+
+                        private async void OnEnable()
+                        {
+                            _scores = _realtime.Channel("scores");
+                            _scores.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, {{handler}});
+                            await _scores.Subscribe();
+                        }
+
+                        private void OnDisable()
+                        {
+                            _scores?.Unsubscribe();
+                        }
+
+                        private void OnScore(IRealtimeChannel sender, PostgresChangesResponse change) => Console.WriteLine(change.Event);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_pause_and_resume_with_equal_delegates_on_realtime_7_0()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = Usings + """
+                    namespace Demo
+                    {
+                        public sealed class TodoFeed
+                        {
+                            private readonly Supabase.Client _supabase;
+                            private RealtimeChannel? _channel;
+
+                            public TodoFeed(Supabase.Client supabase) => _supabase = supabase;
+
+                            public async Task ResumeAsync()
+                            {
+                                _channel = _supabase.Realtime.Channel("todos");
+                                _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, OnChange);
+                                await _channel.Subscribe();
+                            }
+
+                            public void Pause() => _channel?.Unsubscribe();
+
+                            private void OnChange(IRealtimeChannel sender, PostgresChangesResponse change) => Console.WriteLine(change.Event);
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_a_pause_and_resume_that_registers_presence_again()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public class Viewer : Supabase.Realtime.Models.BasePresence
+                    {
+                    }
+
+                    public class LobbyBehaviour : UnityEngine.MonoBehaviour
+                    {
+                        private Client _realtime = default!;
+                        private RealtimeChannel? _lobby;
+
+                        private void Awake()
+                        {
+                            _realtime = new Client("wss://example.supabase.co/realtime/v1");
+                        }
+
+                        private async void OnEnable()
+                        {
+                            _lobby = _realtime.Channel("lobby");
+                            _lobby.Register<Viewer>("player-1");
+                            _lobby.AddStateChangedHandler((sender, state) => Console.WriteLine(state));
+                            await _lobby.Subscribe();
+                        }
+
+                        private void OnDisable()
+                        {
+                            {|#0:_lobby?.Unsubscribe()|};
+                        }
+                    }
+                }
+                """,
+                Expected("_lobby", "OnEnable"));
+
+        [Fact]
+        public Task Reports_a_pause_and_resume_with_equal_delegates_on_realtime_5_events()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    namespace Demo
+                    {
+                        public sealed class TodoFeed
+                        {
+                            private readonly Client _realtime;
+                            private RealtimeChannel? _channel;
+
+                            public TodoFeed(Client realtime) => _realtime = realtime;
+
+                            public async Task ResumeAsync()
+                            {
+                                _channel = _realtime.Channel("todos");
+                                _channel.OnInsert += OnInsert;
+                                await _channel.Subscribe();
+                            }
+
+                            public void Pause() => {|#0:_channel?.Unsubscribe()|};
+
+                            private void OnInsert(object? sender, PostgresChangesEventArgs args) => Console.WriteLine(args.Response);
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Expected("_channel", "ResumeAsync", "", "every handler attached again runs once more per change") },
+            }.RunAsync();
 
         [Fact]
         public Task Reports_hosted_service_that_can_start_again_after_stop()
@@ -122,8 +267,10 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public async Task StartAsync(CancellationToken cancellationToken)
                         {
                             _presence = _realtime.Channel("presence");
-                            _presence.AddStateChangedHandler((sender, state) => { });
-                            _presence.AddErrorHandler((sender, error) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _presence.AddStateChangedHandler((sender, state) => Console.WriteLine(openedAt1));
+                            var openedAt2 = DateTime.UtcNow;
+                            _presence.AddErrorHandler((sender, error) => Console.WriteLine(openedAt2));
                             await _presence.Subscribe();
                         }
 
@@ -165,7 +312,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             }
 
                             _messages = _supabase.Realtime.Channel("messages");
-                            _messages.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (s, change) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _messages.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (s, change) => Console.WriteLine(openedAt1));
                             await _messages.Subscribe();
                         }
                     }
@@ -264,9 +412,68 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                     """,
             };
-            test.ExpectedDiagnostics.Add(Expected("_feed", "OnInitializedAsync", " to the next Feed"));
+            test.ExpectedDiagnostics.Add(Expected("_feed", "OnInitializedAsync", " to the next Feed", "every handler attached again runs once more per change"));
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task Ignores_a_resubscribe_that_removes_the_channel_on_realtime_7_0()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = Usings + """
+                    namespace Demo
+                    {
+                        public sealed class TodoFeed
+                        {
+                            private readonly Supabase.Client _supabase;
+                            private RealtimeChannel? _channel;
+
+                            public TodoFeed(Supabase.Client supabase) => _supabase = supabase;
+
+                            public async Task ResubscribeAsync(string listId)
+                            {
+                                if (_channel != null)
+                                {
+                                    _supabase.Realtime.Remove(_channel);
+                                }
+
+                                _channel = _supabase.Realtime.Channel("todos");
+                                _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(listId));
+                                await _channel.Subscribe();
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_handlers_added_again_beside_the_first_on_realtime_7_0()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = Usings + """
+                    namespace Demo
+                    {
+                        public sealed class TodoFeed
+                        {
+                            private readonly Supabase.Client _supabase;
+                            private RealtimeChannel? _channel;
+
+                            public TodoFeed(Supabase.Client supabase) => _supabase = supabase;
+
+                            public async Task ResubscribeAsync(string listId)
+                            {
+                                {|#0:_channel?.Unsubscribe()|};
+                                _channel = _supabase.Realtime.Channel("todos");
+                                _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(listId));
+                                await _channel.Subscribe();
+                            }
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Expected("_channel", "ResubscribeAsync", "", "handlers added again run beside the first ones unless they are the same delegate") },
+            }.RunAsync();
 
         [Fact]
         public Task Reports_with_configured_lifetime_type()
@@ -559,7 +766,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         {
                             [|_channel?.Unsubscribe()|];
                             _channel = _supabase.Realtime.Channel("todos");
-                            _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(openedAt1));
                             await _channel.Subscribe();
                         }
                     }
@@ -582,7 +790,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             }
 
                             _channel = _supabase.Realtime.Channel("todos");
-                            _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _channel.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(openedAt1));
                             await _channel.Subscribe();
                         }
                     }
@@ -601,7 +810,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             while (!token.IsCancellationRequested)
                             {
                                 var jobs = realtime.Channel("jobs");
-                                jobs.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                                var openedAt1 = DateTime.UtcNow;
+                                jobs.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => Console.WriteLine(openedAt1));
                                 await jobs.Subscribe();
                                 await Task.Delay(TimeSpan.FromMinutes(5), token);
                                 [|jobs.Unsubscribe()|];
@@ -619,7 +829,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             while (!token.IsCancellationRequested)
                             {
                                 var jobs = realtime.Channel("jobs");
-                                jobs.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                                var openedAt1 = DateTime.UtcNow;
+                                jobs.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => Console.WriteLine(openedAt1));
                                 await jobs.Subscribe();
                                 await Task.Delay(TimeSpan.FromMinutes(5), token);
                                 realtime.Remove(jobs);
@@ -696,7 +907,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         private async void OnEnable()
                         {
                             _scores = _realtime.Channel("scores");
-                            _scores.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, (sender, change) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _scores.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, (sender, change) => Console.WriteLine(openedAt1));
                             await _scores.Subscribe();
                         }
 
@@ -716,7 +928,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         private async void OnEnable()
                         {
                             _scores = _realtime.Channel("scores");
-                            _scores.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, (sender, change) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _scores.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Updates, (sender, change) => Console.WriteLine(openedAt1));
                             await _scores.Subscribe();
                         }
 
@@ -906,7 +1119,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public async Task JoinAsync(Client realtime)
                         {
                             _lobby = realtime.Channel("lobby");
-                            _lobby.AddStateChangedHandler((sender, state) => { });
+                            var openedAt1 = DateTime.UtcNow;
+                            _lobby.AddStateChangedHandler((sender, state) => Console.WriteLine(openedAt1));
                             await _lobby.Subscribe();
                         }
 
@@ -939,7 +1153,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         protected override async Task OnInitializedAsync()
                         {
                             _cards = Realtime.Channel("cards");
-                            _cards.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => StateHasChanged());
+                            var openedAt1 = DateTime.UtcNow;
+                            _cards.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(openedAt1));
                             await _cards.Subscribe();
                         }
 
@@ -959,7 +1174,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         protected override async Task OnInitializedAsync()
                         {
                             _lanes = Realtime.Channel("lanes");
-                            _lanes.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => StateHasChanged());
+                            var openedAt2 = DateTime.UtcNow;
+                            _lanes.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(openedAt2));
                             await _lanes.Subscribe();
                         }
 
@@ -980,7 +1196,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             for (var attempt = 0; attempt < 3 && !token.IsCancellationRequested; attempt++)
                             {
                                 var updates = realtime.Channel("updates");
-                                updates.AddStateChangedHandler((sender, state) => { });
+                                var openedAt1 = DateTime.UtcNow;
+                                updates.AddStateChangedHandler((sender, state) => Console.WriteLine(openedAt1));
                                 await updates.Subscribe();
                                 _ = [|updates.Unsubscribe()|];
                             }
@@ -1003,7 +1220,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         protected override async Task OnInitializedAsync()
                         {
                             _cards = Realtime.Channel("cards");
-                            _cards.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => StateHasChanged());
+                            var openedAt1 = DateTime.UtcNow;
+                            _cards.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(openedAt1));
                             await _cards.Subscribe();
                         }
 
@@ -1026,7 +1244,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         protected override async Task OnInitializedAsync()
                         {
                             _lanes = Realtime.Channel("lanes");
-                            _lanes.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => StateHasChanged());
+                            var openedAt2 = DateTime.UtcNow;
+                            _lanes.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.All, (sender, change) => Console.WriteLine(openedAt2));
                             await _lanes.Subscribe();
                         }
 
@@ -1047,7 +1266,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             for (var attempt = 0; attempt < 3 && !token.IsCancellationRequested; attempt++)
                             {
                                 var updates = realtime.Channel("updates");
-                                updates.AddStateChangedHandler((sender, state) => { });
+                                var openedAt1 = DateTime.UtcNow;
+                                updates.AddStateChangedHandler((sender, state) => Console.WriteLine(openedAt1));
                                 await updates.Subscribe();
                                 realtime.Remove(updates);
                             }
@@ -1057,5 +1277,44 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
             return test.RunAsync();
         }
-    }
+    
+        [Fact]
+        public Task Ignores_legacy_event_handlers_on_a_component_that_removes_its_channel()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Microsoft.AspNetCore.Components;
+                    using Supabase.Realtime;
+
+                    namespace Demo
+                    {
+                        public class Feed : ComponentBase, IDisposable
+                        {
+                            private RealtimeChannel? _feed;
+
+                            [Inject]
+                            public Client Realtime { get; set; } = default!;
+
+                            protected override async Task OnInitializedAsync()
+                            {
+                                _feed = Realtime.Channel("realtime", "public", "posts");
+                                _feed.OnInsert += (sender, args) => StateHasChanged();
+                                await _feed.Subscribe();
+                            }
+
+                            public void Dispose()
+                            {
+                                if (_feed != null)
+                                {
+                                    Realtime.Remove(_feed);
+                                }
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

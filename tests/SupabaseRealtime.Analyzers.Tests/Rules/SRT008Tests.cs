@@ -321,6 +321,26 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         // ---- Ignores ----
 
         [Fact]
+        public Task Ignores_a_user_token_on_the_legacy_realtime_shape()
+            => new AnalyzerVerify.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using Supabase.Realtime;
+
+                    namespace Legacy.Feeds
+                    {
+                        public sealed class Feed
+                        {
+                            private readonly Client realtime = new Client("wss://xyzcompanyprojref01.supabase.co/realtime/v1");
+
+                            public void Authenticate(string userJwt) => realtime.SetAuth(userJwt);
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
         public Task Ignores_the_anon_key()
             => Verify.VerifyAnalyzerAsync($$"""
                 using Supabase;

@@ -154,6 +154,110 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 SdkVersion.Supabase111,
                 Verify.Diagnostic().WithLocation(0).WithArguments(RealtimePrefix("\"realtime:lobby\"")));
 
+        private static string AlsoCreated(string name, string kind, int line)
+            => $"the channel \"{name}\" is also created as a {kind} channel on line {line} of this client, and the client caches channels by name alone: whichever Channel() runs first decides, so this call may get a {kind} channel; give the two channels different names";
+
+        // 7.4: Channel(name, ChannelOptions) caches by name alone: a private and a public channel of one name are one instance.
+        [Fact]
+        public Task Reports_a_private_and_a_public_channel_of_one_name_on_one_client()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Channel;
+
+                namespace Chat.Rooms
+                {
+                    public sealed class RoomChannels
+                    {
+                        private readonly Client realtime;
+
+                        public RoomChannels(Client realtime) => this.realtime = realtime;
+
+                        public RealtimeChannel Staff(Func<string?> token)
+                            => realtime.Channel("room-1", ChannelOptions.Private(realtime.Options, token, realtime.SerializerSettings));
+
+                        public RealtimeChannel Visitors() => {|#0:realtime.Channel("room-1")|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(AlsoCreated("room-1", "private", 14)));
+
+        [Fact]
+        public Task Ignores_private_and_public_channels_of_different_names_or_clients_or_unknown_options()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Channel;
+
+                namespace Chat.Rooms
+                {
+                    public sealed class RoomChannels
+                    {
+                        private readonly Client realtime;
+                        private readonly Client other;
+
+                        public RoomChannels(Client realtime, Client other)
+                        {
+                            this.realtime = realtime;
+                            this.other = other;
+                        }
+
+                        public RealtimeChannel Staff(Func<string?> token)
+                            => realtime.Channel("room-1", ChannelOptions.Private(realtime.Options, token, realtime.SerializerSettings));
+
+                        public RealtimeChannel Visitors() => realtime.Channel("room-2");
+
+                        public RealtimeChannel Elsewhere() => other.Channel("room-1");
+
+                        public RealtimeChannel Same(ChannelOptions options) => realtime.Channel("room-1", options);
+
+                        public RealtimeChannel Again(Func<string?> token)
+                            => realtime.Channel("room-1", ChannelOptions.Private(realtime.Options, token, realtime.SerializerSettings));
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_channel_names_alone_before_realtime_7_4()
+            => new Verify.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using Supabase.Realtime;
+
+                    namespace Chat.Rooms
+                    {
+                        public sealed class RoomChannels
+                        {
+                            private readonly Client realtime;
+
+                            public RoomChannels(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Staff() => realtime.Channel("room-1");
+
+                            public RealtimeChannel Visitors() => realtime.Channel("room-1");
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using Supabase.Realtime;
+
+                    namespace Chat.Rooms
+                    {
+                        public sealed class RoomChannels
+                        {
+                            private readonly Client realtime;
+
+                            public RoomChannels(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Staff() => realtime.Channel("room-1");
+
+                            public RealtimeChannel Visitors() => realtime.Channel("room-1");
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
         [Fact]
         public Task Ignores_a_channel_name_with_the_realtime_prefix_from_realtime_7_4()
             => Verify.VerifyAnalyzerAsync("""
@@ -800,5 +904,29 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
             return test.RunAsync();
         }
-    }
+    
+        [Fact]
+        public Task Ignores_correct_arguments_on_the_legacy_realtime_shape()
+            => new CSharpAnalyzerVerifier<SupabaseRealtime.Analyzers.Rules.ChannelArgumentsMisplacedAnalyzer>.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using Supabase.Realtime;
+
+                    namespace Chat.Legacy
+                    {
+                        public sealed class LegacyRoom
+                        {
+                            private readonly Client realtime;
+
+                            public LegacyRoom(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Messages(int roomId) => realtime.Channel("realtime", "public", "messages", "room_id", roomId.ToString());
+
+                            public RealtimeChannel Lobby() => realtime.Channel("lobby");
+                        }
+                    }
+                    """,
+            }.RunAsync();
+}
 }

@@ -671,6 +671,159 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        // supabase.From<T>().On(...) calls Channel("realtime", "public", table): one cached channel per table, whose one
+        // "*" registration the first On() takes; every later On() for that table adds a handler that finds none free.
+        private const string TableModels = """
+
+            namespace Shop.Models
+            {
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+
+                [Table("orders")]
+                public sealed class Order : BaseModel
+                {
+                    [PrimaryKey("id")]
+                    public int Id { get; set; }
+                }
+
+                [Table("customers")]
+                public sealed class Customer : BaseModel
+                {
+                    [PrimaryKey("id")]
+                    public int Id { get; set; }
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Reports_every_table_On_after_the_first_for_one_table()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Shop.Models;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrderBoard
+                {
+                    public async Task StartAsync(Supabase.Client supabase)
+                    {
+                        await supabase.From<Order>().On(ListenType.Inserts, (sender, change) => System.Console.WriteLine("new order"));
+                        await supabase.From<Order>().{|#0:On(ListenType.Updates, (sender, change) => System.Console.WriteLine("order changed"))|};
+                        await supabase.From<Customer>().On(ListenType.All, (sender, change) => System.Console.WriteLine("customer"));
+                    }
+                }
+                """ + TableModels,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "UPDATE", "orders", "its one registration, from the From<Order>().On(...) on line 9, is taken by the handler on line 9"));
+
+        [Fact]
+        public Task Ignores_one_table_On_per_table_and_table_On_before_realtime_7_1()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Shop.Models;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrderBoard
+                {
+                    public async Task StartAsync(Supabase.Client supabase)
+                    {
+                        await supabase.From<Order>().On(ListenType.All, (sender, change) => System.Console.WriteLine("order"));
+                        await supabase.From<Customer>().On(ListenType.All, (sender, change) => System.Console.WriteLine("customer"));
+                    }
+                }
+                """ + TableModels);
+
+        [Fact]
+        public Task Ignores_every_table_On_on_supabase_1_1_where_each_handler_runs()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Shop.Models;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrderBoard
+                    {
+                        public async Task StartAsync(Supabase.Client supabase)
+                        {
+                            await supabase.From<Order>().On(ListenType.Inserts, (sender, change) => System.Console.WriteLine("new order"));
+                            await supabase.From<Order>().On(ListenType.Updates, (sender, change) => System.Console.WriteLine("order changed"));
+                        }
+                    }
+                    """ + TableModels,
+            }.RunAsync();
+
+        // A teardown in another member that unsubscribes and clears the field does not make the set-up unknown.
+        [Fact]
+        public Task Reports_handlers_of_a_field_channel_whose_teardown_unsubscribes_and_clears_it()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class InventoryFeed
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _channel;
+
+                    public InventoryFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        _channel = _realtime.Channel("realtime", "public", "stock");
+                        _channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("added"));
+                        _channel.{|#0:AddPostgresChangeHandler(ListenType.Updates, (sender, change) => System.Console.WriteLine("changed"))|};
+                        _channel.{|#1:AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("removed"))|};
+                        await _channel.Subscribe();
+                    }
+
+                    public void Stop()
+                    {
+                        _channel?.Unsubscribe();
+                        _channel = null;
+                    }
+                }
+                """,
+                AnyMessage().WithLocation(0),
+                AnyMessage().WithLocation(1));
+
+        [Fact]
+        public Task Ignores_a_field_channel_created_again_by_another_member_after_its_teardown_clears_it()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class InventoryFeed
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _channel;
+
+                    public InventoryFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        _channel = _realtime.Channel("realtime", "public", "stock", "warehouse", "1");
+                        _channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("stock"));
+                        await _channel.Subscribe();
+                    }
+
+                    public async Task SwitchAsync(string warehouse)
+                    {
+                        _channel = _realtime.Channel("realtime", "public", "stock", "warehouse", warehouse);
+                        _channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine(warehouse));
+                        await _channel.Subscribe();
+                    }
+
+                    public void Stop()
+                    {
+                        _channel?.Unsubscribe();
+                        _channel = null;
+                    }
+                }
+                """);
+
         [Fact]
         public Task Fix_offers_no_registration_from_realtime_7_4_where_Register_is_obsolete()
             => new Verify.Test
