@@ -15,6 +15,7 @@ namespace SupabaseRealtime.Analyzers
         public const string SecretKeyInSource = "SRT008";
         public const string ChannelArgumentsMisplaced = "SRT009";
         public const string UnpairedChangeHandler = "SRT010";
+        public const string SubscribeNotObserved = "SRT013";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -156,6 +157,18 @@ namespace SupabaseRealtime.Analyzers
                 + "one whose event equals its listen type, else the first free one listening to all events. A handler that finds "
                 + "none is dropped silently and never runs, as when one Channel(database, schema, table) registration is followed "
                 + "by handlers for INSERT, UPDATE and DELETE.");
+
+        /// <summary>SRT013: the task of <c>Subscribe()</c> is dropped, discarded or never read, so a failed or unanswered join goes unseen.</summary>
+        public static readonly DiagnosticDescriptor SRT013 = Create(
+            RuleIds.SubscribeNotObserved,
+            "Subscribe() task not observed",
+            "'{0}.Subscribe()' is not observed: {1}; {2}. Await it.",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Subscribe() returns a task that completes when the server accepts the join. Dropped, discarded, stored and never read, "
+                + "or run by a Task.Run nobody awaits, its outcome is lost: on Realtime 6.0 and later a join that gets no reply never "
+                + "completes and a refused join faults the task with RealtimeException (5.x: PushTimeoutException and Exception), and "
+                + "the code that follows goes on as if the channel had joined. Await the task.");
 
         private static DiagnosticDescriptor Create(
             string id,

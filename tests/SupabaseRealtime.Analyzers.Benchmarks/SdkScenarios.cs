@@ -11,7 +11,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
     internal sealed record SdkScenario(string Name, string? Misuse, bool UsesObsoleteApi, Func<Entity, Random, string> Render, int Diagnostics = 1);
 
     /// <summary>
-    /// The SDK usages planted in the synthetic codebase: for every rule SRT001-SRT010 at least one
+    /// The SDK usages planted in the synthetic codebase: for every rule SRT001-SRT014 at least one
     /// misuse and one correct counterpart, written the way application code writes them (a feed
     /// service, a Blazor component, a mirror, a client factory). Every class name is distinct, so
     /// any two scenarios can share a file.
@@ -48,6 +48,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT006: Register duplicates the Channel() binding", "SRT006", true, (e, r) => Audit(e, "DuplicateAudit", AuditShape.Duplicate)),
             new("SRT008: sb_secret_ key in source", "SRT008", false, SecretKey),
             new("SRT009: another operator than eq written into value", "SRT009", true, (e, r) => OwnerFeed(e, "OthersFeed", OwnerFeedShape.OperatorInValue)),
+            new("SRT013: Subscribe() discarded in a start method", "SRT013", false, (e, r) => Ticker(e, "Ticker", awaited: false)),
+            new("SRT013 correct: two Subscribe() tasks awaited with Task.WhenAll", null, false, (e, r) => Ticker(e, "PairedTicker", awaited: true)),
         };
 
         private enum BoardTeardown
@@ -265,7 +267,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                                 _log.Add($"{{t}} channel is {state}");
                                 if (state == Constants.ChannelState.Closed || state == Constants.ChannelState.Errored)
                                 {
-                                    _ = channel.Subscribe();
+                                    channel.Subscribe().ContinueWith(rejoin => _log.Add($"{{t}} rejoin: {rejoin.Status}"));
                                 }
                             });
                             await channel.Subscribe();
@@ -688,6 +690,51 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                             }
                         }
                     }
+
+                """;
+        }
+
+        private static string Ticker(Entity e, string suffix, bool awaited)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var start = awaited
+                ? $$"""
+                        public async Task StartAsync()
+                        {
+                            var changes = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            changes.OnPostgresChange((sender, change) => _ticks++, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
+                            var presence = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}-presence");
+                            await Task.WhenAll(changes.Subscribe(), presence.Subscribe());
+                            Started = DateTime.UtcNow;
+                        }
+                """
+                : $$"""
+                        public Task StartAsync()
+                        {
+                            var changes = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            changes.OnPostgresChange((sender, change) => _ticks++, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
+                            _ = changes.Subscribe();
+                            Started = DateTime.UtcNow;
+                            return Task.CompletedTask;
+                        }
+                """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private int _ticks;
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public int Ticks => _ticks;
+
+                        public DateTime? Started { get; private set; }
+
+                {{start}}    }
 
                 """;
         }
