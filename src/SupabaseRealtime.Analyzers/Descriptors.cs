@@ -15,6 +15,7 @@ namespace SupabaseRealtime.Analyzers
         public const string SecretKeyInSource = "SRT008";
         public const string ChannelArgumentsMisplaced = "SRT009";
         public const string UnpairedChangeHandler = "SRT010";
+        public const string ModelReadForDelete = "SRT011";
         public const string SubscribeNotObserved = "SRT013";
     }
 
@@ -157,6 +158,19 @@ namespace SupabaseRealtime.Analyzers
                 + "one whose event equals its listen type, else the first free one listening to all events. A handler that finds "
                 + "none is dropped silently and never runs, as when one Channel(database, schema, table) registration is followed "
                 + "by handlers for INSERT, UPDATE and DELETE.");
+
+        /// <summary>SRT011: the new record (<c>Model&lt;T&gt;()</c>, <c>Payload.Data.Record</c>) read where only DELETE events arrive.</summary>
+        public static readonly DiagnosticDescriptor SRT011 = Create(
+            RuleIds.ModelReadForDelete,
+            "Model<T>() read for a DELETE event",
+            "'{0}' is null for every DELETE event and {1}, so the deleted row is never seen; read '{2}' instead, which holds only the primary key unless the table has REPLICA IDENTITY FULL",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "For a DELETE the server sends no new record: PostgresChangesResponse.Model<T>() returns null and Payload.Data.Record is "
+                + "null, in every Realtime version. Code that reads them in a Deletes handler, an OnDelete event or a branch that only "
+                + "DELETE events reach dereferences null or never removes anything. The deleted row is in OldModel<T>() "
+                + "(Payload.Data.OldRecord): its primary key, and the other columns only when the table has REPLICA IDENTITY FULL and "
+                + "no row-level security.");
 
         /// <summary>SRT013: the task of <c>Subscribe()</c> is dropped, discarded or never read, so a failed or unanswered join goes unseen.</summary>
         public static readonly DiagnosticDescriptor SRT013 = Create(

@@ -50,6 +50,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT009: another operator than eq written into value", "SRT009", true, (e, r) => OwnerFeed(e, "OthersFeed", OwnerFeedShape.OperatorInValue)),
             new("SRT013: Subscribe() discarded in a start method", "SRT013", false, (e, r) => Ticker(e, "Ticker", awaited: false)),
             new("SRT013 correct: two Subscribe() tasks awaited with Task.WhenAll", null, false, (e, r) => Ticker(e, "PairedTicker", awaited: true)),
+            new("SRT011: Model<T>() read in a Deletes handler", "SRT011", false, (e, r) => Pruner(e, "Pruner", "Model")),
+            new("SRT011 correct: OldModel<T>() in the Deletes handler", null, false, (e, r) => Pruner(e, "OldRowPruner", "OldModel")),
         };
 
         private enum BoardTeardown
@@ -687,6 +689,43 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                             if (model != null)
                             {
                                 _rows[model.Id] = model;
+                            }
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Pruner(Entity e, string suffix, string read)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly Dictionary<Guid, {{n}}> _rows = new Dictionary<Guid, {{n}}>();
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public int Count => _rows.Count;
+
+                        public async Task StartAsync()
+                        {
+                            var channel = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            channel.OnPostgresChange(OnDeleted, ListenType.Deletes, new PostgresChangesFilter { Table = "{{t}}" });
+                            await channel.Subscribe();
+                        }
+
+                        private void OnDeleted(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            var gone = change.{{read}}<{{n}}>();
+                            if (gone != null)
+                            {
+                                _rows.Remove(gone.Id);
                             }
                         }
                     }
