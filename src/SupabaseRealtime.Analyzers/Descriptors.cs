@@ -17,6 +17,7 @@ namespace SupabaseRealtime.Analyzers
         public const string UnpairedChangeHandler = "SRT010";
         public const string ModelReadForDelete = "SRT011";
         public const string SubscribeNotObserved = "SRT013";
+        public const string ConnectWhileConnected = "SRT014";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -183,6 +184,20 @@ namespace SupabaseRealtime.Analyzers
                 + "or run by a Task.Run nobody awaits, its outcome is lost: on Realtime 6.0 and later a join that gets no reply never "
                 + "completes and a refused join faults the task with RealtimeException (5.x: PushTimeoutException and Exception), and "
                 + "the code that follows goes on as if the channel had joined. Await the task.");
+
+        /// <summary>SRT014: <c>ConnectAsync()</c> of a client that may already be connected (Realtime 6.0+ opens another socket each call).</summary>
+        public static readonly DiagnosticDescriptor SRT014 = Create(
+            RuleIds.ConnectWhileConnected,
+            "ConnectAsync() on a client that may already be connected",
+            "'{0}.ConnectAsync()' {1}, and nothing checks '{0}.Socket' first: on Realtime 6.0 and later every call opens a new socket and never closes the previous one, which stays open with its channels; connect only when '{0}.Socket?.IsConnected' is not true",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "From Realtime 6.0, ConnectAsync() creates a new socket on every call and does not close the one before: the old socket "
+                + "keeps running, heartbeating and delivering changes to the channels created on it, and Disconnect() later closes only "
+                + "the newest. A ConnectAsync() that runs again for the same client (in a loop, an auth-state or socket-state handler, a "
+                + "method called from several places, beside another connect of the same client, or after InitializeAsync() of a "
+                + "Supabase client created with AutoConnectRealtime = true) therefore leaks a socket each time. Check the client's "
+                + "Socket?.IsConnected first. Realtime 5.x returns at once when a socket exists and is not reported.");
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -52,6 +52,9 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT013 correct: two Subscribe() tasks awaited with Task.WhenAll", null, false, (e, r) => Ticker(e, "PairedTicker", awaited: true)),
             new("SRT011: Model<T>() read in a Deletes handler", "SRT011", false, (e, r) => Pruner(e, "Pruner", "Model")),
             new("SRT011 correct: OldModel<T>() in the Deletes handler", null, false, (e, r) => Pruner(e, "OldRowPruner", "OldModel")),
+            new("SRT014: ConnectAsync() in a helper called before every room", "SRT014", false, (e, r) => Rooms(e, "Rooms", guarded: false)),
+            new("SRT014 correct: the helper connects only when the socket is not connected", null, false, (e, r) => Rooms(e, "GuardedRooms", guarded: true)),
+            new("SRT014: ConnectAsync() after InitializeAsync() with AutoConnectRealtime = true", "SRT014", false, DoubleConnect),
         };
 
         private enum BoardTeardown
@@ -690,6 +693,76 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                             {
                                 _rows[model.Id] = model;
                             }
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Rooms(Entity e, string suffix, bool guarded)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var connect = guarded
+                ? """
+                            if (_supabase.Realtime.Socket?.IsConnected != true)
+                            {
+                                await _supabase.Realtime.ConnectAsync();
+                            }
+                """
+                : """
+                            await _supabase.Realtime.ConnectAsync();
+                """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<RealtimeChannel> _open = new List<RealtimeChannel>();
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public int Open => _open.Count;
+
+                        public async Task OpenAsync(Guid id)
+                        {
+                            await EnsureConnectedAsync();
+                            var channel = _supabase.Realtime.Channel($"{{t}}:{id}");
+                            await channel.Subscribe();
+                            _open.Add(channel);
+                        }
+
+                        public async Task OpenAllAsync()
+                        {
+                            await EnsureConnectedAsync();
+                            var channel = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            await channel.Subscribe();
+                            _open.Add(channel);
+                        }
+
+                        private async Task EnsureConnectedAsync()
+                        {
+                {{connect}}        }
+                    }
+
+                """;
+        }
+
+        private static string DoubleConnect(Entity e, Random random)
+        {
+            var n = e.Name;
+            var project = Lower(random, 20);
+            return $$"""
+                    public static class {{n}}RealtimeBootstrap
+                    {
+                        public static async Task<SupabaseClient> CreateAsync(string anonKey)
+                        {
+                            var supabase = new SupabaseClient("https://{{project}}.supabase.co", anonKey, new Supabase.SupabaseOptions { AutoConnectRealtime = true });
+                            await supabase.InitializeAsync();
+                            await supabase.Realtime.ConnectAsync();
+                            return supabase;
                         }
                     }
 
