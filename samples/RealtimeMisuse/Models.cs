@@ -59,4 +59,17 @@ namespace RealtimeSamples
         [Column("signups")]
         public int Signups { get; set; }
     }
+
+    [Table("stock_items")]
+    public class StockItem : BaseModel
+    {
+        [PrimaryKey("id")]
+        public long Id { get; set; }
+
+        [Column("sku")]
+        public string Sku { get; set; } = string.Empty;
+
+        [Column("quantity")]
+        public int Quantity { get; set; }
+    }
 }

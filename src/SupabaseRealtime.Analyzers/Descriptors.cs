@@ -15,6 +15,9 @@ namespace SupabaseRealtime.Analyzers
         public const string SecretKeyInSource = "SRT008";
         public const string ChannelArgumentsMisplaced = "SRT009";
         public const string UnpairedChangeHandler = "SRT010";
+        public const string ModelReadForDelete = "SRT011";
+        public const string SubscribeNotObserved = "SRT013";
+        public const string ConnectWhileConnected = "SRT014";
     }
 
     /// <summary>Diagnostic categories used by the rules.</summary>
@@ -169,6 +172,45 @@ namespace SupabaseRealtime.Analyzers
                 + "one Channel(database, schema, table) registration, handlers for INSERT, UPDATE and DELETE; or every "
                 + "supabase.From<T>().On(...) after the first for one table, which all share that table's cached channel and its one "
                 + "registration.");
+
+        /// <summary>SRT011: the new record (<c>Model&lt;T&gt;()</c>, <c>Payload.Data.Record</c>) read where only DELETE events arrive.</summary>
+        public static readonly DiagnosticDescriptor SRT011 = Create(
+            RuleIds.ModelReadForDelete,
+            "Model<T>() read for a DELETE event",
+            "'{0}' is null for every DELETE event and {1}, so the deleted row is never seen; read '{2}' instead, which holds only the primary key unless the table has REPLICA IDENTITY FULL",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "For a DELETE the server sends no new record: PostgresChangesResponse.Model<T>() returns null and Payload.Data.Record is "
+                + "null, in every Realtime version. Code that reads them in a Deletes handler, an OnDelete event or a branch that only "
+                + "DELETE events reach dereferences null or never removes anything. The deleted row is in OldModel<T>() "
+                + "(Payload.Data.OldRecord): its primary key, and the other columns only when the table has REPLICA IDENTITY FULL and "
+                + "no row-level security.");
+
+        /// <summary>SRT013: the task of <c>Subscribe()</c> is dropped, discarded or never read, so a failed or unanswered join goes unseen.</summary>
+        public static readonly DiagnosticDescriptor SRT013 = Create(
+            RuleIds.SubscribeNotObserved,
+            "Subscribe() task not observed",
+            "'{0}.Subscribe()' is not observed: {1}; {2}. Await it.",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Subscribe() returns a task that completes when the server accepts the join. Dropped, discarded, stored and never read, "
+                + "or run by a Task.Run nobody awaits, its outcome is lost: on Realtime 6.0 and later a join that gets no reply never "
+                + "completes and a refused join faults the task with RealtimeException (5.x: PushTimeoutException and Exception), and "
+                + "the code that follows goes on as if the channel had joined. Await the task.");
+
+        /// <summary>SRT014: <c>ConnectAsync()</c> of a client that may already be connected (Realtime 6.0+ opens another socket each call).</summary>
+        public static readonly DiagnosticDescriptor SRT014 = Create(
+            RuleIds.ConnectWhileConnected,
+            "ConnectAsync() on a client that may already be connected",
+            "'{0}.ConnectAsync()' {1}, and nothing checks '{0}.Socket' first: on Realtime 6.0 and later every call opens a new socket and never closes the previous one, which stays open with its channels; connect only when '{0}.Socket?.IsConnected' is not true",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "From Realtime 6.0, ConnectAsync() creates a new socket on every call and does not close the one before: the old socket "
+                + "keeps running, heartbeating and delivering changes to the channels created on it, and Disconnect() later closes only "
+                + "the newest. A ConnectAsync() that runs again for the same client (in a loop, an auth-state or socket-state handler, a "
+                + "method called from several places, beside another connect of the same client, or after InitializeAsync() of a "
+                + "Supabase client created with AutoConnectRealtime = true) therefore leaks a socket each time. Check the client's "
+                + "Socket?.IsConnected first. Realtime 5.x returns at once when a socket exists and is not reported.");
 
         private static DiagnosticDescriptor Create(
             string id,

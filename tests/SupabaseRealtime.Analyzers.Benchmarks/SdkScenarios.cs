@@ -11,7 +11,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
     internal sealed record SdkScenario(string Name, string? Misuse, bool UsesObsoleteApi, Func<Entity, Random, string> Render, int Diagnostics = 1);
 
     /// <summary>
-    /// The SDK usages planted in the synthetic codebase: for every rule SRT001-SRT010 at least one
+    /// The SDK usages planted in the synthetic codebase: for every rule SRT001-SRT014 at least one
     /// misuse and one correct counterpart, written the way application code writes them (a feed
     /// service, a Blazor component, a mirror, a client factory). Every class name is distinct, so
     /// any two scenarios can share a file.
@@ -48,6 +48,13 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT006: Register duplicates the Channel() binding", "SRT006", true, (e, r) => Audit(e, "DuplicateAudit", AuditShape.Duplicate)),
             new("SRT008: sb_secret_ key in source", "SRT008", false, SecretKey),
             new("SRT009: another operator than eq written into value", "SRT009", true, (e, r) => OwnerFeed(e, "OthersFeed", OwnerFeedShape.OperatorInValue)),
+            new("SRT013: Subscribe() discarded in a start method", "SRT013", false, (e, r) => Ticker(e, "Ticker", awaited: false)),
+            new("SRT013 correct: two Subscribe() tasks awaited with Task.WhenAll", null, false, (e, r) => Ticker(e, "PairedTicker", awaited: true)),
+            new("SRT011: Model<T>() read in a Deletes handler", "SRT011", false, (e, r) => Pruner(e, "Pruner", "Model")),
+            new("SRT011 correct: OldModel<T>() in the Deletes handler", null, false, (e, r) => Pruner(e, "OldRowPruner", "OldModel")),
+            new("SRT014: ConnectAsync() in a helper called before every room", "SRT014", false, (e, r) => Rooms(e, "Rooms", guarded: false)),
+            new("SRT014 correct: the helper connects only when the socket is not connected", null, false, (e, r) => Rooms(e, "GuardedRooms", guarded: true)),
+            new("SRT014: ConnectAsync() after InitializeAsync() with AutoConnectRealtime = true", "SRT014", false, DoubleConnect),
         };
 
         private enum BoardTeardown
@@ -265,7 +272,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                                 _log.Add($"{{t}} channel is {state}");
                                 if (state == Constants.ChannelState.Closed || state == Constants.ChannelState.Errored)
                                 {
-                                    _ = channel.Subscribe();
+                                    channel.Subscribe().ContinueWith(rejoin => _log.Add($"{{t}} rejoin: {rejoin.Status}"));
                                 }
                             });
                             await channel.Subscribe();
@@ -688,6 +695,158 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                             }
                         }
                     }
+
+                """;
+        }
+
+        private static string Rooms(Entity e, string suffix, bool guarded)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var connect = guarded
+                ? """
+                            if (_supabase.Realtime.Socket?.IsConnected != true)
+                            {
+                                await _supabase.Realtime.ConnectAsync();
+                            }
+                """
+                : """
+                            await _supabase.Realtime.ConnectAsync();
+                """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<RealtimeChannel> _open = new List<RealtimeChannel>();
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public int Open => _open.Count;
+
+                        public async Task OpenAsync(Guid id)
+                        {
+                            await EnsureConnectedAsync();
+                            var channel = _supabase.Realtime.Channel($"{{t}}:{id}");
+                            await channel.Subscribe();
+                            _open.Add(channel);
+                        }
+
+                        public async Task OpenAllAsync()
+                        {
+                            await EnsureConnectedAsync();
+                            var channel = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            await channel.Subscribe();
+                            _open.Add(channel);
+                        }
+
+                        private async Task EnsureConnectedAsync()
+                        {
+                {{connect}}        }
+                    }
+
+                """;
+        }
+
+        private static string DoubleConnect(Entity e, Random random)
+        {
+            var n = e.Name;
+            var project = Lower(random, 20);
+            return $$"""
+                    public static class {{n}}RealtimeBootstrap
+                    {
+                        public static async Task<SupabaseClient> CreateAsync(string anonKey)
+                        {
+                            var supabase = new SupabaseClient("https://{{project}}.supabase.co", anonKey, new Supabase.SupabaseOptions { AutoConnectRealtime = true });
+                            await supabase.InitializeAsync();
+                            await supabase.Realtime.ConnectAsync();
+                            return supabase;
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Pruner(Entity e, string suffix, string read)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly Dictionary<Guid, {{n}}> _rows = new Dictionary<Guid, {{n}}>();
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public int Count => _rows.Count;
+
+                        public async Task StartAsync()
+                        {
+                            var channel = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            channel.OnPostgresChange(OnDeleted, ListenType.Deletes, new PostgresChangesFilter { Table = "{{t}}" });
+                            await channel.Subscribe();
+                        }
+
+                        private void OnDeleted(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            var gone = change.{{read}}<{{n}}>();
+                            if (gone != null)
+                            {
+                                _rows.Remove(gone.Id);
+                            }
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Ticker(Entity e, string suffix, bool awaited)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var start = awaited
+                ? $$"""
+                        public async Task StartAsync()
+                        {
+                            var changes = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            changes.OnPostgresChange((sender, change) => _ticks++, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
+                            var presence = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}-presence");
+                            await Task.WhenAll(changes.Subscribe(), presence.Subscribe());
+                            Started = DateTime.UtcNow;
+                        }
+                """
+                : $$"""
+                        public Task StartAsync()
+                        {
+                            var changes = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                            changes.OnPostgresChange((sender, change) => _ticks++, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
+                            _ = changes.Subscribe();
+                            Started = DateTime.UtcNow;
+                            return Task.CompletedTask;
+                        }
+                """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private int _ticks;
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public int Ticks => _ticks;
+
+                        public DateTime? Started { get; private set; }
+
+                {{start}}    }
 
                 """;
         }

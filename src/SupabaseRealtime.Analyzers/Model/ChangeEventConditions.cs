@@ -38,13 +38,26 @@ namespace SupabaseRealtime.Analyzers.Model
         /// True when <paramref name="condition"/> having the value <paramref name="value"/> means the event is not an
         /// INSERT: e.g. <c>type == Update</c> is true, <c>type == Insert</c> is false, <c>type != Insert</c> is true.
         /// </summary>
-        public bool RulesOutInsert(IOperation? condition, bool value)
+        public bool RulesOutInsert(IOperation? condition, bool value) => RulesOut(ChangeEvents.Insert, condition, value);
+
+        /// <summary>True when <paramref name="condition"/> having the value <paramref name="value"/> means the event is not an UPDATE.</summary>
+        public bool RulesOutUpdate(IOperation? condition, bool value) => RulesOut(ChangeEvents.Update, condition, value);
+
+        /// <summary>True when <paramref name="condition"/> having the value <paramref name="value"/> means the event is not a DELETE.</summary>
+        public bool RulesOutDelete(IOperation? condition, bool value) => RulesOut(ChangeEvents.Delete, condition, value);
+
+        /// <summary>
+        /// True when <paramref name="condition"/> having the value <paramref name="value"/> means the event is not
+        /// <paramref name="target"/> (one of <see cref="ChangeEvents.Insert"/>, <see cref="ChangeEvents.Update"/>,
+        /// <see cref="ChangeEvents.Delete"/>): <c>type == X</c> true rules out every other event, false rules out X.
+        /// </summary>
+        public bool RulesOut(ChangeEvents target, IOperation? condition, bool value)
         {
             condition = Unwrap(condition);
             switch (condition)
             {
                 case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return RulesOutInsert(not.Operand, !value);
+                    return RulesOut(target, not.Operand, !value);
 
                 case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals:
                 {
@@ -55,23 +68,23 @@ namespace SupabaseRealtime.Analyzers.Model
                         kind = Compared(binary.RightOperand, binary.LeftOperand);
                     }
 
-                    return RulesOut(kind, equal);
+                    return RulesOut(target, kind, equal);
                 }
 
                 case IIsPatternOperation isPattern:
-                    return RulesOutByPattern(isPattern.Value, isPattern.Pattern, value);
+                    return RulesOutByPattern(target, isPattern.Value, isPattern.Pattern, value);
 
                 default:
                     return false;
             }
         }
 
-        private bool RulesOutByPattern(IOperation subject, IPatternOperation? pattern, bool matches)
+        private bool RulesOutByPattern(ChangeEvents target, IOperation subject, IPatternOperation? pattern, bool matches)
         {
             switch (pattern)
             {
                 case IConstantPatternOperation constant:
-                    return RulesOut(Compared(subject, constant.Value), matches);
+                    return RulesOut(target, Compared(subject, constant.Value), matches);
 
                 case null:
                     return false;
@@ -84,7 +97,7 @@ namespace SupabaseRealtime.Analyzers.Model
                         {
                             if (child is IPatternOperation negated)
                             {
-                                return RulesOutByPattern(subject, negated, !matches);
+                                return RulesOutByPattern(target, subject, negated, !matches);
                             }
                         }
                     }
@@ -137,10 +150,10 @@ namespace SupabaseRealtime.Analyzers.Model
             return ChangeEvents.None;
         }
 
-        private static bool RulesOut(ChangeEvents compared, bool equal)
+        private static bool RulesOut(ChangeEvents target, ChangeEvents compared, bool equal)
             => equal
-                ? compared == ChangeEvents.Update || compared == ChangeEvents.Delete
-                : compared == ChangeEvents.Insert;
+                ? compared != ChangeEvents.None && compared != target
+                : compared == target;
 
         private static ChangeEvents Named(object value, object? insert, object? update, object? delete)
         {

@@ -30,6 +30,29 @@ namespace SupabaseRealtime.Analyzers.Model
             Func<IOperation, bool, bool> prune,
             Action<IInvocationOperation, SemanticModel> visit,
             CancellationToken cancellationToken)
+            => WalkOperations(
+                handler,
+                graphs,
+                prune,
+                (operation, model) =>
+                {
+                    if (operation is IInvocationOperation invocation)
+                    {
+                        visit(invocation, model);
+                    }
+                },
+                cancellationToken);
+
+        /// <summary>
+        /// As <see cref="Walk"/>, but calls <paramref name="visit"/> for every operation the handler runs (property reads
+        /// and invocations alike), except those that sit only behind pruned branches.
+        /// </summary>
+        public static void WalkOperations(
+            ChangeHandler handler,
+            MethodGraphs graphs,
+            Func<IOperation, bool, bool> prune,
+            Action<IOperation, SemanticModel> visit,
+            CancellationToken cancellationToken)
         {
             var entry = EntryGraph(handler, graphs, cancellationToken);
             var owner = handler.OwnerType;
@@ -62,6 +85,11 @@ namespace SupabaseRealtime.Analyzers.Model
                     {
                         foreach (var node in SelfAndDescendants(operation))
                         {
+                            if (!(node is IFlowAnonymousFunctionOperation))
+                            {
+                                visit(node, current.Model);
+                            }
+
                             switch (node)
                             {
                                 case IFlowAnonymousFunctionOperation lambda:
@@ -73,7 +101,6 @@ namespace SupabaseRealtime.Analyzers.Model
                                     break;
 
                                 case IInvocationOperation invocation:
-                                    visit(invocation, current.Model);
                                     if (depth < MaxHelperDepth && invocation.TargetMethod is IMethodSymbol target)
                                     {
                                         if (target.MethodKind == MethodKind.LocalFunction)
