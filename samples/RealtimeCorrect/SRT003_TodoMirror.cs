@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using Supabase.Realtime;
 using Supabase.Realtime.PostgresChanges;
@@ -20,14 +21,22 @@ namespace RealtimeSamples
         {
             await _primary.From<Todo>().On(PostgresChangesOptions.ListenType.All, async (sender, change) =>
             {
-                var todo = change.Model<Todo>();
-                if (todo is null || change.Payload?.Data?.Type == Constants.EventType.Delete)
+                // The handler is async void: an exception that escapes it ends the process.
+                try
                 {
-                    return;
-                }
+                    var todo = change.Model<Todo>();
+                    if (todo is null || change.Payload?.Data?.Type == Constants.EventType.Delete)
+                    {
+                        return;
+                    }
 
-                // Insert or update: a todo the reporting project has never seen is created.
-                await _reporting.From<Todo>().Upsert(todo);
+                    // Insert or update: a todo the reporting project has never seen is created.
+                    await _reporting.From<Todo>().Upsert(todo);
+                }
+                catch (Exception ex)
+                {
+                    Console.Error.WriteLine($"Mirroring a todo failed: {ex}");
+                }
             });
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Threading.Tasks;
 using Supabase.Realtime;
 using Supabase.Realtime.PostgresChanges;
@@ -20,16 +21,24 @@ namespace RealtimeSamples
         {
             await _primary.From<Todo>().On(PostgresChangesOptions.ListenType.All, async (sender, change) =>
             {
-                var todo = change.Model<Todo>();
-                if (todo is null || change.Payload?.Data?.Type == Constants.EventType.Delete)
+                // The handler is async void: an exception that escapes it ends the process.
+                try
                 {
-                    return;
-                }
+                    var todo = change.Model<Todo>();
+                    if (todo is null || change.Payload?.Data?.Type == Constants.EventType.Delete)
+                    {
+                        return;
+                    }
 
-                // INSERT events land here too. Update is a PATCH filtered by the primary key: a todo
-                // the reporting project has never seen is not created and nothing fails, so the
-                // mirror silently misses every new row.
-                await _reporting.From<Todo>().Update(todo); // SRT003
+                    // INSERT events land here too. Update is a PATCH filtered by the primary key: a todo
+                    // the reporting project has never seen is not created and nothing fails, so the
+                    // mirror silently misses every new row.
+                    await _reporting.From<Todo>().Update(todo); // SRT003
+                }
+                catch (Exception ex)
+                {
+                    Console.Error.WriteLine($"Mirroring a todo failed: {ex}");
+                }
             });
         }
     }

@@ -16,6 +16,7 @@ namespace SupabaseRealtime.Analyzers
         public const string ChannelArgumentsMisplaced = "SRT009";
         public const string UnpairedChangeHandler = "SRT010";
         public const string ModelReadForDelete = "SRT011";
+        public const string AsyncHandlerUnguarded = "SRT012";
         public const string SubscribeNotObserved = "SRT013";
         public const string ConnectWhileConnected = "SRT014";
     }
@@ -185,6 +186,18 @@ namespace SupabaseRealtime.Analyzers
                 + "DELETE events reach dereferences null or never removes anything. The deleted row is in OldModel<T>() "
                 + "(Payload.Data.OldRecord): its primary key, and the other columns only when the table has REPLICA IDENTITY FULL and "
                 + "no row-level security.");
+
+        /// <summary>SRT012: an async realtime handler (async void) whose awaits no catch-all try/catch covers.</summary>
+        public static readonly DiagnosticDescriptor SRT012 = Create(
+            RuleIds.AsyncHandlerUnguarded,
+            "Async realtime handler lets exceptions escape",
+            "The async handler {0} is async void and {1}: an exception there is rethrown on the thread pool, where nothing catches it, and terminates the process on .NET Core and .NET 5+; catch and log it inside the handler",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Realtime handlers (PostgresChangesHandler, state, error, message, socket-state, broadcast and presence handlers, and "
+                + "the 5.x events) return void, so an async lambda or method given as one is async void: the SDK cannot await it, and an "
+                + "exception it throws is rethrown on a thread-pool thread, which terminates the process on .NET Core and .NET 5 and later "
+                + "(MAUI included). Wrap the handler's body in try/catch (Exception) and log what it catches.");
 
         /// <summary>SRT013: the task of <c>Subscribe()</c> is dropped, discarded or never read, so a failed or unanswered join goes unseen.</summary>
         public static readonly DiagnosticDescriptor SRT013 = Create(

@@ -52,6 +52,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT013 correct: two Subscribe() tasks awaited with Task.WhenAll", null, false, (e, r) => Ticker(e, "PairedTicker", awaited: true)),
             new("SRT011: Model<T>() read in a Deletes handler", "SRT011", false, (e, r) => Pruner(e, "Pruner", "Model")),
             new("SRT011 correct: OldModel<T>() in the Deletes handler", null, false, (e, r) => Pruner(e, "OldRowPruner", "OldModel")),
+            new("SRT012: async change handler with no try/catch", "SRT012", false, (e, r) => Relay(e, "Relay", guarded: false)),
+            new("SRT012 correct: the async change handler catches and logs", null, false, (e, r) => Relay(e, "GuardedRelay", guarded: true)),
             new("SRT014: ConnectAsync() in a helper called before every room", "SRT014", false, (e, r) => Rooms(e, "Rooms", guarded: false)),
             new("SRT014 correct: the helper connects only when the socket is not connected", null, false, (e, r) => Rooms(e, "GuardedRooms", guarded: true)),
             new("SRT014: ConnectAsync() after InitializeAsync() with AutoConnectRealtime = true", "SRT014", false, DoubleConnect),
@@ -291,6 +293,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                     {
                         private readonly SupabaseClient _source;
                         private readonly SupabaseClient _replica;
+                        private readonly List<Exception> _errors = new List<Exception>();
                         private int _applied;
 
                         public {{n}}{{suffix}}(SupabaseClient source, SupabaseClient replica)
@@ -306,14 +309,21 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                             var channel = _source.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
                             channel.OnPostgresChange(async (sender, change) =>
                             {
-                                var model = change.Model<{{n}}>();
-                                if (model == null)
+                                try
                                 {
-                                    return;
-                                }
+                                    var model = change.Model<{{n}}>();
+                                    if (model == null)
+                                    {
+                                        return;
+                                    }
 
-                                await _replica.From<{{n}}>().{{method}}(model);
-                                _applied++;
+                                    await _replica.From<{{n}}>().{{method}}(model);
+                                    _applied++;
+                                }
+                                catch (Exception ex)
+                                {
+                                    _errors.Add(ex);
+                                }
                             }, ListenType.{{listenType}}, new PostgresChangesFilter { Table = "{{t}}" });
                             await channel.Subscribe();
                         }
@@ -693,6 +703,62 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                             {
                                 _rows[model.Id] = model;
                             }
+                        }
+                    }
+
+                """;
+        }
+
+        private static string Relay(Entity e, string suffix, bool guarded)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var handler = guarded
+                ? $$"""
+                            channel.OnPostgresChange(async (sender, change) =>
+                            {
+                                try
+                                {
+                                    await ForwardAsync(change.Model<{{n}}>());
+                                }
+                                catch (Exception ex)
+                                {
+                                    _failures.Add(ex.Message);
+                                }
+                            }, ListenType.Inserts, new PostgresChangesFilter { Table = "{{t}}" });
+                """
+                : $$"""
+                            channel.OnPostgresChange(async (sender, change) => await ForwardAsync(change.Model<{{n}}>()), ListenType.Inserts, new PostgresChangesFilter { Table = "{{t}}" });
+                """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}}
+                    {
+                        private readonly SupabaseClient _supabase;
+                        private readonly List<string> _failures = new List<string>();
+                        private readonly List<Guid> _forwarded = new List<Guid>();
+
+                        public {{n}}{{suffix}}(SupabaseClient supabase)
+                        {
+                            _supabase = supabase;
+                        }
+
+                        public IReadOnlyList<string> Failures => _failures;
+
+                        public async Task StartAsync()
+                        {
+                            var channel = _supabase.Realtime.Channel("{{t}}-{{suffix.ToLowerInvariant()}}");
+                {{handler}}            await channel.Subscribe();
+                        }
+
+                        private async Task ForwardAsync({{n}}? model)
+                        {
+                            if (model is null)
+                            {
+                                return;
+                            }
+
+                            await Task.Delay(1);
+                            _forwarded.Add(model.Id);
                         }
                     }
 

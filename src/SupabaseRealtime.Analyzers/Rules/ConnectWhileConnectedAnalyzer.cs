@@ -53,7 +53,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
 
                     var state = new TypeState(type, compilation);
-                    start.RegisterOperationAction(state.Collect, OperationKind.Invocation, OperationKind.PropertyReference, OperationKind.MethodReference, OperationKind.ObjectCreation);
+                    start.RegisterOperationAction(state.NoteConnect, OperationKind.Invocation);
+                    start.RegisterOperationBlockAction(state.KeepBlock);
                     start.RegisterSymbolEndAction(state.Report);
                 },
                 SymbolKind.NamedType);
@@ -86,9 +87,10 @@ namespace SupabaseRealtime.Analyzers.Rules
         {
             private readonly INamedTypeSymbol type;
             private readonly SdkCompilation compilation;
-            private readonly object gate = new object();
             private readonly List<Connect> connects = new List<Connect>();
             private readonly List<IInvocationOperation> disconnects = new List<IInvocationOperation>();
+            private readonly System.Collections.Concurrent.ConcurrentQueue<(IOperation Root, ISymbol Member)> roots = new System.Collections.Concurrent.ConcurrentQueue<(IOperation Root, ISymbol Member)>();
+            private bool callsConnect;
             private readonly Dictionary<IMethodSymbol, List<IInvocationOperation>> ownCalls = new Dictionary<IMethodSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
             private readonly Dictionary<IMethodSymbol, string> handlerMethods = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
             private readonly HashSet<ISymbol> socketReaders = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -102,79 +104,88 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private SdkSymbols Sdk => compilation.Sdk;
 
-            public void Collect(OperationAnalysisContext context)
+            /// <summary>Notes that the type calls a method named <c>ConnectAsync</c>: only then is the type looked at.</summary>
+            public void NoteConnect(OperationAnalysisContext context)
             {
-                var operation = context.Operation;
-                var member = context.ContainingSymbol;
-                if (!SymbolEqualityComparer.Default.Equals(MemberOwner(member)?.OriginalDefinition, type.OriginalDefinition)
-                    || !compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
+                if (((IInvocationOperation)context.Operation).TargetMethod.Name == ConnectAsyncMethod)
+                {
+                    Volatile.Write(ref callsConnect, true);
+                }
+            }
+
+            /// <summary>Keeps the graph roots of the type's own members (nothing is read until the type's end).</summary>
+            public void KeepBlock(OperationBlockAnalysisContext context)
+            {
+                var blocks = context.OperationBlocks;
+                if (blocks.IsEmpty
+                    || !SymbolEqualityComparer.Default.Equals(context.OwningSymbol.ContainingType?.OriginalDefinition, type.OriginalDefinition)
+                    || !compilation.Scope.ShouldAnalyze(blocks[0].Syntax.SyntaxTree))
                 {
                     return;
                 }
 
-                switch (operation)
+                for (var i = 0; i < blocks.Length; i++)
                 {
-                    case IInvocationOperation invocation:
-                        CollectInvocation(invocation, member);
-                        break;
-                    case IPropertyReferenceOperation property when IsSocketStateRead(property):
-                        lock (gate)
-                        {
-                            socketReaders.Add(OwningMember(member));
-                        }
-
-                        break;
-                    case IMethodReferenceOperation reference:
-                        CollectHandlerMethod(reference);
-                        break;
-                    case IObjectCreationOperation creation when ClientCreation.GetCreatedClient(creation, Sdk, out _) == CreatedClient.Supabase:
-                        CollectCreation(creation);
-                        break;
+                    if (BodyOrders.TryGetNewGraphRoot(blocks, i, out var root))
+                    {
+                        roots.Enqueue((root, OwningMember(context.OwningSymbol)));
+                    }
                 }
             }
 
-            private void CollectInvocation(IInvocationOperation invocation, ISymbol member)
+            /// <summary>The facts of one member's body: connects, disconnects, calls of own methods, socket reads, handlers, creations.</summary>
+            private void Collect(IOperation root, ISymbol member)
             {
-                var method = invocation.TargetMethod;
-                switch (method.Name)
+                foreach (var operation in root.DescendantsAndSelf())
                 {
-                    case ConnectAsyncMethod:
-                    case "Connect":
-                    case "InitializeAsync":
-                        if (ClientIdentity.TryGetConnectedClient(invocation, Sdk, out var client, out var viaInitialize))
-                        {
-                            lock (gate)
-                            {
-                                connects.Add(new Connect(invocation, client, viaInitialize, OwningMember(member)));
-                            }
-                        }
-
-                        return;
-                    case "Disconnect":
-                        if (ChannelCalls.IsDisconnect(invocation, Sdk))
-                        {
-                            lock (gate)
-                            {
-                                disconnects.Add(invocation);
-                            }
-                        }
-
-                        return;
-                }
-
-                if (method.MethodKind == MethodKind.Ordinary
-                    && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition))
-                {
-                    lock (gate)
+                    switch (operation)
                     {
-                        var key = method.OriginalDefinition;
-                        if (!ownCalls.TryGetValue(key, out var calls))
-                        {
-                            calls = new List<IInvocationOperation>();
-                            ownCalls.Add(key, calls);
-                        }
+                        case IInvocationOperation invocation:
+                            var method = invocation.TargetMethod;
+                            switch (method.Name)
+                            {
+                                case ConnectAsyncMethod:
+                                case "Connect":
+                                case "InitializeAsync":
+                                    if (ClientIdentity.TryGetConnectedClient(invocation, Sdk, out var client, out var viaInitialize))
+                                    {
+                                        connects.Add(new Connect(invocation, client, viaInitialize, member));
+                                    }
 
-                        calls.Add(invocation);
+                                    continue;
+                                case "Disconnect":
+                                    if (ChannelCalls.IsDisconnect(invocation, Sdk))
+                                    {
+                                        disconnects.Add(invocation);
+                                    }
+
+                                    continue;
+                            }
+
+                            if (method.MethodKind == MethodKind.Ordinary
+                                && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+                            {
+                                var key = method.OriginalDefinition;
+                                if (!ownCalls.TryGetValue(key, out var calls))
+                                {
+                                    calls = new List<IInvocationOperation>();
+                                    ownCalls.Add(key, calls);
+                                }
+
+                                calls.Add(invocation);
+                            }
+
+                            break;
+                        case IPropertyReferenceOperation property when IsSocketStateRead(property):
+                            socketReaders.Add(member);
+                            break;
+                        case IMethodReferenceOperation reference
+                            when SymbolEqualityComparer.Default.Equals(reference.Method.ContainingType?.OriginalDefinition, type.OriginalDefinition):
+                            CollectHandlerMethod(reference);
+                            break;
+                        case IObjectCreationOperation creation when ClientCreation.GetCreatedClient(creation, Sdk, out _) == CreatedClient.Supabase:
+                            CollectCreation(creation);
+                            break;
                     }
                 }
             }
@@ -189,10 +200,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return;
                 }
 
-                lock (gate)
-                {
-                    handlerMethods[method.OriginalDefinition] = registration;
-                }
+                handlerMethods[method.OriginalDefinition] = registration;
             }
 
             /// <summary><c>_supabase = new Supabase.Client(url, key, options)</c> in a field, property or constructor: its <c>AutoConnectRealtime</c>.</summary>
@@ -214,30 +222,35 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 var root = RootOf(creation);
                 var autoConnect = ClientCreation.GetAutoConnect(creation, root);
-                lock (gate)
+                if (!autoConnectBySlot.TryGetValue(slot, out var values))
                 {
-                    if (!autoConnectBySlot.TryGetValue(slot, out var values))
-                    {
-                        values = new List<AutoConnect>();
-                        autoConnectBySlot.Add(slot, values);
-                    }
-
-                    values.Add(autoConnect);
+                    values = new List<AutoConnect>();
+                    autoConnectBySlot.Add(slot, values);
                 }
+
+                values.Add(autoConnect);
             }
 
             public void Report(SymbolAnalysisContext context)
             {
-                List<Connect> all;
-                lock (gate)
+                if (!Volatile.Read(ref callsConnect))
                 {
-                    if (!connects.Any(c => c.IsConnectAsync))
-                    {
-                        return;
-                    }
-
-                    all = connects.ToList();
+                    return;
                 }
+
+                // Only a type that calls ConnectAsync() pays for reading its members.
+                foreach (var (root, member) in roots)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    Collect(root, member);
+                }
+
+                if (!connects.Any(c => c.IsConnectAsync))
+                {
+                    return;
+                }
+
+                var all = connects;
 
                 var orders = new Dictionary<IOperation, BodyOrders?>();
                 var judged = new List<(Connect Connect, string? Reason)>();
@@ -475,15 +488,12 @@ namespace SupabaseRealtime.Analyzers.Rules
             private List<FlowPoint> DisconnectPoints(SymbolPath client, CallOrder order)
             {
                 var points = new List<FlowPoint>();
-                lock (gate)
+                foreach (var disconnect in disconnects)
                 {
-                    foreach (var disconnect in disconnects)
+                    if (ChannelCalls.TryGetClient(disconnect.Instance, Sdk, out var path) && ChannelCalls.MayBeSameClient(path, client)
+                        && order.TryGetPoint(disconnect.Syntax, out var point))
                     {
-                        if (ChannelCalls.TryGetClient(disconnect.Instance, Sdk, out var path) && ChannelCalls.MayBeSameClient(path, client)
-                            && order.TryGetPoint(disconnect.Syntax, out var point))
-                        {
-                            points.Add(point);
-                        }
+                        points.Add(point);
                     }
                 }
 
@@ -605,11 +615,8 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private bool IsSocketReader(ISymbol symbol)
             {
-                lock (gate)
-                {
-                    return socketReaders.Contains(symbol.OriginalDefinition)
-                        || (symbol is IPropertySymbol property && property.GetMethod != null && socketReaders.Contains(property.GetMethod.OriginalDefinition));
-                }
+                return socketReaders.Contains(symbol.OriginalDefinition)
+                    || (symbol is IPropertySymbol property && property.GetMethod != null && socketReaders.Contains(property.GetMethod.OriginalDefinition));
             }
 
             private bool IsOwnBoolSlot(IMemberReferenceOperation reference)
@@ -657,10 +664,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 if (supabase.TypeMember is ISymbol slotMember && supabase.Members.Length <= (supabase.Root is null ? 1 : 0))
                 {
-                    lock (gate)
-                    {
-                        return autoConnectBySlot.TryGetValue(slotMember, out var values) ? ClientCreation.Combine(values) : AutoConnect.Unknown;
-                    }
+                    return autoConnectBySlot.TryGetValue(slotMember, out var values) ? ClientCreation.Combine(values) : AutoConnect.Unknown;
                 }
 
                 return AutoConnect.Unknown;
