@@ -388,6 +388,47 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """ + Store);
 
         [Fact]
+        public Task Ignores_a_guarded_async_broadcast_handler_and_a_synchronous_method_group()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using Orders.Storage;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.Models;
+                using static Supabase.Realtime.Constants;
+
+                public sealed class Cursor : BaseBroadcast
+                {
+                }
+
+                public sealed class Whiteboard
+                {
+                    private readonly IOrderStore _store;
+
+                    public Whiteboard(IOrderStore store) => _store = store;
+
+                    public void Attach(RealtimeChannel board)
+                    {
+                        var cursors = board.Register<Cursor>(broadcastSelf: false);
+                        cursors.AddBroadcastEventHandler(async (sender, broadcast) =>
+                        {
+                            try
+                            {
+                                await _store.SaveAsync(broadcast?.Event ?? "cursor");
+                            }
+                            catch (Exception ex)
+                            {
+                                Console.Error.WriteLine(ex);
+                            }
+                        });
+                        board.AddStateChangedHandler(OnState);
+                    }
+
+                    private void OnState(IRealtimeChannel sender, ChannelState state) => Console.WriteLine(state);
+                }
+                """ + Store);
+
+        [Fact]
         public Task Ignores_a_guarded_async_handler_on_Supabase_1_1_1()
             => new VerifyAnalyzer.Test
             {
