@@ -23,7 +23,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         {
             new("SRT001: subscribes, then signs in", "SRT001", false, SubscribeThenSignIn),
             new("SRT001 correct: signs in, then subscribes", null, false, SignInThenSubscribe),
-            new("SRT002: Subscribe() in a retry loop", "SRT002", false, SubscribeInLoop),
+            new("SRT002: Subscribe() on every pass of a keep-alive loop", "SRT002", false, SubscribeInLoop),
             new("SRT002 correct: one Subscribe()", null, false, SubscribeOnce),
             new("SRT003: Update in an INSERT handler", "SRT003", false, (e, r) => Mirror(e, "Mirror", "Update", "All")),
             new("SRT003 correct: Upsert in the handler", null, false, (e, r) => Mirror(e, "UpsertMirror", "Upsert", "All")),
@@ -193,25 +193,21 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
 
                         public IReadOnlyList<string> Log => _log;
 
-                        public async Task<bool> ConnectWithRetryAsync(int attempts)
+                        // A "keep-alive" that subscribes again on every pass: once the channel has joined, each later
+                        // Subscribe() returns at once and sends nothing. (A retry after a failed join, in a catch, is not
+                        // a misuse: the failed join left the channel unjoined.)
+                        public async Task<bool> KeepJoinedAsync(int passes)
                         {
                             var channel = _supabase.Realtime.Channel("{{t}}-sync");
                             channel.OnPostgresChange(Apply, ListenType.All, new PostgresChangesFilter { Table = "{{t}}" });
-                            for (var attempt = 1; attempt <= attempts; attempt++)
+                            for (var pass = 0; pass < passes; pass++)
                             {
-                                try
-                                {
-                                    await channel.Subscribe();
-                                    return true;
-                                }
-                                catch (Exception ex) when (attempt < attempts)
-                                {
-                                    _log.Add($"attempt {attempt} failed: {ex.Message}");
-                                    await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
-                                }
+                                await channel.Subscribe();
+                                _log.Add($"pass {pass}: {channel.State}");
+                                await Task.Delay(TimeSpan.FromSeconds(30));
                             }
 
-                            return false;
+                            return channel.IsJoined;
                         }
 
                         private void Apply(IRealtimeChannel sender, PostgresChangesResponse change)
