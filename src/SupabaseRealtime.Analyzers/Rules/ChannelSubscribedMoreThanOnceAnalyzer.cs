@@ -1745,31 +1745,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return fact.Slot.Name;
                 }
 
-                return fact.Channel != null ? Compact(fact.Channel.Syntax.ToString()) : "channel";
-            }
-
-            private static string Compact(string text)
-            {
-                var builder = new StringBuilder(text.Length);
-                var space = false;
-                foreach (var c in text)
-                {
-                    if (char.IsWhiteSpace(c))
-                    {
-                        space = builder.Length > 0;
-                        continue;
-                    }
-
-                    if (space)
-                    {
-                        builder.Append(' ');
-                        space = false;
-                    }
-
-                    builder.Append(c);
-                }
-
-                return builder.ToString();
+                return fact.Channel != null ? Text.Compact(fact.Channel.Syntax.ToString()) : "channel";
             }
 
             private static int Line(SyntaxNode syntax)
