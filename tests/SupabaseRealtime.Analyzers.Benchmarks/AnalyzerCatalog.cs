@@ -50,8 +50,27 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
         public static bool SrtIsDebugBuild
             => SrtAssembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled ?? false;
 
-        /// <summary>Every non-abstract <see cref="DiagnosticAnalyzer"/> with a C# <c>[DiagnosticAnalyzer]</c> in the analyzer assembly, ordered by rule ID.</summary>
+        /// <summary>
+        /// One analyzer per rule, ordered by rule ID: the package's analyzer (<see cref="SupabaseRealtimeAnalyzer"/>) hosting
+        /// that rule alone, so each rule's cost can be measured on its own. The package ships one analyzer hosting them all
+        /// (<see cref="Together"/>); <see cref="ShippedAnalyzerTypes"/> checks that.
+        /// </summary>
         public static ImmutableArray<DiagnosticAnalyzer> DiscoverSrtAnalyzers()
+            => SupabaseRealtimeAnalyzer.AllRules()
+                .Select(rule => (DiagnosticAnalyzer)new SupabaseRealtimeAnalyzer(new[] { rule }))
+                .OrderBy(RuleIdOf, StringComparer.Ordinal)
+                .ToImmutableArray();
+
+        /// <summary>The rules of <paramref name="singles"/> (from <see cref="DiscoverSrtAnalyzers"/>) in one analyzer, as the package ships them.</summary>
+        public static DiagnosticAnalyzer Together(ImmutableArray<DiagnosticAnalyzer> singles)
+            => new SupabaseRealtimeAnalyzer(singles.Cast<SupabaseRealtimeAnalyzer>().SelectMany(host => host.Rules));
+
+        /// <summary>The rule's class for a single-rule analyzer, else the analyzer's type name.</summary>
+        public static string NameOf(DiagnosticAnalyzer analyzer)
+            => analyzer is SupabaseRealtimeAnalyzer host && host.Rules.Length == 1 ? host.Rules[0].GetType().Name : analyzer.GetType().Name;
+
+        /// <summary>Every non-abstract <see cref="DiagnosticAnalyzer"/> with a C# <c>[DiagnosticAnalyzer]</c> in the analyzer assembly (what a host loads).</summary>
+        public static IReadOnlyList<Type> ShippedAnalyzerTypes()
         {
             Type[] types;
             try
@@ -66,10 +85,8 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             return types
                 .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && !t.ContainsGenericParameters)
                 .Where(t => t.GetCustomAttributes<DiagnosticAnalyzerAttribute>(inherit: false).Any(a => a.Languages.Contains(LanguageNames.CSharp)))
-                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t, nonPublic: true)!)
-                .OrderBy(RuleIdOf, StringComparer.Ordinal)
-                .ThenBy(a => a.GetType().Name, StringComparer.Ordinal)
-                .ToImmutableArray();
+                .OrderBy(t => t.FullName, StringComparer.Ordinal)
+                .ToList();
         }
 
         /// <summary>"SRT001" for an analyzer (its first supported ID), or its type name when it supports none.</summary>

@@ -102,7 +102,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                 output.WriteLine();
                 output.WriteLine("Planted misuses and what the SRT analyzers reported on the SDK codebase:");
                 output.WriteLine();
-                var measured = all.Set!.Analyzers.Select(AnalyzerCatalog.RuleIdOf).ToList();
+                var measured = all.Set!.Analyzers.SelectMany(a => a.SupportedDiagnostics.Select(d => d.Id)).Distinct().ToList();
                 var ids = result.Sdk.Misuses.Keys.Where(measured.Contains).Union(all.DiagnosticsById.Keys).OrderBy(id => id, StringComparer.Ordinal).ToList();
                 Table(output, new List<string> { "rule", "diagnostics expected (planted misuses)", "diagnostics reported" }, ids.Select(id => new List<string>
                 {

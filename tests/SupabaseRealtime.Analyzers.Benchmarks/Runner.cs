@@ -262,18 +262,18 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             if (srt.Length > 1)
             {
                 var k = Enumerable.Range(0, srt.Length).Select(_ => (DiagnosticAnalyzer)new EmptyBaselineAnalyzer()).ToImmutableArray();
-                configs.Add(new Config($"empty baseline x{srt.Length} (one per SRT analyzer)", ConfigKind.BaselineTimesK, true, new AnalyzerSet("empty baseline xK", k)));
+                configs.Add(new Config($"empty baseline x{srt.Length} (one per rule)", ConfigKind.BaselineTimesK, true, new AnalyzerSet("empty baseline xK", k)));
             }
 
             if (srt.Length > 0)
             {
-                configs.Add(new Config($"all SRT analyzers ({srt.Length})", ConfigKind.SrtAll, true, new AnalyzerSet("all SRT", srt)));
+                configs.Add(new Config($"all SRT rules ({srt.Length}, one analyzer)", ConfigKind.SrtAll, true, new AnalyzerSet("all SRT", ImmutableArray.Create(AnalyzerCatalog.Together(srt)))));
                 if (options.Single)
                 {
                     foreach (var analyzer in srt)
                     {
-                        configs.Add(new Config($"{AnalyzerCatalog.RuleIdOf(analyzer)} {analyzer.GetType().Name}", ConfigKind.SrtSingle, true,
-                            new AnalyzerSet(analyzer.GetType().Name, ImmutableArray.Create(analyzer))));
+                        configs.Add(new Config($"{AnalyzerCatalog.RuleIdOf(analyzer)} {AnalyzerCatalog.NameOf(analyzer)} (alone)", ConfigKind.SrtSingle, true,
+                            new AnalyzerSet(AnalyzerCatalog.NameOf(analyzer), ImmutableArray.Create(analyzer))));
                     }
                 }
             }
@@ -290,7 +290,7 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             configs.Add(new Config("empty baseline analyzer", ConfigKind.Baseline, false, new AnalyzerSet("empty baseline", ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyBaselineAnalyzer()))));
             if (srt.Length > 0)
             {
-                configs.Add(new Config($"all SRT analyzers ({srt.Length})", ConfigKind.SrtAll, false, new AnalyzerSet("all SRT", srt)));
+                configs.Add(new Config($"all SRT rules ({srt.Length}, one analyzer)", ConfigKind.SrtAll, false, new AnalyzerSet("all SRT", ImmutableArray.Create(AnalyzerCatalog.Together(srt)))));
             }
 
             return configs;

@@ -21,8 +21,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// <c>try</c> with a catch-all clause (<c>catch (Exception)</c> or <c>catch</c>, without a filter) covers. Such a handler is
     /// <c>async void</c>: what it throws is rethrown on the thread pool and ends the process.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class AsyncHandlerUnguardedAnalyzer : SdkAnalyzer
+    internal sealed class AsyncHandlerUnguardedAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property: the registration's method or event name, for the message the fix logs.</summary>
         public const string RegistrationProperty = "Registration";

@@ -15,8 +15,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// channel name that already starts with <c>realtime:</c>, or another operator than <c>eq</c> written
     /// into <c>value</c>. One diagnostic per call, for the first case that applies, on the argument at fault.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class ChannelArgumentsMisplacedAnalyzer : SdkAnalyzer
+    internal sealed class ChannelArgumentsMisplacedAnalyzer : SdkRule
     {
         /// <summary>The diagnostic property naming the case.</summary>
         public const string CaseKey = "Case";
@@ -43,14 +42,22 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            context.RegisterOperationAction(c => Analyze(c, compilation), OperationKind.Invocation);
-
             // 7.4+: Channel(name, ChannelOptions) caches by name alone, so a private and a public channel of one name on one
             // client are one instance, whichever Channel() runs first (sdk-behaviour.md, section 1).
-            if (HasOptionsOverload(compilation.Sdk.RealtimeClient) || HasOptionsOverload(compilation.Sdk.RealtimeClientInterface))
-            {
-                context.RegisterSymbolStartAction(start => CollectPrivacy(start, compilation), SymbolKind.NamedType);
-            }
+            var collectPrivacy = HasOptionsOverload(compilation.Sdk.RealtimeClient) || HasOptionsOverload(compilation.Sdk.RealtimeClientInterface);
+
+            // Scoped to each type, as every rule of the host registers its operation actions: the analyzer driver's
+            // file-by-file path (the IDE's) then runs them beside the other rules' symbol-start actions.
+            context.RegisterSymbolStartAction(
+                start =>
+                {
+                    start.RegisterOperationAction(c => Analyze(c, compilation), OperationKind.Invocation);
+                    if (collectPrivacy)
+                    {
+                        CollectPrivacy(start, compilation);
+                    }
+                },
+                SymbolKind.NamedType);
         }
 
         private static bool HasOptionsOverload(INamedTypeSymbol? client)

@@ -18,8 +18,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// it. A client that came from outside with no connect call in sight is unknown and never reported;
     /// <c>From&lt;T&gt;().On(...)</c> connects by itself and is never reported.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class ChannelBeforeConnectAnalyzer : SdkAnalyzer
+    internal sealed class ChannelBeforeConnectAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property naming the fix: <see cref="MoveConnectFix"/> or <see cref="InsertConnectFix"/>.</summary>
         public const string FixProperty = "Fix";

@@ -30,8 +30,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// Facts are gathered per member; methods of the type that release a field (assign it, unsubscribe or
     /// remove it) count as releases where they are called, so the decision waits for the end of the type.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class ChannelSubscribedMoreThanOnceAnalyzer : SdkAnalyzer
+    internal sealed class ChannelSubscribedMoreThanOnceAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property: which fix applies (<see cref="FixRemove"/> or <see cref="FixMerge"/>); absent when none.</summary>
         public const string FixProperty = "Fix";

@@ -23,8 +23,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// after <c>Disconnect()</c> of the client, a call behind a condition on the client's socket state (directly or through
     /// a member of the type) or on a "connected" flag the body also sets, and <c>_task ??= client.ConnectAsync()</c>.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class ConnectWhileConnectedAnalyzer : SdkAnalyzer
+    internal sealed class ConnectWhileConnectedAnalyzer : SdkRule
     {
         public const string ConnectAsyncMethod = "ConnectAsync";
         public const string SocketProperty = "Socket";

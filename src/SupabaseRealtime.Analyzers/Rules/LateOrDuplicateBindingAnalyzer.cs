@@ -19,8 +19,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// <c>Register&lt;TPresence&gt;</c> on one channel instance. Channels are followed per instance in a
     /// method, and per field across the type's members (see <see cref="RegistrationCollector"/>).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class LateOrDuplicateBindingAnalyzer : SdkAnalyzer
+    internal sealed class LateOrDuplicateBindingAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property: which fix applies (<see cref="MoveFix"/> or <see cref="RemoveFix"/>); absent when none.</summary>
         internal const string FixProperty = "Fix";

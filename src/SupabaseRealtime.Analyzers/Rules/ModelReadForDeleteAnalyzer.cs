@@ -26,8 +26,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// take. A read is reported when some handler reaches it for DELETE and no handler reaches it for INSERT or UPDATE
     /// (so a helper shared by a delete handler and an insert handler is left alone).
     /// </remarks>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class ModelReadForDeleteAnalyzer : SdkAnalyzer
+    internal sealed class ModelReadForDeleteAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property: the member the fix reads instead (<c>OldModel</c> or <c>OldRecord</c>).</summary>
         public const string ReplacementProperty = "Replacement";

@@ -22,8 +22,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// hosts this package supports, are covered too. The semantic model is asked for constant values only
     /// for string concatenations and interpolations, and for a literal only once it already looks like a key.
     /// </remarks>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class SecretKeyInSourceAnalyzer : SdkAnalyzer
+    internal sealed class SecretKeyInSourceAnalyzer : SdkRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SRT008);
 

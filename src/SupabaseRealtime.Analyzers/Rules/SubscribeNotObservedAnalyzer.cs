@@ -15,8 +15,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// whose own task meets one of those fates. A task that is awaited, returned, passed to any method
     /// (<c>Task.WhenAll</c>, a helper), stored in a field or property, or stored in a local that is read is observed.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class SubscribeNotObservedAnalyzer : SdkAnalyzer
+    internal sealed class SubscribeNotObservedAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property: how the task is lost (one of the shape constants below).</summary>
         public const string ShapeProperty = "Shape";
@@ -49,7 +48,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                     + "with RealtimeException, unseen, while the code after it runs as if the channel had joined"
                 : "on Realtime 5.x a join that times out faults it with PushTimeoutException and a refused join with Exception, "
                     + "unseen, while the code after it runs as if the channel had joined";
-            context.RegisterOperationAction(
+            // Scoped to each type, as every rule of the host registers its operation actions: the analyzer driver's
+            // file-by-file path (the IDE's) then runs them beside the other rules' symbol-start actions.
+            context.RegisterSymbolStartAction(start => start.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -77,7 +78,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         consequence);
                     compilation.Scope.Report(operationContext.ReportDiagnostic, diagnostic);
                 },
-                OperationKind.Invocation);
+                OperationKind.Invocation), SymbolKind.NamedType);
         }
 
         /// <summary>The channel as the code writes it (<c>_channel</c>, <c>Supabase.Realtime.Channel("room")</c>), on one line.</summary>

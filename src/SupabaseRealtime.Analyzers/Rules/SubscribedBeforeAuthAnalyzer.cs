@@ -17,8 +17,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// initializer such as a constructor, <c>OnInitializedAsync</c> or <c>Start</c>) in another member
     /// of the type. Code that never authenticates the client is anon access on purpose and is left alone.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class SubscribedBeforeAuthAnalyzer : SdkAnalyzer
+    internal sealed class SubscribedBeforeAuthAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property naming the fix the code-fix provider may offer.</summary>
         public const string FixProperty = "Fix";

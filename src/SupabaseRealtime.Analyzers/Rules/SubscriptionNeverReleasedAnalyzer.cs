@@ -18,8 +18,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// disconnects or removes channels from. Entry points, static members, channels received from
     /// outside, escapes and unknowns never report.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class SubscriptionNeverReleasedAnalyzer : SdkAnalyzer
+    internal sealed class SubscriptionNeverReleasedAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property: how the channel is held (<c>field</c>, <c>local</c>, <c>discarded</c>); absent when no fix fits.</summary>
         public const string HolderProperty = "holder";

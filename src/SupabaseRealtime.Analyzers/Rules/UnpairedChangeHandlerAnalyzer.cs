@@ -17,8 +17,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// simulated over the channel's creation, registrations and handlers in the order they run
     /// (<see cref="HandlerPairing"/>); a channel whose set-up is not fully visible reports nothing.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class UnpairedChangeHandlerAnalyzer : SdkAnalyzer
+    internal sealed class UnpairedChangeHandlerAnalyzer : SdkRule
     {
         /// <summary>Diagnostic properties for the fixes: present only when a registration can be added.</summary>
         internal const string SchemaProperty = "Schema";

@@ -21,8 +21,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// and does not create its client itself, so the next instance gets the cached channel back. A final
     /// teardown of a channel received from outside, or with a client the type owns, is fine.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class UnsubscribeKeepsChannelCachedAnalyzer : SdkAnalyzer
+    internal sealed class UnsubscribeKeepsChannelCachedAnalyzer : SdkRule
     {
         /// <summary>Diagnostic property: the client expression to call <c>Remove</c> on (as written in the channel's origin).</summary>
         public const string ClientProperty = "client";

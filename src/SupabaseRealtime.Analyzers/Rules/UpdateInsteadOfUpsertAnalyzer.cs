@@ -25,8 +25,7 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// handlers is reported once: for the first handler in source order within a type, and by the first type to get
     /// there when handlers of several types reach it.
     /// </remarks>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class UpdateInsteadOfUpsertAnalyzer : SdkAnalyzer
+    internal sealed class UpdateInsteadOfUpsertAnalyzer : SdkRule
     {
         /// <summary>The diagnostic property that carries the counterpart's name for the code fix.</summary>
         public const string CounterpartProperty = "Counterpart";

@@ -276,7 +276,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
                 || (type.IsValueType && type.Namespace == "System") || type == typeof(StringComparer)
                 || type == typeof(SymbolDisplayFormat) || type == typeof(System.Text.RegularExpressions.Regex)
                 || type.FullName == "Microsoft.CodeAnalysis.CodeFixes.FixAllProvider" || typeof(FixAllProvider).IsAssignableFrom(type)
-                || type == typeof(SyntaxAnnotation);
+                || type == typeof(SyntaxAnnotation)
+                || typeof(MemberInfo).IsAssignableFrom(type); // reflection metadata (RuleSwitches reads the running compiler's options API)
 
         /// <summary>Hands Fix All the diagnostics of the corpus document.</summary>
         private sealed class CorpusDiagnostics : FixAllContext.DiagnosticProvider

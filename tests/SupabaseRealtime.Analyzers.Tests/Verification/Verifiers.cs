@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -7,18 +8,22 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
+using SupabaseRealtime.Analyzers.Infrastructure;
 
 namespace SupabaseRealtime.Analyzers.Tests.Verification
 {
-    /// <summary>Analyzer tests on Microsoft.CodeAnalysis.Testing, with this project's defaults (<see cref="TestDefaults"/>).</summary>
-    public static class CSharpAnalyzerVerifier<TAnalyzer>
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    /// <summary>
+    /// Analyzer tests of one rule on Microsoft.CodeAnalysis.Testing, with this project's defaults (<see cref="TestDefaults"/>):
+    /// the package's analyzer (<see cref="SupabaseRealtimeAnalyzer"/>) hosting only <typeparamref name="TRule"/>.
+    /// </summary>
+    internal static class CSharpAnalyzerVerifier<TRule>
+        where TRule : SdkRule, new()
     {
-        public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic();
+        public static DiagnosticResult Diagnostic() => RuleUnderTest<TRule>.Diagnostic();
 
-        public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
+        public static DiagnosticResult Diagnostic(string id) => RuleUnderTest<TRule>.Diagnostic(id);
 
-        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
             => VerifyAnalyzerAsync(source, SdkVersion.Supabase160, expected);
@@ -30,7 +35,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
             return test.RunAsync(CancellationToken.None);
         }
 
-        public class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        public class Test : CSharpAnalyzerTest<SupabaseRealtimeAnalyzer, DefaultVerifier>
         {
             public Test()
             {
@@ -55,6 +60,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
             /// <summary>Adds an <c>.editorconfig</c> at the root that applies <paramref name="lines"/> to every C# file.</summary>
             public void AddEditorConfig(string lines) => TestState.AnalyzerConfigFiles.Add(TestDefaults.EditorConfig(lines));
 
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => RuleUnderTest<TRule>.Analyzers();
+
             protected override ParseOptions CreateParseOptions() => TestDefaults.ParseOptions(base.CreateParseOptions(), LanguageVersion);
 
             protected override CompilationOptions CreateCompilationOptions() => TestDefaults.CompilationOptions(base.CreateCompilationOptions());
@@ -68,15 +75,15 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
     }
 
     /// <summary>Code-fix tests on Microsoft.CodeAnalysis.Testing (one by one and Fix All in document, project and solution), with this project's defaults.</summary>
-    public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+        where TAnalyzer : SdkRule, new()
         where TCodeFix : CodeFixProvider, new()
     {
-        public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+        public static DiagnosticResult Diagnostic() => RuleUnderTest<TAnalyzer>.Diagnostic();
 
-        public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
+        public static DiagnosticResult Diagnostic(string id) => RuleUnderTest<TAnalyzer>.Diagnostic(id);
 
-        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(descriptor);
+        public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new DiagnosticResult(descriptor);
 
         public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
             => CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);
@@ -97,7 +104,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
             return test.RunAsync(CancellationToken.None);
         }
 
-        public class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        public class Test : CSharpCodeFixTest<SupabaseRealtimeAnalyzer, TCodeFix, DefaultVerifier>
         {
             public Test()
             {
@@ -128,6 +135,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
             /// <summary>Adds an <c>.editorconfig</c> at the root that applies <paramref name="lines"/> to every C# file.</summary>
             public void AddEditorConfig(string lines) => TestState.AnalyzerConfigFiles.Add(TestDefaults.EditorConfig(lines));
 
+            protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => RuleUnderTest<TAnalyzer>.Analyzers();
+
             protected override ParseOptions CreateParseOptions() => TestDefaults.ParseOptions(base.CreateParseOptions(), LanguageVersion);
 
             protected override CompilationOptions CreateCompilationOptions() => TestDefaults.CompilationOptions(base.CreateCompilationOptions());
@@ -141,5 +150,18 @@ namespace SupabaseRealtime.Analyzers.Tests.Verification
                     ReferenceAssemblies, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The package's analyzer hosting one rule, and that rule's expected diagnostics.</summary>
+    internal static class RuleUnderTest<TRule>
+        where TRule : SdkRule, new()
+    {
+        public static IEnumerable<DiagnosticAnalyzer> Analyzers() => new DiagnosticAnalyzer[] { new SupabaseRealtimeAnalyzer(new SdkRule[] { new TRule() }) };
+
+        /// <summary>The rule's one descriptor (fails for a rule with several: name the ID).</summary>
+        public static DiagnosticResult Diagnostic() => new DiagnosticResult(new TRule().SupportedDiagnostics.Single());
+
+        public static DiagnosticResult Diagnostic(string id)
+            => new DiagnosticResult(new TRule().SupportedDiagnostics.Single(d => d.Id == id));
     }
 }
