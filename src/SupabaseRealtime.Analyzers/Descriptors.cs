@@ -70,8 +70,9 @@ namespace SupabaseRealtime.Analyzers
             Categories.Usage,
             DiagnosticSeverity.Warning,
             "Channel(database, schema, table, column, value) builds the filter 'column=eq.value' itself, and only when both column and value "
-            + "are non-null; a filter written into column, a column without a value (or a value without a column), or another operator "
-            + "written into value is dropped or misread without any error, so every row of the table streams in or none matches. "
+            + "are non-null. A filter written into column is dropped when no value is given, and with a value it is sent with '=eq.' and "
+            + "the value appended ('room_id=eq.42=eq.42'); a column without a value (or a value without a column) adds no filter, so every "
+            + "row of the table streams in; another operator written into value is compared as text after eq. None of this raises an error. "
             + "Before Realtime 7.4, Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives "
             + "the topic 'realtime:realtime:...'. From 7.4, Channel(name, ChannelOptions) caches by name alone, so a private and a public "
             + "channel of one name on one client are one instance, private or public as the first call made it.");
