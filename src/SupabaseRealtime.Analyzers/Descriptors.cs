@@ -54,13 +54,15 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT008 = Create(
             RuleIds.SecretKeyInSource,
             "Secret Supabase key in source",
-            "This string is a Supabase service-role key; it bypasses row-level security. Load it from configuration or an environment variable, and never ship it in client code.",
+            "This string is {0}; it bypasses row-level security, and {1}. Load it from configuration or an environment variable, and never ship it in client code.",
             Categories.Security,
             DiagnosticSeverity.Error,
-            "A Supabase service-role key (a JWT whose role is service_role or supabase_admin) or a new-format secret key (sb_secret_...) "
-            + "bypasses row-level security. Compiled into an application it can be read back from the binary by anyone who has it, "
-            + "which hands them the whole database. Keep secret keys on the server, in configuration or environment variables; "
-            + "client code uses the anon or publishable key.");
+            "A legacy Supabase service_role key (a JWT whose role is service_role; also a JWT for supabase_admin) and a secret API key "
+            + "(sb_secret_..., not a JWT) both bypass row-level security. Compiled into an application either can be read back from the "
+            + "binary by anyone who has it, which hands them the whole database. A leaked service_role JWT stays valid until the project's "
+            + "legacy JWT secret is rotated or its legacy API keys are disabled; a secret API key can be deleted on its own in the "
+            + "project's API key settings. Keep secret keys on the server, in configuration or environment variables; client code uses "
+            + "the publishable or anon key.");
 
         /// <summary>A realtime client's Channel(...) call whose arguments the SDK silently misreads.</summary>
         public static readonly DiagnosticDescriptor SRT009 = Create(
