@@ -91,7 +91,9 @@ namespace SupabaseRealtime.Analyzers
             + "sign-in misses the rows that only signed-in users may see until the token arrives. Most other sign-in calls "
             + "(SignUp, SignInWithOtp and VerifyOTP, SignInWithIdToken, SSO, OAuth, anonymous sign-in, SetSession) first sign the "
             + "client out, and Supabase.Client then unsubscribes every cached channel: a channel subscribed before them is closed "
-            + "and does not rejoin. Authenticate first, then subscribe.");
+            + "and does not rejoin. A private channel (Realtime 7.4, ChannelOptions.Private) is not upgraded later: a topic whose "
+            + "policies need a signed-in user refuses its join (Subscribe() fails with ChannelJoinFailure), and in 7.4 even a join "
+            + "after sign-in carries no user token (supabase-csharp#400). Authenticate first, then subscribe.");
 
         /// <summary>SRT005: <c>Channel(...)</c> runs while the socket is not connected, and throws.</summary>
         public static readonly DiagnosticDescriptor SRT005 = Create(
