@@ -916,6 +916,62 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
             }.RunAsync();
 
+        // The value is already written and is the filter's own: only the column name is kept, so the SDK sends the
+        // filter once. A different value, or one the fix cannot prove equal, keeps its diagnostic and gets no fix.
+        [Fact]
+        public Task Fix_keeps_only_the_column_name_when_the_filter_value_is_already_written()
+            => new Verify.Test
+            {
+                TestCode = """
+                    using System;
+                    using Supabase.Realtime;
+
+                    namespace Chat.Rooms
+                    {
+                        public sealed class RoomFeed
+                        {
+                            private const string LobbyId = "42";
+
+                            private readonly Client realtime;
+
+                            public RoomFeed(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Lobby() => realtime.Channel("realtime", "public", "messages", [|"room_id=eq.42"|], LobbyId);
+
+                            public RealtimeChannel Thread(string threadId)
+                                => realtime.Channel("realtime", "public", "messages", column: [|"thread_id=eq." + threadId|], value: threadId);
+
+                            public RealtimeChannel Inbox(Guid userId)
+                                => realtime.Channel("realtime", "public", "messages", [|$"user_id=eq.{userId}"|], userId.ToString());
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System;
+                    using Supabase.Realtime;
+
+                    namespace Chat.Rooms
+                    {
+                        public sealed class RoomFeed
+                        {
+                            private const string LobbyId = "42";
+
+                            private readonly Client realtime;
+
+                            public RoomFeed(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Lobby() => realtime.Channel("realtime", "public", "messages", "room_id", LobbyId);
+
+                            public RealtimeChannel Thread(string threadId)
+                                => realtime.Channel("realtime", "public", "messages", column: "thread_id", value: threadId);
+
+                            public RealtimeChannel Inbox(Guid userId)
+                                => realtime.Channel("realtime", "public", "messages", [|$"user_id=eq.{userId}"|], userId.ToString());
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
         [Fact]
         public Task Fix_is_not_offered_for_other_operators_missing_values_or_constants_from_elsewhere()
         {
