@@ -54,13 +54,15 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT008 = Create(
             RuleIds.SecretKeyInSource,
             "Secret Supabase key in source",
-            "This string is a Supabase service-role key; it bypasses row-level security. Load it from configuration or an environment variable, and never ship it in client code.",
+            "This string is {0}; it bypasses row-level security, and {1}. Load it from configuration or an environment variable, and never ship it in client code.",
             Categories.Security,
             DiagnosticSeverity.Error,
-            "A Supabase service-role key (a JWT whose role is service_role or supabase_admin) or a new-format secret key (sb_secret_...) "
-            + "bypasses row-level security. Compiled into an application it can be read back from the binary by anyone who has it, "
-            + "which hands them the whole database. Keep secret keys on the server, in configuration or environment variables; "
-            + "client code uses the anon or publishable key.");
+            "A legacy Supabase service_role key (a JWT whose role is service_role; also a JWT for supabase_admin) and a secret API key "
+            + "(sb_secret_..., not a JWT) both bypass row-level security. Compiled into an application either can be read back from the "
+            + "binary by anyone who has it, which hands them the whole database. A leaked service_role JWT stays valid until the project's "
+            + "legacy JWT secret is rotated or its legacy API keys are disabled; a secret API key can be deleted on its own in the "
+            + "project's API key settings. Keep secret keys on the server, in configuration or environment variables; client code uses "
+            + "the publishable or anon key.");
 
         /// <summary>A realtime client's Channel(...) call whose arguments the SDK silently misreads.</summary>
         public static readonly DiagnosticDescriptor SRT009 = Create(
@@ -70,8 +72,9 @@ namespace SupabaseRealtime.Analyzers
             Categories.Usage,
             DiagnosticSeverity.Warning,
             "Channel(database, schema, table, column, value) builds the filter 'column=eq.value' itself, and only when both column and value "
-            + "are non-null; a filter written into column, a column without a value (or a value without a column), or another operator "
-            + "written into value is dropped or misread without any error, so every row of the table streams in or none matches. "
+            + "are non-null. A filter written into column is dropped when no value is given, and with a value it is sent with '=eq.' and "
+            + "the value appended ('room_id=eq.42=eq.42'); a column without a value (or a value without a column) adds no filter, so every "
+            + "row of the table streams in; another operator written into value is compared as text after eq. None of this raises an error. "
             + "Before Realtime 7.4, Channel(name) prefixes the name with 'realtime:' itself, so a name that already starts with it gives "
             + "the topic 'realtime:realtime:...'. From 7.4, Channel(name, ChannelOptions) caches by name alone, so a private and a public "
             + "channel of one name on one client are one instance, private or public as the first call made it.");
@@ -88,7 +91,9 @@ namespace SupabaseRealtime.Analyzers
             + "sign-in misses the rows that only signed-in users may see until the token arrives. Most other sign-in calls "
             + "(SignUp, SignInWithOtp and VerifyOTP, SignInWithIdToken, SSO, OAuth, anonymous sign-in, SetSession) first sign the "
             + "client out, and Supabase.Client then unsubscribes every cached channel: a channel subscribed before them is closed "
-            + "and does not rejoin. Authenticate first, then subscribe.");
+            + "and does not rejoin. A private channel (Realtime 7.4, ChannelOptions.Private) is not upgraded later: a topic whose "
+            + "policies need a signed-in user refuses its join (Subscribe() fails with ChannelJoinFailure), and in 7.4 even a join "
+            + "after sign-in carries no user token (supabase-csharp#400). Authenticate first, then subscribe.");
 
         /// <summary>SRT005: <c>Channel(...)</c> runs while the socket is not connected, and throws.</summary>
         public static readonly DiagnosticDescriptor SRT005 = Create(

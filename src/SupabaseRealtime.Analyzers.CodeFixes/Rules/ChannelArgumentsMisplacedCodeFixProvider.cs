@@ -16,7 +16,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
 {
     /// <summary>
     /// SRT009: splits a filter written into <c>column</c> (<c>"user_id=eq.{x}"</c>) into <c>column: "user_id"</c>
-    /// and <c>value: x</c>, and strips a <c>realtime:</c> prefix from a channel name. A column without a value,
+    /// and <c>value: x</c> (or, when that value is already written, keeps only the column name), and strips a <c>realtime:</c> prefix from a channel name. A column without a value,
     /// a value without a column and another operator than <c>eq</c> get no fix: only the author knows what was meant.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChannelArgumentsMisplacedCodeFixProvider)), Shared]
@@ -134,17 +134,21 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                 return null;
             }
 
+            // A written value: a null makes room for the filter's value; any other value stays, and the fix only applies
+            // when it is the filter's own value ("room_id=eq.42", "42"), which the SDK then sends once.
+            IArgumentOperation? givenValue = null;
             foreach (var argument in operation.Arguments)
             {
                 if (argument.Parameter?.Ordinal == valueParameter.Ordinal && argument.ArgumentKind == ArgumentKind.Explicit && argument.Syntax is ArgumentSyntax written)
                 {
-                    // Only a written null can make room for the value.
-                    if (!(argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is null))
+                    if (argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is null)
                     {
-                        return null;
+                        valueArgument = written;
                     }
-
-                    valueArgument = written;
+                    else
+                    {
+                        givenValue = argument;
+                    }
                 }
             }
 
@@ -154,6 +158,11 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
             }
 
             var newColumnArgument = columnArgument.WithExpression(column.WithTriviaFrom(columnArgument.Expression));
+            if (givenValue != null)
+            {
+                return IsSameValue(value, givenValue) ? list.ReplaceNode(columnArgument, newColumnArgument) : null;
+            }
+
             if (valueArgument != null)
             {
                 var newValueArgument = valueArgument.WithExpression(value.WithTriviaFrom(valueArgument.Expression));
@@ -268,6 +277,19 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                 default:
                     return false;
             }
+        }
+
+        /// <summary>True when the value split from the filter is the value argument already written: equal constants, or the same expression.</summary>
+        private static bool IsSameValue(ExpressionSyntax split, IArgumentOperation given)
+        {
+            var givenSyntax = given.Value.Syntax as ExpressionSyntax;
+            if (split is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return given.Value.ConstantValue.HasValue && given.Value.ConstantValue.Value is string constant
+                    && string.Equals(constant, literal.Token.ValueText, StringComparison.Ordinal);
+            }
+
+            return givenSyntax != null && SyntaxFactory.AreEquivalent(split.WithoutTrivia(), givenSyntax.WithoutTrivia());
         }
 
         /// <summary>Splits <c>col=eq.rest</c> at its first '=' when an <c>eq.</c> follows it.</summary>

@@ -229,11 +229,21 @@ namespace SupabaseRealtime.Analyzers.Rules
             var columnGiven = column != null && !IsNullConstant(column.Value);
             var valueGiven = value != null && !IsNullConstant(value.Value);
 
-            // 1. A filter written into column.
-            if (columnGiven && FilterOperatorIn(column!.Value) is string)
+            // 1. A filter written into column. Without a value the SDK builds no filter at all; with one it appends
+            // "=eq." and the value to the column text (sdk-behaviour.md, section 1: filter = $"{column}=eq.{value}").
+            if (columnGiven && FilterOperatorIn(column!.Value) is string columnOperator)
             {
+                if (!valueGiven)
+                {
+                    return (FilterInColumn, column,
+                        $"the column argument {Display(column.Value)} already holds a filter, which the SDK drops (it builds 'column=eq.value' only from a separate column and value), so every row of the table streams in");
+                }
+
+                var remedy = columnOperator == "eq"
+                    ? "pass the column name alone as column and keep the value in value"
+                    : $"this overload filters with eq only, so write the '{columnOperator}' filter as a postgres_changes filter of its own";
                 return (FilterInColumn, column,
-                    $"the column argument {Display(column.Value)} already holds a filter, which the SDK drops (it builds 'column=eq.value' only from a separate column and value), so every row of the table streams in");
+                    $"the column argument {Display(column.Value)} already holds a filter, and the SDK appends '=eq.' and the value to it, so the filter it sends is '{Template(column.Value)}=eq.{Template(value!.Value)}'; {remedy}");
             }
 
             // 2. One of column and value without the other.
@@ -362,6 +372,53 @@ namespace SupabaseRealtime.Analyzers.Rules
                 case IBinaryOperation binary when IsStringConcatenation(binary):
                     AddConstantParts(binary.LeftOperand, parts);
                     AddConstantParts(binary.RightOperand, parts);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// The text a string argument gives at run time, as far as the code shows it: constant text as is, any other
+        /// part as <c>{expression}</c> (<c>$"user_id=eq.{userId}"</c> gives <c>user_id=eq.{userId}</c>).
+        /// </summary>
+        internal static string Template(IOperation value)
+        {
+            var text = new System.Text.StringBuilder();
+            AppendTemplate(value, text);
+            return text.ToString();
+        }
+
+        private static void AppendTemplate(IOperation value, System.Text.StringBuilder text)
+        {
+            value = Unwrap(value);
+            if (value.ConstantValue.HasValue)
+            {
+                text.Append(value.ConstantValue.Value as string);
+                return;
+            }
+
+            switch (value)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        switch (part)
+                        {
+                            case IInterpolatedStringTextOperation piece:
+                                text.Append(piece.Text?.ConstantValue.Value as string);
+                                break;
+                            case IInterpolationOperation hole:
+                                text.Append('{').Append(hole.Expression?.Syntax?.ToString()).Append('}');
+                                break;
+                        }
+                    }
+
+                    break;
+                case IBinaryOperation binary when IsStringConcatenation(binary):
+                    AppendTemplate(binary.LeftOperand, text);
+                    AppendTemplate(binary.RightOperand, text);
+                    break;
+                default:
+                    text.Append('{').Append(value.Syntax?.ToString()).Append('}');
                     break;
             }
         }

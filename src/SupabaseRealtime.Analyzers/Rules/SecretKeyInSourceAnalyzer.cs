@@ -48,7 +48,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            Report(context, compilation, literal);
+            Report(context, compilation, literal, SupabaseKeys.KindOf(literal.Token.ValueText));
         }
 
         private static void AnalyzeComposite(SyntaxNodeAnalysisContext context, SdkCompilation compilation)
@@ -79,14 +79,44 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            if (SupabaseKeys.IsSecretKey(value) || HasKeyLiteral(node))
+            var kind = SupabaseKeys.KindOf(value);
+            if (kind == SupabaseKeys.SecretKind.None)
             {
-                Report(context, compilation, node);
+                kind = KeyLiteralKind(node);
+            }
+
+            if (kind != SupabaseKeys.SecretKind.None)
+            {
+                Report(context, compilation, node, kind);
             }
         }
 
-        private static void Report(SyntaxNodeAnalysisContext context, SdkCompilation compilation, ExpressionSyntax node)
-            => compilation.Scope.Report(context.ReportDiagnostic, Diagnostic.Create(Descriptors.SRT008, node.GetLocation()));
+        private static void Report(SyntaxNodeAnalysisContext context, SdkCompilation compilation, ExpressionSyntax node, SupabaseKeys.SecretKind kind)
+        {
+            var (what, leaked) = Describe(kind);
+            compilation.Scope.Report(context.ReportDiagnostic, Diagnostic.Create(Descriptors.SRT008, node.GetLocation(), what, leaked));
+        }
+
+        /// <summary>
+        /// What the key is and what revoking a leaked one takes, per kind. A legacy service_role key is a JWT signed with
+        /// the project's legacy JWT secret, valid until that secret is rotated or the legacy keys are disabled; a secret
+        /// API key (sb_secret_) is not a JWT and is deleted on its own in the project's API key settings.
+        /// </summary>
+        internal static (string What, string Leaked) Describe(SupabaseKeys.SecretKind kind)
+        {
+            switch (kind)
+            {
+                case SupabaseKeys.SecretKind.SecretApiKey:
+                    return ("a Supabase secret API key (sb_secret_...)",
+                        "a leaked one can be deleted on its own in the project's API key settings, without touching the other keys");
+                case SupabaseKeys.SecretKind.SupabaseAdminJwt:
+                    return ("a Supabase JWT for the supabase_admin role",
+                        "a leaked one stays valid until the secret that signed it is rotated");
+                default:
+                    return ("a legacy Supabase service_role key (a JWT)",
+                        "a leaked one stays valid until the project's legacy JWT secret is rotated or its legacy API keys are disabled");
+            }
+        }
 
         /// <summary>
         /// The expression that <paramref name="node"/> is a constant part of, when there is one: the enclosing
@@ -217,25 +247,24 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
         }
 
-        /// <summary>True when a string literal inside the constant expression <paramref name="node"/> is a key by itself.</summary>
-        private static bool HasKeyLiteral(ExpressionSyntax node)
+        /// <summary>The kind of the first string literal inside the constant expression <paramref name="node"/> that is a key by itself.</summary>
+        private static SupabaseKeys.SecretKind KeyLiteralKind(ExpressionSyntax node)
         {
             foreach (var descendant in node.DescendantNodes())
             {
-                if (descendant is LiteralExpressionSyntax literal
-                    && literal.IsKind(SyntaxKind.StringLiteralExpression)
-                    && SupabaseKeys.IsSecretKey(literal.Token.ValueText))
+                var kind = descendant switch
                 {
-                    return true;
-                }
-
-                if (descendant is InterpolatedStringTextSyntax text && SupabaseKeys.IsSecretKey(text.TextToken.ValueText))
+                    LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => SupabaseKeys.KindOf(literal.Token.ValueText),
+                    InterpolatedStringTextSyntax text => SupabaseKeys.KindOf(text.TextToken.ValueText),
+                    _ => SupabaseKeys.SecretKind.None,
+                };
+                if (kind != SupabaseKeys.SecretKind.None)
                 {
-                    return true;
+                    return kind;
                 }
             }
 
-            return false;
+            return SupabaseKeys.SecretKind.None;
         }
     }
 }

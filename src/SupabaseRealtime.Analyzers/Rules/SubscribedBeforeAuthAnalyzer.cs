@@ -132,6 +132,9 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public string? Display { get; set; }
 
+            /// <summary>True when every <c>Channel(...)</c> the subscribed channel can come from asks for a private channel (7.4+).</summary>
+            public bool IsPrivate { get; set; }
+
             /// <summary>The field or property of the type holding the channel, resolved across the type at the end.</summary>
             public ISymbol? Slot { get; set; }
 
@@ -421,6 +424,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     subscription.Client = client;
                     subscription.Display = display;
+                    subscription.IsPrivate = IsPrivateChannel(call.Instance);
                     return true;
                 }
 
@@ -428,8 +432,14 @@ namespace SupabaseRealtime.Analyzers.Rules
                 switch (slot)
                 {
                     case ILocalSymbol local:
-                        return !unknownLocals.Contains(local) && localValues.TryGetValue(local, out var values)
-                            && TryResolveAll(values, TryResolveChannel, local.Name, subscription);
+                        if (!unknownLocals.Contains(local) && localValues.TryGetValue(local, out var values)
+                            && TryResolveAll(values, TryResolveChannel, local.Name, subscription))
+                        {
+                            subscription.IsPrivate = values.TrueForAll(IsPrivateChannel);
+                            return true;
+                        }
+
+                        return false;
                     case IFieldSymbol _:
                     case IPropertySymbol _:
                         subscription.Slot = slot;
@@ -493,6 +503,10 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return true;
             }
 
+            /// <summary>True when <paramref name="value"/> is a <c>Channel(name, ChannelOptions.Private(...))</c> call.</summary>
+            private bool IsPrivateChannel(IOperation? value)
+                => ChannelOrigin.TryGet(value, Sdk, out var origin) && ChannelPrivacy.AsksForPrivate(origin.Call, Sdk);
+
             private bool TryResolveTable(IOperation? value, out SymbolPath client, out string display)
             {
                 client = default;
@@ -555,7 +569,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var subscription in subscriptions)
                 {
                     var tree = subscription.Call.Syntax.SyntaxTree;
-                    if (!compilation.Scope.ShouldAnalyze(tree) || !TryGetClient(subscription, out var client, out var display))
+                    if (!compilation.Scope.ShouldAnalyze(tree) || !TryGetClient(subscription, out var client, out var display, out var isPrivate))
                     {
                         continue;
                     }
@@ -563,7 +577,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     // 1. Later in the same body, with a path that reaches the subscription unauthenticated.
                     if (subscription.Facts.TryGetValue(client, out var facts) && facts.Later != null && facts.Unguarded)
                     {
-                        ReportAt(context, subscription, display, facts.Later, MoveProperties);
+                        ReportAt(context, subscription, display, isPrivate, facts.Later, MoveProperties);
                         continue;
                     }
 
@@ -573,7 +587,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         // With one auth call of the client in the type (none in the subscription's own body), the
                         // subscription can move to just after it.
                         var movable = candidates == 1 && !subscription.ClientsAuthenticatedInBlock.Contains(client);
-                        ReportAt(context, subscription, display, auth.Call, movable ? MoveSubscribeProperties : ImmutableDictionary<string, string>.Empty);
+                        ReportAt(context, subscription, display, isPrivate, auth.Call, movable ? MoveSubscribeProperties : ImmutableDictionary<string, string>.Empty);
                     }
                 }
             }
@@ -646,10 +660,11 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return false;
             }
 
-            private bool TryGetClient(Subscription subscription, out SymbolPath client, out string display)
+            private bool TryGetClient(Subscription subscription, out SymbolPath client, out string display, out bool isPrivate)
             {
                 client = subscription.Client;
                 display = subscription.Display ?? string.Empty;
+                isPrivate = subscription.IsPrivate;
                 if (subscription.Slot is null)
                 {
                     return !client.IsDefault;
@@ -663,13 +678,16 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 var first = true;
+                isPrivate = true;
                 foreach (var value in values)
                 {
                     if (!ChannelOrigin.TryGet(value, Sdk, out var origin))
                     {
+                        isPrivate = false;
                         return false;
                     }
 
+                    isPrivate &= ChannelPrivacy.AsksForPrivate(origin.Call, Sdk);
                     if (first)
                     {
                         client = origin.Client;
@@ -702,9 +720,13 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
             }
 
-            private void ReportAt(SymbolAnalysisContext context, Subscription subscription, string display, IInvocationOperation auth,
+            private void ReportAt(SymbolAnalysisContext context, Subscription subscription, string display, bool isPrivate, IInvocationOperation auth,
                 ImmutableDictionary<string, string> properties)
             {
+                // A private channel (7.4+) is refused at the join, not upgraded later (sdk-behaviour.md, section 7).
+                var consequence = isPrivate
+                    ? AuthFacts.ConsequenceOfSubscribingPrivateBefore(auth.TargetMethod, Sdk.RealtimeVersion)
+                    : AuthFacts.ConsequenceOfSubscribingBefore(auth.TargetMethod);
                 var diagnostic = Diagnostic.Create(
                     Descriptors.SRT001,
                     subscription.Call.Syntax.GetLocation(),
@@ -712,7 +734,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     properties,
                     display,
                     auth.TargetMethod.Name,
-                    AuthFacts.ConsequenceOfSubscribingBefore(auth.TargetMethod));
+                    consequence);
                 compilation.Scope.Report(context.ReportDiagnostic, diagnostic);
             }
 

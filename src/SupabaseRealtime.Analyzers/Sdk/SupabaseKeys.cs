@@ -12,6 +12,46 @@ namespace SupabaseRealtime.Analyzers.Sdk
     /// </summary>
     internal static class SupabaseKeys
     {
+        /// <summary>Which kind of secret key a value is.</summary>
+        public enum SecretKind
+        {
+            /// <summary>Not a secret key.</summary>
+            None,
+
+            /// <summary>A legacy service_role API key: a long-lived JWT signed with the project's legacy JWT secret.</summary>
+            ServiceRoleJwt,
+
+            /// <summary>A JWT whose role is supabase_admin.</summary>
+            SupabaseAdminJwt,
+
+            /// <summary>A new-format secret API key (<c>sb_secret_...</c>): not a JWT, revocable on its own.</summary>
+            SecretApiKey,
+        }
+
+        /// <summary>The kind of secret key <paramref name="value"/> is, or <see cref="SecretKind.None"/>.</summary>
+        public static SecretKind KindOf(string? value)
+        {
+            if (value is null || value.Length < 10 || value.Length > MaxTokenLength)
+            {
+                return SecretKind.None;
+            }
+
+            switch (value[0])
+            {
+                case 'e':
+                    return PrivilegedJwtRole(value) switch
+                    {
+                        "service_role" => SecretKind.ServiceRoleJwt,
+                        "supabase_admin" => SecretKind.SupabaseAdminJwt,
+                        _ => SecretKind.None,
+                    };
+                case 's':
+                    return IsNewSecretKey(value) ? SecretKind.SecretApiKey : SecretKind.None;
+                default:
+                    return SecretKind.None;
+            }
+        }
+
         /// <summary>The new-format secret key prefix.</summary>
         public const string SecretKeyPrefix = "sb_secret_";
 
@@ -67,12 +107,15 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// True for a JWT (<c>eyJ</c> prefix, exactly two dots, three non-empty base64url segments) whose
         /// payload decodes to a JSON object with a top-level <c>"role"</c> of <c>service_role</c> or <c>supabase_admin</c>.
         /// </summary>
-        public static bool IsServiceRoleJwt(string value)
+        public static bool IsServiceRoleJwt(string value) => PrivilegedJwtRole(value) != null;
+
+        /// <summary>The privileged role (<c>service_role</c> or <c>supabase_admin</c>) of a JWT as <see cref="IsServiceRoleJwt"/> judges it, or null.</summary>
+        private static string? PrivilegedJwtRole(string value)
         {
             if (value.Length < 10 || value.Length > MaxTokenLength
                 || value[0] != 'e' || value[1] != 'y' || value[2] != 'J')
             {
-                return false;
+                return null;
             }
 
             // Shape first: one pass, no allocation.
@@ -93,22 +136,22 @@ namespace SupabaseRealtime.Analyzers.Sdk
                     }
                     else
                     {
-                        return false;
+                        return null;
                     }
                 }
                 else if (!IsBase64UrlChar(c) && c != '=')
                 {
-                    return false;
+                    return null;
                 }
             }
 
             if (secondDot < 0 || secondDot == firstDot + 1 || secondDot == value.Length - 1)
             {
-                return false;
+                return null;
             }
 
             var payload = DecodeBase64Url(value, firstDot + 1, secondDot - firstDot - 1);
-            return payload != null && HasPrivilegedRole(payload);
+            return payload is null ? null : PrivilegedRoleOf(payload);
         }
 
         /// <summary>Decodes base64url (trailing padding optional) or returns null.</summary>
@@ -158,20 +201,23 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// A tolerant scan of a JSON object for a top-level <c>"role"</c> string of <c>service_role</c> or
         /// <c>supabase_admin</c>. The object must be well formed enough to close; anything else is false.
         /// </summary>
-        internal static bool HasPrivilegedRole(byte[] json)
+        internal static bool HasPrivilegedRole(byte[] json) => PrivilegedRoleOf(json) != null;
+
+        /// <summary>The privileged role <see cref="HasPrivilegedRole"/> finds, or null.</summary>
+        private static string? PrivilegedRoleOf(byte[] json)
         {
             var pos = SkipWhitespace(json, 0);
             if (pos >= json.Length || json[pos] != (byte)'{')
             {
-                return false;
+                return null;
             }
 
             pos++;
-            var found = false;
+            string? found = null;
             pos = SkipWhitespace(json, pos);
             if (pos < json.Length && json[pos] == (byte)'}')
             {
-                return false;
+                return null;
             }
 
             while (pos < json.Length)
@@ -179,26 +225,26 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 // Key.
                 if (json[pos] != (byte)'"')
                 {
-                    return false;
+                    return null;
                 }
 
                 var keyStart = pos + 1;
                 var keyEnd = SkipString(json, pos);
                 if (keyEnd < 0)
                 {
-                    return false;
+                    return null;
                 }
 
                 pos = SkipWhitespace(json, keyEnd);
                 if (pos >= json.Length || json[pos] != (byte)':')
                 {
-                    return false;
+                    return null;
                 }
 
                 pos = SkipWhitespace(json, pos + 1);
                 if (pos >= json.Length)
                 {
-                    return false;
+                    return null;
                 }
 
                 // Value.
@@ -206,22 +252,22 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 var valueEnd = SkipValue(json, pos);
                 if (valueEnd < 0)
                 {
-                    return false;
+                    return null;
                 }
 
-                if (!found
+                if (found is null
                     && RawEquals(json, keyStart, keyEnd - 1, "role")
-                    && json[valueStart] == (byte)'"'
-                    && (RawEquals(json, valueStart + 1, valueEnd - 1, "service_role")
-                        || RawEquals(json, valueStart + 1, valueEnd - 1, "supabase_admin")))
+                    && json[valueStart] == (byte)'"')
                 {
-                    found = true;
+                    found = RawEquals(json, valueStart + 1, valueEnd - 1, "service_role") ? "service_role"
+                        : RawEquals(json, valueStart + 1, valueEnd - 1, "supabase_admin") ? "supabase_admin"
+                        : null;
                 }
 
                 pos = SkipWhitespace(json, valueEnd);
                 if (pos >= json.Length)
                 {
-                    return false;
+                    return null;
                 }
 
                 if (json[pos] == (byte)'}')
@@ -231,13 +277,13 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
                 if (json[pos] != (byte)',')
                 {
-                    return false;
+                    return null;
                 }
 
                 pos = SkipWhitespace(json, pos + 1);
             }
 
-            return false;
+            return null;
         }
 
         /// <summary>Given the index of an opening quote, returns the index just after the closing quote, or -1.</summary>

@@ -35,6 +35,14 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 ? SignedOut(method)
                 : $"the channel joins with the client's key, so rows that only signed-in users may see are missing until '{method}' passes the user's token to realtime; authenticate first, then subscribe";
 
+        /// <summary>What SRT001 says about a private channel (Realtime 7.4) subscribed before <paramref name="method"/>, written out.</summary>
+        private static string PrivateConsequence(string method)
+            => "it is a private channel, and its join is authorized with the client's key alone, so a topic whose policies need a signed-in user refuses it (Subscribe() fails with ChannelJoinFailure)"
+                + (System.Array.IndexOf(SignsOutFirst, method) >= 0
+                    ? $", and '{method}' first signs the client out, so Supabase.Client unsubscribes it even if it joined; sign in first, then subscribe"
+                    : $" and the token '{method}' passes to realtime later never reaches the channel, which does not rejoin; authenticate first, then subscribe")
+                + " (Realtime 7.4 sends no user token with a private join even then, supabase-csharp#400, so such a topic still refuses it)";
+
         private static string SignedOut(string method)
             => $"'{method}' first signs the client out, and Supabase.Client then unsubscribes every channel, so this one is closed and does not rejoin; sign in first, then subscribe";
 
@@ -976,6 +984,246 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     public async void OnLoginClicked(string email, string password)
                     {
                         await _account.Auth.SignIn(email, password);
+                    }
+                }
+                """);
+
+        // ---- Private channels (Realtime 7.4: ChannelOptions.Private) -------------------------------
+        // The join carries no user token and is authorized with the client's key: a private topic whose policies need a
+        // signed-in user refuses it, Subscribe() faults, and SetAuth's access_token push only reaches joined channels.
+
+        [Fact]
+        public Task Reports_a_private_channel_subscribed_before_sign_in_as_refused()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Channel;
+
+                public sealed class GameRoom
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public GameRoom(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task EnterAsync(string email, string password)
+                    {
+                        var room = _supabase.Realtime.Channel("room:7", ChannelOptions.Private(_supabase.Realtime.Options, () => _supabase.Auth.CurrentSession?.AccessToken, _supabase.Realtime.SerializerSettings));
+                        await {|#0:room.Subscribe()|};
+                        await {|#1:_supabase.Auth.SignIn(email, password)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("room:7", "SignIn", PrivateConsequence("SignIn")));
+
+        [Fact]
+        public Task Reports_a_private_channel_with_options_in_a_local_before_set_auth()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Channel;
+
+                public sealed class DeviceLink
+                {
+                    private readonly Client _realtime;
+                    private string? _token;
+
+                    public DeviceLink(Client realtime) => _realtime = realtime;
+
+                    public async Task PairAsync(string deviceId, string accessToken)
+                    {
+                        var options = ChannelOptions.Private(_realtime.Options, () => _token, _realtime.SerializerSettings);
+                        var device = _realtime.Channel("device:" + deviceId, options);
+                        await {|#0:device.Subscribe()|};
+                        _token = accessToken;
+                        {|#1:_realtime.SetAuth(accessToken)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("device", "SetAuth", PrivateConsequence("SetAuth")));
+
+        [Fact]
+        public Task Reports_a_private_channel_field_subscribed_at_start_before_a_sign_out_first_call()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Channel;
+
+                public sealed class SupportChat
+                {
+                    private readonly Supabase.Client _supabase;
+                    private readonly RealtimeChannel _ticket;
+
+                    public SupportChat(Supabase.Client supabase)
+                    {
+                        _supabase = supabase;
+                        _ticket = _supabase.Realtime.Channel("ticket:open", ChannelOptions.Private(_supabase.Realtime.Options, () => _supabase.Auth.CurrentSession?.AccessToken, _supabase.Realtime.SerializerSettings));
+                        _ = {|#0:_ticket.Subscribe()|};
+                    }
+
+                    public Task VerifyAsync(string email, string code)
+                        => {|#1:_supabase.Auth.VerifyOTP(email, code, Supabase.Gotrue.Constants.EmailOtpType.Email)|};
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("ticket:open", "VerifyOTP", PrivateConsequence("VerifyOTP")));
+
+        // A public channel keeps the public text, whether its options are ChannelOptions.Public or none.
+        [Fact]
+        public Task Reports_a_public_channel_with_public_options_with_the_public_text()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Channel;
+
+                public sealed class GameLobby
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public GameLobby(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task EnterAsync(string email, string password)
+                    {
+                        var lobby = _supabase.Realtime.Channel("lobby", ChannelOptions.Public(_supabase.Realtime.Options, () => null, _supabase.Realtime.SerializerSettings));
+                        await {|#0:lobby.Subscribe()|};
+                        var scores = _supabase.Realtime.Channel("scores");
+                        await {|#1:scores.Subscribe()|};
+                        await {|#2:_supabase.Auth.SignIn(email, password)|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithLocation(2).WithArguments("lobby", "SignIn", Consequence("SignIn")),
+                Verify.Diagnostic().WithLocation(1).WithLocation(2).WithArguments("scores", "SignIn", Consequence("SignIn")));
+
+        // Realtime 7.0 has no ChannelOptions.Private (nor Channel(name, options)): nothing there takes the private path.
+        [Fact]
+        public Task Reports_a_channel_before_sign_in_with_the_public_text_on_supabase_1_1()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime.Channel;
+
+                    public sealed class GameRoom
+                    {
+                        private readonly Supabase.Client _supabase;
+
+                        public GameRoom(Supabase.Client supabase) => _supabase = supabase;
+
+                        public ChannelOptions? Options { get; private set; }
+
+                        public async Task EnterAsync(string email, string password)
+                        {
+                                Options = new ChannelOptions(_supabase.Realtime.Options, () => _supabase.Auth.CurrentSession?.AccessToken, _supabase.Realtime.SerializerSettings);
+                            var room = _supabase.Realtime.Channel("private-room:7");
+                            await {|#0:room.Subscribe()|};
+                            await {|#1:_supabase.Auth.SignIn(email, password)|};
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("private-room:7", "SignIn", Consequence("SignIn")) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_private_channel_subscribed_after_sign_in()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Channel;
+
+                public sealed class GameRoom
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public GameRoom(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task EnterAsync(string email, string password)
+                    {
+                        await _supabase.Auth.SignIn(email, password);
+                        var room = _supabase.Realtime.Channel("room:7", ChannelOptions.Private(_supabase.Realtime.Options, () => _supabase.Auth.CurrentSession?.AccessToken, _supabase.Realtime.SerializerSettings));
+                        await room.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_private_channel_subscribed_after_set_auth_on_a_realtime_client()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Channel;
+
+                public sealed class DeviceLink
+                {
+                    private readonly Client _realtime;
+
+                    public DeviceLink(Client realtime) => _realtime = realtime;
+
+                    public async Task PairAsync(string deviceId, string accessToken)
+                    {
+                        _realtime.SetAuth(accessToken);
+                        var options = ChannelOptions.Private(_realtime.Options, () => accessToken, _realtime.SerializerSettings);
+                        await _realtime.Channel("device:" + deviceId, options).Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_private_channel_of_a_client_that_is_never_authenticated_here()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Channel;
+
+                public sealed class Kiosk
+                {
+                    private readonly Supabase.Client _display;
+                    private readonly Supabase.Client _admin;
+
+                    public Kiosk(Supabase.Client display, Supabase.Client admin)
+                    {
+                        _display = display;
+                        _admin = admin;
+                    }
+
+                    public async Task StartAsync(string email, string password)
+                    {
+                        var board = _display.Realtime.Channel("board", ChannelOptions.Private(_display.Realtime.Options, () => null, _display.Realtime.SerializerSettings));
+                        await board.Subscribe();
+                        await _admin.Auth.SignIn(email, password);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Fix_moves_the_sign_in_before_a_private_subscription()
+            => Verify.VerifyCodeFixAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Channel;
+
+                public sealed class GameRoom
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public GameRoom(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task EnterAsync(string email, string password)
+                    {
+                        var room = _supabase.Realtime.Channel("room:7", ChannelOptions.Private(_supabase.Realtime.Options, () => _supabase.Auth.CurrentSession?.AccessToken, _supabase.Realtime.SerializerSettings));
+                        await [|room.Subscribe()|];
+                        await _supabase.Auth.SignIn(email, password);
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime.Channel;
+
+                public sealed class GameRoom
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public GameRoom(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task EnterAsync(string email, string password)
+                    {
+                        var room = _supabase.Realtime.Channel("room:7", ChannelOptions.Private(_supabase.Realtime.Options, () => _supabase.Auth.CurrentSession?.AccessToken, _supabase.Realtime.SerializerSettings));
+                        await _supabase.Auth.SignIn(email, password);
+                        await room.Subscribe();
                     }
                 }
                 """);

@@ -14,7 +14,15 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 {
     public class SRT008Tests
     {
-        private const string Message = "This string is a Supabase service-role key; it bypasses row-level security. Load it from configuration or an environment variable, and never ship it in client code.";
+        private const string Advice = " Load it from configuration or an environment variable, and never ship it in client code.";
+
+        /// <summary>A legacy service_role key is a JWT signed with the project's legacy JWT secret.</summary>
+        private const string ServiceRoleMessage = "This string is a legacy Supabase service_role key (a JWT); it bypasses row-level security, and a leaked one stays valid until the project's legacy JWT secret is rotated or its legacy API keys are disabled." + Advice;
+
+        private const string SupabaseAdminMessage = "This string is a Supabase JWT for the supabase_admin role; it bypasses row-level security, and a leaked one stays valid until the secret that signed it is rotated." + Advice;
+
+        /// <summary>A secret API key is not a service-role JWT: it is revoked on its own.</summary>
+        private const string SecretKeyMessage = "This string is a Supabase secret API key (sb_secret_...); it bypasses row-level security, and a leaked one can be deleted on its own in the project's API key settings, without touching the other keys." + Advice;
 
         private const string Header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
 
@@ -78,7 +86,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithMessage(Message));
+                Verify.Diagnostic().WithLocation(0).WithMessage(ServiceRoleMessage));
 
         [Fact]
         public Task Reports_supabase_admin_jwt_in_a_field_initializer()
@@ -95,7 +103,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithMessage(Message));
+                Verify.Diagnostic().WithLocation(0).WithMessage(SupabaseAdminMessage));
 
         [Fact]
         public Task Reports_new_format_secret_key_in_a_const_field()
@@ -113,7 +121,38 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithMessage(Message));
+                Verify.Diagnostic().WithLocation(0).WithMessage(SecretKeyMessage));
+
+        // The two kinds are told apart: a legacy service_role JWT and an sb_secret_ API key are revoked differently.
+        [Fact]
+        public Task Reports_a_service_role_jwt_and_a_secret_api_key_each_with_its_own_text()
+            => Verify.VerifyAnalyzerAsync($$"""
+                namespace Ops.Migration
+                {
+                    internal static class KeyRotation
+                    {
+                        public const string OldKey = {|#0:"{{ServiceRoleKey}}"|};
+
+                        public const string NewKey = {|#1:"{{SecretKey}}"|};
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithMessage(ServiceRoleMessage),
+                Verify.Diagnostic().WithLocation(1).WithMessage(SecretKeyMessage));
+
+        // A key literal inside a run-time concatenation is reported with its own kind.
+        [Fact]
+        public Task Reports_a_secret_api_key_inside_a_run_time_concatenation_as_a_secret_api_key()
+            => Verify.VerifyAnalyzerAsync($$"""
+                namespace Ops.Migration
+                {
+                    internal static class Headers
+                    {
+                        public static string Bearer(string suffix) => {|#0:"{{SecretKey}}"|} + suffix;
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithMessage(SecretKeyMessage));
 
         [Fact]
         public Task Reports_key_with_whitespace_in_its_json_payload()
@@ -191,7 +230,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithMessage(Message));
+                Verify.Diagnostic().WithLocation(0).WithMessage(ServiceRoleMessage));
 
         [Fact]
         public Task Reports_a_concatenation_of_const_fields_once()

@@ -14,6 +14,13 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         private static string FilterInColumn(string column)
             => $"the column argument {column} already holds a filter, which the SDK drops (it builds 'column=eq.value' only from a separate column and value), so every row of the table streams in";
 
+        /// <summary>Case 1 with a value: the SDK sends $"{column}=eq.{value}", the filter written in column included.</summary>
+        private static string FilterInColumnWithValue(string column, string sent, string? op = null)
+            => $"the column argument {column} already holds a filter, and the SDK appends '=eq.' and the value to it, so the filter it sends is '{sent}'; "
+                + (op is null
+                    ? "pass the column name alone as column and keep the value in value"
+                    : $"this overload filters with eq only, so write the '{op}' filter as a postgres_changes filter of its own");
+
         private static string ColumnWithoutValue(string column)
             => $"the column argument {column} has no value, so the SDK adds no filter and every row of the table streams in";
 
@@ -354,6 +361,59 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(FilterInColumn("\"room_id=gt.5\"")));
 
+        // With a value too, the filter is not dropped: Channel(database, schema, table, column, value) sends
+        // $"{column}=eq.{value}", so the filter in column gets a second "=eq." and the value.
+        [Fact]
+        public Task Reports_a_filter_in_column_with_a_value_as_the_filter_the_sdk_sends()
+            => Verify.VerifyAnalyzerAsync("""
+                using System;
+                using Supabase.Realtime;
+
+                namespace Chat.Rooms
+                {
+                    public sealed class RoomFeed
+                    {
+                        private readonly Supabase.Client client;
+
+                        public RoomFeed(Supabase.Client client) => this.client = client;
+
+                        public RealtimeChannel Lobby() => client.Realtime.Channel("realtime", "public", "messages", {|#0:"room_id=eq.42"|}, "42");
+
+                        public RealtimeChannel Inbox(Guid userId)
+                            => client.Realtime.Channel("realtime", "public", "messages", {|#1:$"user_id=eq.{userId}"|}, userId.ToString());
+
+                        public RealtimeChannel Thread(string threadId)
+                            => client.Realtime.Channel("realtime", "public", "messages", column: {|#2:"thread_id=eq." + threadId|}, value: threadId);
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(FilterInColumnWithValue("\"room_id=eq.42\"", "room_id=eq.42=eq.42")),
+                Verify.Diagnostic().WithLocation(1).WithArguments(FilterInColumnWithValue("$\"user_id=eq.{userId}\"", "user_id=eq.{userId}=eq.{userId.ToString()}")),
+                Verify.Diagnostic().WithLocation(2).WithArguments(FilterInColumnWithValue("\"thread_id=eq.\" + threadId", "thread_id=eq.{threadId}=eq.{threadId}")));
+
+        [Fact]
+        public Task Reports_another_operator_in_column_with_a_value_on_supabase_1_1()
+            => new AnalyzerVerify.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using Supabase.Realtime;
+
+                    namespace Shop.Stock
+                    {
+                        public sealed class ProductFeed
+                        {
+                            private readonly Client realtime;
+
+                            public ProductFeed(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Expensive() => realtime.Channel("realtime", "public", "products", {|#0:"price=gte.100"|}, "100");
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { AnalyzerVerify.Diagnostic().WithLocation(0).WithArguments(FilterInColumnWithValue("\"price=gte.100\"", "price=gte.100=eq.100", "gte")) },
+            }.RunAsync();
+
         [Fact]
         public Task Reports_on_the_legacy_realtime_shape()
             => new AnalyzerVerify.Test
@@ -393,6 +453,57 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         public Task JoinAsync() => client.Realtime.Channel("room:1").Subscribe();
 
                         public Task JoinNestedAsync() => client.Realtime.Channel("chat:realtime:1").Subscribe();
+                    }
+                }
+                """);
+
+        // A column name with a value is the filter the SDK builds itself, whatever the value's text (an '=' included).
+        [Fact]
+        public Task Ignores_a_column_name_with_a_value_that_contains_an_equals_sign()
+            => Verify.VerifyAnalyzerAsync("""
+                using Supabase.Realtime;
+
+                namespace Chat.Rooms
+                {
+                    public sealed class TagFeed
+                    {
+                        private readonly Client realtime;
+
+                        public TagFeed(Client realtime) => this.realtime = realtime;
+
+                        public RealtimeChannel Open() => realtime.Channel("realtime", "public", "tags", "label", "a=b");
+
+                        public RealtimeChannel Named(string label) => realtime.Channel(table: "tags", column: "label", value: label, schema: "public");
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_filter_passed_to_postgres_changes_options_beside_the_table_channel()
+            => Verify.VerifyAnalyzerAsync("""
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                namespace Shop.Stock
+                {
+                    public sealed class ProductFeed
+                    {
+                        private readonly Client realtime;
+
+                        public ProductFeed(Client realtime) => this.realtime = realtime;
+
+                        public RealtimeChannel Expensive(IRealtimeChannelHandlers handlers)
+                        {
+                            var channel = realtime.Channel("expensive-products");
+                            channel.OnPostgresChange(handlers.OnChange, PostgresChangesOptions.ListenType.All,
+                                new PostgresChangesFilter { Table = "products", Filter = "price=gte.100" });
+                            return channel;
+                        }
+                    }
+
+                    public interface IRealtimeChannelHandlers
+                    {
+                        void OnChange(Supabase.Realtime.Interfaces.IRealtimeChannel sender, PostgresChangesResponse change);
                     }
                 }
                 """);
@@ -803,6 +914,62 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
+            }.RunAsync();
+
+        // The value is already written and is the filter's own: only the column name is kept, so the SDK sends the
+        // filter once. A different value, or one the fix cannot prove equal, keeps its diagnostic and gets no fix.
+        [Fact]
+        public Task Fix_keeps_only_the_column_name_when_the_filter_value_is_already_written()
+            => new Verify.Test
+            {
+                TestCode = """
+                    using System;
+                    using Supabase.Realtime;
+
+                    namespace Chat.Rooms
+                    {
+                        public sealed class RoomFeed
+                        {
+                            private const string LobbyId = "42";
+
+                            private readonly Client realtime;
+
+                            public RoomFeed(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Lobby() => realtime.Channel("realtime", "public", "messages", [|"room_id=eq.42"|], LobbyId);
+
+                            public RealtimeChannel Thread(string threadId)
+                                => realtime.Channel("realtime", "public", "messages", column: [|"thread_id=eq." + threadId|], value: threadId);
+
+                            public RealtimeChannel Inbox(Guid userId)
+                                => realtime.Channel("realtime", "public", "messages", [|$"user_id=eq.{userId}"|], userId.ToString());
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System;
+                    using Supabase.Realtime;
+
+                    namespace Chat.Rooms
+                    {
+                        public sealed class RoomFeed
+                        {
+                            private const string LobbyId = "42";
+
+                            private readonly Client realtime;
+
+                            public RoomFeed(Client realtime) => this.realtime = realtime;
+
+                            public RealtimeChannel Lobby() => realtime.Channel("realtime", "public", "messages", "room_id", LobbyId);
+
+                            public RealtimeChannel Thread(string threadId)
+                                => realtime.Channel("realtime", "public", "messages", column: "thread_id", value: threadId);
+
+                            public RealtimeChannel Inbox(Guid userId)
+                                => realtime.Channel("realtime", "public", "messages", [|$"user_id=eq.{userId}"|], userId.ToString());
+                        }
+                    }
+                    """,
             }.RunAsync();
 
         [Fact]
