@@ -103,7 +103,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             Call,
             Registration,
 
-            /// <summary>A postgres_changes registration the join message carries: <c>Register(PostgresChangesOptions)</c> or <c>OnPostgresChange(...)</c> (6.0+).</summary>
+            /// <summary>A postgres_changes registration the join message carries: <c>Register(PostgresChangesOptions)</c> or (7.4+) <c>OnPostgresChange(...)</c>.</summary>
             JoinRegistration,
         }
 
