@@ -149,6 +149,9 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public ChannelHandlerKind HandlerKind { get; set; }
 
+            /// <summary>JoinRegistration: the schema, table, event and filter it registers (unknown unless all constant).</summary>
+            public PostgresBinding? Binding { get; set; }
+
             public int Order { get; set; } = -1;
 
             public FlowPoint Point { get; set; }
@@ -591,6 +594,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         Channel = registeredOn,
                         Slot = Slot(registeredOn),
                         Origin = OriginOf(registeredOn),
+                        Binding = BindingOf(invocation, callKind),
                     });
                 }
                 else if (!sdk.IsSdkMember(method)
@@ -665,6 +669,38 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     facts.Add(new Fact(FactKind.Definition, operation, syntax, owner) { Slot = slot });
                 }
+            }
+
+            /// <summary>What <c>Register(options)</c> or <c>OnPostgresChange(handler, listenType, filter)</c> registers.</summary>
+            private PostgresBinding BindingOf(IInvocationOperation invocation, ChannelCallKind kind)
+            {
+                if (kind == ChannelCallKind.RegisterPostgres)
+                {
+                    return invocation.Arguments.Length == 1 ? PostgresBinding.FromOptions(invocation.Arguments[0].Value, sdk) : PostgresBinding.Unknown;
+                }
+
+                string? eventName = null;
+                IOperation? filter = null;
+                foreach (var argument in invocation.Arguments)
+                {
+                    var parameter = argument.Parameter;
+                    if (parameter is null)
+                    {
+                        return PostgresBinding.Unknown;
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, sdk.ListenType))
+                    {
+                        eventName = PostgresBinding.EventOf(PostgresBinding.ArgumentValue(invocation.Arguments, parameter), sdk);
+                    }
+                    else if (SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, sdk.PostgresChangesFilter)
+                        && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        filter = argument.Value;
+                    }
+                }
+
+                return PostgresBinding.FromFilter(filter, eventName, sdk);
             }
 
             private ChannelOrigin? OriginOf(IOperation? value)
@@ -1323,15 +1359,52 @@ namespace SupabaseRealtime.Analyzers.Rules
                         continue;
                     }
 
-                    var onChannel = (fact.Slot != null && (SymbolEqualityComparer.Default.Equals(fact.Slot, subscribe.Slot) || SymbolEqualityComparer.Default.Equals(fact.Slot, earlier.Slot)))
-                        || (origin != null && fact.Origin != null && fact.Origin.IsSameInstanceAs(origin));
-                    if (onChannel && order.ExistsPath(earlier.Point, fact.Point, kills) && order.ExistsPath(fact.Point, subscribe.Point, kills))
+                    if (IsOnChannel(fact, earlier, subscribe, origin)
+                        && order.ExistsPath(earlier.Point, fact.Point, kills) && order.ExistsPath(fact.Point, subscribe.Point, kills)
+                        && !RepeatsJoinedRegistration(body, fact, earlier, subscribe, origin))
                     {
                         found = fact;
                     }
                 }
 
                 return found;
+            }
+
+            private static bool IsOnChannel(Fact registration, Fact earlier, Fact subscribe, ChannelOrigin? origin)
+                => (registration.Slot != null
+                        && (SymbolEqualityComparer.Default.Equals(registration.Slot, subscribe.Slot) || SymbolEqualityComparer.Default.Equals(registration.Slot, earlier.Slot)))
+                    || (origin != null && registration.Origin != null && registration.Origin.IsSameInstanceAs(origin));
+
+            /// <summary>
+            /// The registration repeats one the join carried: the built-in one of a <c>Channel(database, schema, table, ...)</c>
+            /// origin, or an equal registration that runs before <paramref name="earlier"/>. The server was asked for its changes.
+            /// </summary>
+            private bool RepeatsJoinedRegistration(Body body, Fact registration, Fact earlier, Fact subscribe, ChannelOrigin? origin)
+            {
+                var binding = registration.Binding;
+                if (binding is null || !binding.IsKnown)
+                {
+                    return false;
+                }
+
+                var earlierOrigin = OriginAt(body, earlier);
+                if (earlierOrigin != null && !earlierOrigin.IsTopicOverload && PostgresBinding.FromChannel(earlierOrigin).HasSameOptionsAs(binding))
+                {
+                    return true;
+                }
+
+                var order = body.Orders[subscribe.Order];
+                foreach (var fact in body.Facts)
+                {
+                    if (fact != registration && fact.Kind == FactKind.JoinRegistration && fact.IsLocated && fact.Order == subscribe.Order
+                        && fact.Position < earlier.Position && fact.Binding != null && fact.Binding.HasSameOptionsAs(binding)
+                        && IsOnChannel(fact, earlier, subscribe, origin) && order.Reaches(fact.Point, earlier.Point))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>The repeat after an awaited Subscribe() with <paramref name="registration"/> made in between.</summary>

@@ -2728,6 +2728,66 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             }.RunAsync();
 
         [Fact]
+        public Task Fix_removes_a_repeat_whose_registration_in_between_repeats_one_the_join_carried_on_realtime73()
+            => new Verify.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ProfileCard
+                    {
+                        public async Task ShowAsync(Client realtime)
+                        {
+                            var profile = realtime.Channel("realtime", "public", "profiles", "id", "42");
+                            await profile.Subscribe();
+                            profile.Register(new PostgresChangesOptions("public", "profiles", PostgresChangesOptions.ListenType.All, "id=eq.42"));
+                            await {|#0:profile.Subscribe()|};
+                        }
+
+                        public async Task ListTeamsAsync(Client realtime)
+                        {
+                            var teams = realtime.Channel("teams");
+                            teams.Register(new PostgresChangesOptions("public", "teams"));
+                            await teams.Subscribe();
+                            teams.Register(new PostgresChangesOptions("public", "teams"));
+                            await {|#1:teams.Subscribe()|};
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ProfileCard
+                    {
+                        public async Task ShowAsync(Client realtime)
+                        {
+                            var profile = realtime.Channel("realtime", "public", "profiles", "id", "42");
+                            await profile.Subscribe();
+                            profile.Register(new PostgresChangesOptions("public", "profiles", PostgresChangesOptions.ListenType.All, "id=eq.42"));
+                        }
+
+                        public async Task ListTeamsAsync(Client realtime)
+                        {
+                            var teams = realtime.Channel("teams");
+                            teams.Register(new PostgresChangesOptions("public", "teams"));
+                            await teams.Subscribe();
+                            teams.Register(new PostgresChangesOptions("public", "teams"));
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments("profile", After(10)),
+                    Verify.Diagnostic().WithLocation(1).WithArguments("teams", After(19)),
+                },
+            }.RunAsync();
+
+        [Fact]
         public Task Reports_loop_that_registers_a_filter_per_id_on_one_cached_channel_on_realtime74()
             => Verify.VerifyAnalyzerAsync(
                 """
