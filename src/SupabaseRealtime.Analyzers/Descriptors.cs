@@ -163,7 +163,9 @@ namespace SupabaseRealtime.Analyzers
                 + "returns the cached instance), it does nothing once the channel has joined (the call returns at once), and sends a "
                 + "second join while the first is still in flight, whose replies are handled by the wrong push. A retry from the "
                 + "channel's own state or error handler joins again after every close, the code's own Unsubscribe() or Remove() "
-                + "included; the client itself rejoins only after a socket reconnect. Subscribe each channel once.");
+                + "included; the client itself rejoins only after a socket reconnect. A postgres_changes registration made after the "
+                + "join waits for the next join, which the repeat does not send; a loop that registers a filter per pass on one cached "
+                + "channel therefore joins once, with the first pass's filter. Set a channel up, then subscribe it once.");
 
         /// <summary>SRT010: a change handler that finds no free registration (Realtime 7.1+ pairs each handler with one).</summary>
         public static readonly DiagnosticDescriptor SRT010 = Create(

@@ -27,6 +27,10 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// <item>Two <c>Channel(...)</c> calls with equal constant arguments on one client (the same cached
     /// instance) are both subscribed in one body, one after the other.</item>
     /// </list>
+    /// In cases 1 and 4, a postgres_changes registration made between an awaited <c>Subscribe()</c> and the repeat gets
+    /// its own message: the join has gone out without it. A loop whose passes register a filter that reads the loop's
+    /// locals and await <c>Subscribe()</c> on one channel (obtained outside the loop, or from <c>Channel(...)</c> with
+    /// constant arguments in each pass) is reported as joining once, with the first pass's registration only.
     /// Facts are gathered per member; methods of the type that release a field (assign it, unsubscribe or
     /// remove it) count as releases where they are called, so the decision waits for the end of the type.
     /// </summary>
@@ -97,6 +101,9 @@ namespace SupabaseRealtime.Analyzers.Rules
             Disconnect,
             Call,
             Registration,
+
+            /// <summary>A postgres_changes registration the join message carries: <c>Register(PostgresChangesOptions)</c> or (7.4+) <c>OnPostgresChange(...)</c>.</summary>
+            JoinRegistration,
         }
 
         /// <summary>One thing a body does that the rule cares about, and where it happens in the body's flow.</summary>
@@ -140,6 +147,9 @@ namespace SupabaseRealtime.Analyzers.Rules
             public IOperation? Handler { get; set; }
 
             public ChannelHandlerKind HandlerKind { get; set; }
+
+            /// <summary>JoinRegistration: the schema, table, event and filter it registers (unknown unless all constant).</summary>
+            public PostgresBinding? Binding { get; set; }
 
             public int Order { get; set; } = -1;
 
@@ -574,6 +584,18 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     AddRegistration(invocation, registered, handler, kind, owner, facts);
                 }
+                else if (ChannelCall.TryGetKind(invocation, sdk, out var callKind)
+                    && (callKind == ChannelCallKind.RegisterPostgres || callKind == ChannelCallKind.OnPostgresChange))
+                {
+                    var registeredOn = SymbolPath.Unwrap(ChannelCall.ReceiverOf(invocation, sdk));
+                    facts.Add(new Fact(FactKind.JoinRegistration, invocation, invocation.Syntax, owner)
+                    {
+                        Channel = registeredOn,
+                        Slot = Slot(registeredOn),
+                        Origin = OriginOf(registeredOn),
+                        Binding = BindingOf(invocation, callKind),
+                    });
+                }
                 else if (!sdk.IsSdkMember(method)
                     && (method.MethodKind == MethodKind.LocalFunction
                         || SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type)))
@@ -646,6 +668,38 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     facts.Add(new Fact(FactKind.Definition, operation, syntax, owner) { Slot = slot });
                 }
+            }
+
+            /// <summary>What <c>Register(options)</c> or <c>OnPostgresChange(handler, listenType, filter)</c> registers.</summary>
+            private PostgresBinding BindingOf(IInvocationOperation invocation, ChannelCallKind kind)
+            {
+                if (kind == ChannelCallKind.RegisterPostgres)
+                {
+                    return invocation.Arguments.Length == 1 ? PostgresBinding.FromOptions(invocation.Arguments[0].Value, sdk) : PostgresBinding.Unknown;
+                }
+
+                string? eventName = null;
+                IOperation? filter = null;
+                foreach (var argument in invocation.Arguments)
+                {
+                    var parameter = argument.Parameter;
+                    if (parameter is null)
+                    {
+                        return PostgresBinding.Unknown;
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, sdk.ListenType))
+                    {
+                        eventName = PostgresBinding.EventOf(PostgresBinding.ArgumentValue(invocation.Arguments, parameter), sdk);
+                    }
+                    else if (SymbolEqualityComparer.Default.Equals(parameter.Type.OriginalDefinition, sdk.PostgresChangesFilter)
+                        && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        filter = argument.Value;
+                    }
+                }
+
+                return PostgresBinding.FromFilter(filter, eventName, sdk);
             }
 
             private ChannelOrigin? OriginOf(IOperation? value)
@@ -1152,6 +1206,11 @@ namespace SupabaseRealtime.Analyzers.Rules
                     if (order.IsInCycle(subscribe.Point) && order.ExistsPath(subscribe.Point, subscribe.Point, kills)
                         && !IsGuardedRetryInLoop(subscribe.Syntax))
                     {
+                        if (PerPassRegistration(body, subscribe, kills) is Fact perPass)
+                        {
+                            return new Finding(NameOf(subscribe), "inside a loop while it is obtained outside the loop: " + OnlyFirstPassJoins(perPass), null, null);
+                        }
+
                         return new Finding(
                             NameOf(subscribe),
                             "inside a loop while it is obtained outside the loop: once the channel has joined, a later pass's Subscribe() returns at once and sends nothing, and a pass that runs while a join is in flight sends a second join; subscribe once, before the loop",
@@ -1165,7 +1224,319 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                return origin != null && origin.IsConstant ? SameCachedInstance(body, subscribe, origin) : null;
+                if (origin is null || !origin.IsConstant)
+                {
+                    return null;
+                }
+
+                return SameCachedInstance(body, subscribe, origin) ?? CachedChannelPerPass(body, subscribe, origin);
+            }
+
+            // ---- Set-up the repeat does not send (sdk-behaviour.md, sections 2 and 6) ----------------
+
+            /// <summary>
+            /// A loop that gets its channel from <c>Channel(...)</c> with constant arguments on every pass, registers a
+            /// filter that changes per pass, and awaits <c>Subscribe()</c>: the cache hands out one instance, the first
+            /// pass joins it, and every later pass only appends a registration that no join carries.
+            /// </summary>
+            private Finding? CachedChannelPerPass(Body body, Fact subscribe, ChannelOrigin origin)
+            {
+                var slot = subscribe.Slot;
+                if (slot is null || subscribe.Origin != null || !IsAwaited(subscribe.Operation) || !IsTracked(body, subscribe)
+                    || !(InnermostLoop(subscribe.Syntax) is SyntaxNode loop))
+                {
+                    return null;
+                }
+
+                // The channel is obtained in the pass, from a client that is the same on every pass.
+                var obtainedInLoop = false;
+                foreach (var definition in DefinitionsOf(slot))
+                {
+                    obtainedInLoop |= IsWithin(definition.Syntax, loop);
+                }
+
+                if (!obtainedInLoop || (origin.Client.Root is ILocalSymbol clientLocal && IsDeclaredWithin(clientLocal, loop)))
+                {
+                    return null;
+                }
+
+                // Nothing in the loop leaves or drops the instance, so the next pass gets it back joined.
+                foreach (var fact in body.Facts)
+                {
+                    if (!IsWithin(fact.Syntax, loop))
+                    {
+                        continue;
+                    }
+
+                    var releases = fact.Kind == FactKind.Release ? MayAlias(fact, new[] { slot }, origin) : fact.Kind != FactKind.Definition && IsReleaseOfSlot(fact, slot, origin);
+                    if (releases)
+                    {
+                        return null;
+                    }
+                }
+
+                var perPass = PerPassRegistration(body, subscribe, SlotKills(body, subscribe.Order, slot, origin));
+                if (perPass is null)
+                {
+                    return null;
+                }
+
+                var reason = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "inside a loop that gets it from {0}.Channel(...) with the same arguments on every pass, which returns one cached instance: {1}",
+                    origin.Client.Display,
+                    OnlyFirstPassJoins(perPass));
+                return new Finding(NameOf(subscribe), reason, null, null);
+            }
+
+            /// <summary>
+            /// A registration of <paramref name="subscribe"/>'s channel in the same loop pass, before it, whose options
+            /// read a local the loop writes (the loop variable, a local declared in the body): a new filter on each pass.
+            /// </summary>
+            private static Fact? PerPassRegistration(Body body, Fact subscribe, List<FlowPoint> kills)
+            {
+                if (!IsAwaited(subscribe.Operation) || !(InnermostLoop(subscribe.Syntax) is SyntaxNode loop)
+                    || !(LoopOperation(subscribe.Operation, loop) is ILoopOperation loopOperation))
+                {
+                    return null;
+                }
+
+                var order = body.Orders[subscribe.Order];
+                if (!order.IsInCycle(subscribe.Point))
+                {
+                    // A pass that subscribes leaves the loop (break, return): the Subscribe() runs once.
+                    return null;
+                }
+
+                HashSet<ILocalSymbol>? perPassLocals = null;
+                foreach (var fact in body.Facts)
+                {
+                    if (fact.Kind != FactKind.JoinRegistration || !fact.IsLocated || fact.Order != subscribe.Order
+                        || fact.Position >= subscribe.Position || !IsWithin(fact.Syntax, loop)
+                        || !SymbolEqualityComparer.Default.Equals(fact.Slot, subscribe.Slot)
+                        || !order.ExistsPath(fact.Point, subscribe.Point, kills))
+                    {
+                        continue;
+                    }
+
+                    perPassLocals ??= LocalsWrittenPerPass(loopOperation);
+                    if (ReadsAny((IInvocationOperation)fact.Operation, perPassLocals))
+                    {
+                        return fact;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>What a loop's later passes lose when only the first pass joins.</summary>
+            private static string OnlyFirstPassJoins(Fact registration)
+                => string.Format(
+                    CultureInfo.InvariantCulture,
+                    "only the first pass's Subscribe() sends a join, later passes return at once and send nothing, so the join carries the first pass's {0} (line {1}) only and the server is never asked for the changes of the later passes' registrations; give each pass its own channel with a distinct topic, or register one filter that covers them all (in.(...)) and subscribe once",
+                    RegistrationName(registration),
+                    Line(registration.Syntax));
+
+            /// <summary>
+            /// A registration of the channel on a path from the awaited <paramref name="earlier"/> to <paramref name="subscribe"/>
+            /// with nothing in <paramref name="kills"/> on the way: made after the join, it waits for a join the repeat does not send.
+            /// </summary>
+            private Fact? RegistrationBetween(Body body, Fact earlier, Fact subscribe, List<FlowPoint> kills, ChannelOrigin? origin)
+            {
+                if (!IsAwaited(earlier.Operation))
+                {
+                    return null;
+                }
+
+                var order = body.Orders[subscribe.Order];
+                Fact? found = null;
+                foreach (var fact in body.Facts)
+                {
+                    if (fact.Kind != FactKind.JoinRegistration || !fact.IsLocated || fact.Order != subscribe.Order
+                        || (found != null && found.Position <= fact.Position))
+                    {
+                        continue;
+                    }
+
+                    if (IsOnChannel(fact, earlier, subscribe, origin)
+                        && order.ExistsPath(earlier.Point, fact.Point, kills) && order.ExistsPath(fact.Point, subscribe.Point, kills)
+                        && !RepeatsJoinedRegistration(body, fact, earlier, subscribe, origin))
+                    {
+                        found = fact;
+                    }
+                }
+
+                return found;
+            }
+
+            private static bool IsOnChannel(Fact registration, Fact earlier, Fact subscribe, ChannelOrigin? origin)
+                => (registration.Slot != null
+                        && (SymbolEqualityComparer.Default.Equals(registration.Slot, subscribe.Slot) || SymbolEqualityComparer.Default.Equals(registration.Slot, earlier.Slot)))
+                    || (origin != null && registration.Origin != null && registration.Origin.IsSameInstanceAs(origin));
+
+            /// <summary>
+            /// The registration repeats one the join carried: the built-in one of a <c>Channel(database, schema, table, ...)</c>
+            /// origin, or an equal registration that runs before <paramref name="earlier"/>. The server was asked for its changes.
+            /// </summary>
+            private bool RepeatsJoinedRegistration(Body body, Fact registration, Fact earlier, Fact subscribe, ChannelOrigin? origin)
+            {
+                var binding = registration.Binding;
+                if (binding is null || !binding.IsKnown)
+                {
+                    return false;
+                }
+
+                var earlierOrigin = OriginAt(body, earlier);
+                if (earlierOrigin != null && !earlierOrigin.IsTopicOverload && PostgresBinding.FromChannel(earlierOrigin).HasSameOptionsAs(binding))
+                {
+                    return true;
+                }
+
+                var order = body.Orders[subscribe.Order];
+                foreach (var fact in body.Facts)
+                {
+                    if (fact != registration && fact.Kind == FactKind.JoinRegistration && fact.IsLocated && fact.Order == subscribe.Order
+                        && fact.Position < earlier.Position && fact.Binding != null && fact.Binding.HasSameOptionsAs(binding)
+                        && IsOnChannel(fact, earlier, subscribe, origin) && order.Reaches(fact.Point, earlier.Point))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The repeat after an awaited Subscribe() with <paramref name="registration"/> made in between.</summary>
+            private static string RegistrationWaits(Fact registration)
+                => string.Format(
+                    CultureInfo.InvariantCulture,
+                    "the channel has joined by then, so this call returns at once and sends nothing, and the join that went out does not carry the {0} on line {1}: the server is not asked for its changes until the channel joins again; register before the first Subscribe(), or call Unsubscribe() before this Subscribe() so that it sends a new join",
+                    RegistrationName(registration),
+                    Line(registration.Syntax));
+
+            private static string RegistrationName(Fact registration)
+                => ((IInvocationOperation)registration.Operation).TargetMethod.Name + "(...)";
+
+            private static bool IsWithin(SyntaxNode syntax, SyntaxNode container)
+                => syntax.SyntaxTree == container.SyntaxTree && container.Span.Contains(syntax.Span);
+
+            private static bool IsDeclaredWithin(ILocalSymbol local, SyntaxNode container)
+            {
+                foreach (var reference in local.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == container.SyntaxTree && container.Span.Contains(reference.Span))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The innermost loop statement around <paramref name="syntax"/> in its own method, lambda or local function.</summary>
+            private static SyntaxNode? InnermostLoop(SyntaxNode syntax)
+            {
+                for (var node = syntax.Parent; node != null; node = node.Parent)
+                {
+                    if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax || node is MemberDeclarationSyntax)
+                    {
+                        return null;
+                    }
+
+                    if (node is WhileStatementSyntax || node is DoStatementSyntax || node is ForStatementSyntax || node is CommonForEachStatementSyntax)
+                    {
+                        return node;
+                    }
+                }
+
+                return null;
+            }
+
+            private static ILoopOperation? LoopOperation(IOperation operation, SyntaxNode loop)
+            {
+                for (var current = operation.Parent; current != null; current = current.Parent)
+                {
+                    if (current is ILoopOperation candidate && candidate.Syntax == loop)
+                    {
+                        return candidate;
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>The locals that may hold another value on each pass: the loop's own, those declared in it, those it writes.</summary>
+            private static HashSet<ILocalSymbol> LocalsWrittenPerPass(ILoopOperation loop)
+            {
+                var locals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+                locals.UnionWith(loop.Locals);
+                foreach (var operation in loop.Descendants())
+                {
+                    IOperation? target = null;
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation declarator when declarator.Symbol != null:
+                            locals.Add(declarator.Symbol);
+                            break;
+                        case ILocalReferenceOperation reference when reference.IsDeclaration:
+                            locals.Add(reference.Local);
+                            break;
+                        case IDeclarationPatternOperation pattern when pattern.DeclaredSymbol is ILocalSymbol declared:
+                            locals.Add(declared);
+                            break;
+                        case IAssignmentOperation assignment:
+                            target = assignment.Target;
+                            break;
+                        case IIncrementOrDecrementOperation increment:
+                            target = increment.Target;
+                            break;
+                        case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind != RefKind.None:
+                            target = argument.Value;
+                            break;
+                    }
+
+                    if (target is ILocalReferenceOperation written)
+                    {
+                        locals.Add(written.Local);
+                    }
+                }
+
+                return locals;
+            }
+
+            /// <summary>True when an argument of <paramref name="registration"/> other than a handler reads one of <paramref name="locals"/>.</summary>
+            private static bool ReadsAny(IInvocationOperation registration, HashSet<ILocalSymbol> locals)
+            {
+                foreach (var argument in registration.Arguments)
+                {
+                    if (argument.Parameter?.Type.TypeKind == TypeKind.Delegate)
+                    {
+                        continue;
+                    }
+
+                    foreach (var operation in argument.Value.DescendantsAndSelf())
+                    {
+                        if (operation is ILocalReferenceOperation reference && locals.Contains(reference.Local) && !IsInFunction(operation, argument))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsInFunction(IOperation operation, IOperation root)
+            {
+                for (var current = operation.Parent; current != null && current != root; current = current.Parent)
+                {
+                    if (current is IAnonymousFunctionOperation)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>
@@ -1207,7 +1578,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
 
                     var sameSlot = SymbolEqualityComparer.Default.Equals(fact.Slot, slot);
-                    if ((fact.Kind == FactKind.Subscribe || fact.Kind == FactKind.Registration) && (sameSlot || fact.Slot is null))
+                    if ((fact.Kind == FactKind.Subscribe || fact.Kind == FactKind.Registration || fact.Kind == FactKind.JoinRegistration)
+                        && (sameSlot || fact.Slot is null))
                     {
                         return false;
                     }
@@ -1223,7 +1595,14 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private Finding Repeated(Body body, Fact subscribe, Fact earlier, List<Fact> peers, List<FlowPoint> kills)
             {
-                var reason = string.Format(CultureInfo.InvariantCulture, "after the Subscribe() on line {0}: {1}", Line(earlier.Syntax), WhatTheRepeatDoes(earlier));
+                // A registration in between waits for a join this call does not send. Removing the call changes nothing at
+                // run time, and SRT006 still reports the late registration, so the fix stays.
+                var between = earlier.Position < subscribe.Position ? RegistrationBetween(body, earlier, subscribe, kills, null) : null;
+                var reason = string.Format(
+                    CultureInfo.InvariantCulture,
+                    "after the Subscribe() on line {0}: {1}",
+                    Line(earlier.Syntax),
+                    between != null ? RegistrationWaits(between) : WhatTheRepeatDoes(earlier));
                 var fix = IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, kills) ? FixRemove : null;
                 return new Finding(NameOf(subscribe), reason, fix, null);
             }
@@ -1335,13 +1714,16 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return null;
                 }
 
+                var between = earlier != null
+                    ? RegistrationBetween(body, earlier, subscribe, InstanceKills(body, subscribe.Order, earlier.Slot, subscribe.Slot, origin), origin)
+                    : null;
                 var reason = string.Format(
                     CultureInfo.InvariantCulture,
                     "after the Subscribe() of '{0}' on line {1}: both come from {2}.Channel(...) with the same arguments, which returns one cached instance, so {3}",
                     NameOf(first),
                     Line(first.Syntax),
                     origin.Client.Display,
-                    WhatTheRepeatDoes(first));
+                    between != null ? RegistrationWaits(between) : WhatTheRepeatDoes(first));
                 string? fix = null;
                 string? firstName = null;
                 if (IsWholeStatement(subscribe.Operation) && AlwaysSubscribedBefore(body, subscribe, peers, allKills))

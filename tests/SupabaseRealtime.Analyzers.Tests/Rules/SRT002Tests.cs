@@ -1101,7 +1101,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("receipts", SameInstanceReason("messages", 16, "_realtime")));
+                Verify.Diagnostic().WithLocation(0).WithArguments("receipts", SameInstanceRegistrationReason("messages", 16, "_realtime", "OnPostgresChange(...)", 19)));
 
         [Fact]
         public Task Ignores_channel_calls_with_options_for_different_names()
@@ -1269,7 +1269,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("receipts", SameInstanceReason("messages", 15, "_realtime")));
+                Verify.Diagnostic().WithLocation(0).WithArguments("receipts", SameInstanceRegistrationReason("messages", 15, "_realtime", "OnPostgresChange(...)", 18)));
 
         [Fact]
         public Task Reports_same_topic_through_a_constant_and_direct_calls()
@@ -2417,6 +2417,587 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
 
                     private static void Log(string message) { }
+                }
+                """);
+
+        // ---- Set-up between the calls, and a cached channel per loop pass ----------------------
+
+        /// <summary>A repeat after an awaited Subscribe() with a registration (<paramref name="call"/> on <paramref name="line"/>) in between.</summary>
+        private static string RegistrationWaits(string call, int line)
+            => $"the channel has joined by then, so this call returns at once and sends nothing, and the join that went out does not carry the {call} on line {line}: the server is not asked for its changes until the channel joins again; register before the first Subscribe(), or call Unsubscribe() before this Subscribe() so that it sends a new join";
+
+        /// <summary>A loop whose passes register on one joined channel: only the first pass's registration is in the join.</summary>
+        private static string OnlyFirstPassJoins(string call, int line)
+            => $"only the first pass's Subscribe() sends a join, later passes return at once and send nothing, so the join carries the first pass's {call} (line {line}) only and the server is never asked for the changes of the later passes' registrations; give each pass its own channel with a distinct topic, or register one filter that covers them all (in.(...)) and subscribe once";
+
+        private static string SameInstanceRegistrationReason(string first, int line, string client, string call, int callLine)
+            => $"after the Subscribe() of '{first}' on line {line}: both come from {client}.Channel(...) with the same arguments, which returns one cached instance, so {RegistrationWaits(call, callLine)}";
+
+        private static string PerPassReason(string client, string call, int line)
+            => $"inside a loop that gets it from {client}.Channel(...) with the same arguments on every pass, which returns one cached instance: {OnlyFirstPassJoins(call, line)}";
+
+        [Fact]
+        public Task Reports_on_postgres_change_added_between_two_subscribes_on_realtime74_and_removes_the_no_op()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class KitchenBoard
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _tickets;
+
+                    public KitchenBoard(Client realtime) => _realtime = realtime;
+
+                    public async Task OpenAsync(bool showVoided)
+                    {
+                        _tickets = _realtime.Channel("kitchen");
+                        _tickets.OnPostgresChange(OnTicket, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "tickets" });
+                        await _tickets.Subscribe();
+                        if (showVoided)
+                        {
+                            _tickets.OnPostgresChange(OnVoided, PostgresChangesOptions.ListenType.Deletes, new PostgresChangesFilter { Table = "tickets" });
+                        }
+
+                        await {|#0:_tickets.Subscribe()|};
+                    }
+
+                    private void OnTicket(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                    private void OnVoided(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """;
+            return new Verify.Test
+            {
+                TestCode = Source,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.Interfaces;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class KitchenBoard
+                    {
+                        private readonly Client _realtime;
+                        private RealtimeChannel? _tickets;
+
+                        public KitchenBoard(Client realtime) => _realtime = realtime;
+
+                        public async Task OpenAsync(bool showVoided)
+                        {
+                            _tickets = _realtime.Channel("kitchen");
+                            _tickets.OnPostgresChange(OnTicket, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "tickets" });
+                            await _tickets.Subscribe();
+                            if (showVoided)
+                            {
+                                _tickets.OnPostgresChange(OnVoided, PostgresChangesOptions.ListenType.Deletes, new PostgresChangesFilter { Table = "tickets" });
+                            }
+                        }
+
+                        private void OnTicket(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                        private void OnVoided(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("_tickets", "after the Subscribe() on line 17: " + RegistrationWaits("OnPostgresChange(...)", 20)) },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public Task Reports_register_between_two_subscribes_on_realtime5()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class LegacyInventoryFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var stock = realtime.Channel("inventory");
+                            stock.Register(new PostgresChangesOptions("public", "stock_levels"));
+                            stock.OnUpdate += (sender, args) => { };
+                            await stock.Subscribe();
+                            stock.Register(new PostgresChangesOptions("public", "reorders"));
+                            stock.OnInsert += (sender, args) => { };
+                            await {|#0:stock.Subscribe()|};
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("stock", "after the Subscribe() on line 12: " + RegistrationWaits("Register(...)", 13)) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_register_between_subscribes_of_one_cached_instance_and_merges_the_locals()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class ShipmentTracker
+                {
+                    private readonly Client _realtime;
+
+                    public ShipmentTracker(Client realtime) => _realtime = realtime;
+
+                    public async Task TrackAsync()
+                    {
+                        var shipments = _realtime.Channel("logistics");
+                        shipments.Register(new PostgresChangesOptions("public", "shipments"));
+                        await shipments.Subscribe();
+
+                        var delays = _realtime.Channel("logistics");
+                        delays.Register(new PostgresChangesOptions("public", "delays"));
+                        await {|#0:delays.Subscribe()|};
+                    }
+                }
+                """;
+            return new Verify.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = Source,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ShipmentTracker
+                    {
+                        private readonly Client _realtime;
+
+                        public ShipmentTracker(Client realtime) => _realtime = realtime;
+
+                        public async Task TrackAsync()
+                        {
+                            var shipments = _realtime.Channel("logistics");
+                            shipments.Register(new PostgresChangesOptions("public", "shipments"));
+                            await shipments.Subscribe();
+                            shipments.Register(new PostgresChangesOptions("public", "delays"));
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments(
+                        "delays",
+                        "after the Subscribe() of 'shipments' on line 15: both come from _realtime.Channel(...) with the same arguments, which returns one cached instance, so "
+                            + RegistrationWaits("Register(...)", 18)),
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public Task Ignores_registration_between_subscribes_when_the_channel_is_unsubscribed_first()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class KitchenBoard
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _tickets;
+
+                    public KitchenBoard(Client realtime) => _realtime = realtime;
+
+                    public async Task OpenAsync(bool showVoided)
+                    {
+                        _tickets = _realtime.Channel("kitchen");
+                        _tickets.OnPostgresChange(OnTicket, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "tickets" });
+                        await _tickets.Subscribe();
+                        if (showVoided)
+                        {
+                            _tickets.OnPostgresChange(OnVoided, PostgresChangesOptions.ListenType.Deletes, new PostgresChangesFilter { Table = "tickets" });
+                            _tickets.Unsubscribe();
+                            await _tickets.Subscribe();
+                        }
+                    }
+
+                    private void OnTicket(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                    private void OnVoided(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_register_on_a_fresh_instance_after_remove_on_realtime5()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class LegacyInventoryFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var stock = realtime.Channel("inventory");
+                            stock.Register(new PostgresChangesOptions("public", "stock_levels"));
+                            await stock.Subscribe();
+
+                            realtime.Remove(stock);
+                            stock = realtime.Channel("inventory");
+                            stock.Register(new PostgresChangesOptions("public", "stock_levels"));
+                            stock.Register(new PostgresChangesOptions("public", "reorders"));
+                            await stock.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_registration_on_another_channel_between_two_subscribes()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class BackOffice
+                    {
+                        private readonly Client _realtime;
+
+                        public BackOffice(Client realtime) => _realtime = realtime;
+
+                        public async Task StartAsync()
+                        {
+                            var orders = _realtime.Channel("orders");
+                            orders.Register(new PostgresChangesOptions("public", "orders"));
+                            await orders.Subscribe();
+
+                            var audit = _realtime.Channel("audit");
+                            audit.Register(new PostgresChangesOptions("public", "audit_log"));
+                            await audit.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_still_removes_a_repeat_with_only_a_handler_added_between_on_realtime702()
+            => new Verify.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class OrderDesk
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var feed = realtime.Channel("orders");
+                            feed.Register(new PostgresChangesOptions("public", "orders"));
+                            await feed.Subscribe();
+                            feed.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                            await {|#0:feed.Subscribe()|};
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class OrderDesk
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var feed = realtime.Channel("orders");
+                            feed.Register(new PostgresChangesOptions("public", "orders"));
+                            await feed.Subscribe();
+                            feed.AddPostgresChangeHandler(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("feed", After(11)) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Fix_removes_a_repeat_whose_registration_in_between_repeats_one_the_join_carried_on_realtime73()
+            => new Verify.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ProfileCard
+                    {
+                        public async Task ShowAsync(Client realtime)
+                        {
+                            var profile = realtime.Channel("realtime", "public", "profiles", "id", "42");
+                            await profile.Subscribe();
+                            profile.Register(new PostgresChangesOptions("public", "profiles", PostgresChangesOptions.ListenType.All, "id=eq.42"));
+                            await {|#0:profile.Subscribe()|};
+                        }
+
+                        public async Task ListTeamsAsync(Client realtime)
+                        {
+                            var teams = realtime.Channel("teams");
+                            teams.Register(new PostgresChangesOptions("public", "teams"));
+                            await teams.Subscribe();
+                            teams.Register(new PostgresChangesOptions("public", "teams"));
+                            await {|#1:teams.Subscribe()|};
+                        }
+                    }
+                    """,
+                FixedCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ProfileCard
+                    {
+                        public async Task ShowAsync(Client realtime)
+                        {
+                            var profile = realtime.Channel("realtime", "public", "profiles", "id", "42");
+                            await profile.Subscribe();
+                            profile.Register(new PostgresChangesOptions("public", "profiles", PostgresChangesOptions.ListenType.All, "id=eq.42"));
+                        }
+
+                        public async Task ListTeamsAsync(Client realtime)
+                        {
+                            var teams = realtime.Channel("teams");
+                            teams.Register(new PostgresChangesOptions("public", "teams"));
+                            await teams.Subscribe();
+                            teams.Register(new PostgresChangesOptions("public", "teams"));
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments("profile", After(10)),
+                    Verify.Diagnostic().WithLocation(1).WithArguments("teams", After(19)),
+                },
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_loop_that_registers_a_filter_per_id_on_one_cached_channel_on_realtime74()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class OrderWatchlist
+                {
+                    private readonly Client _realtime;
+
+                    public OrderWatchlist(Client realtime) => _realtime = realtime;
+
+                    public async Task WatchAsync(IEnumerable<long> orderIds)
+                    {
+                        foreach (var id in orderIds)
+                        {
+                            var channel = _realtime.Channel("orders");
+                            channel.OnPostgresChange(OnOrderChanged, PostgresChangesOptions.ListenType.Updates, new PostgresChangesFilter { Table = "orders", Filter = $"id=eq.{id}" });
+                            await {|#0:channel.Subscribe()|};
+                        }
+                    }
+
+                    private void OnOrderChanged(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("channel", PerPassReason("_realtime", "OnPostgresChange(...)", 18)));
+
+        [Fact]
+        public Task Reports_for_loop_that_registers_a_filter_per_driver_on_one_cached_channel_on_realtime5()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class LegacyDriverMap
+                    {
+                        public async Task FollowAsync(Client realtime, IReadOnlyList<string> driverIds)
+                        {
+                            for (var i = 0; i < driverIds.Count; i++)
+                            {
+                                var positions = realtime.Channel("driver-positions");
+                                positions.Register(new PostgresChangesOptions("public", "positions", PostgresChangesOptions.ListenType.Updates, "driver_id=eq." + driverIds[i]));
+                                positions.OnUpdate += (sender, args) => { };
+                                await {|#0:positions.Subscribe()|};
+                            }
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("positions", PerPassReason("realtime", "Register(...)", 13)) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_loop_that_registers_a_filter_per_team_on_a_channel_obtained_before_it()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class TeamInbox
+                    {
+                        public async Task OpenAsync(Client realtime, IEnumerable<string> teamIds)
+                        {
+                            var inbox = realtime.Channel("inbox");
+                            foreach (var teamId in teamIds)
+                            {
+                                inbox.Register(new PostgresChangesOptions("public", "messages", filter: $"team_id=eq.{teamId}"));
+                                await {|#0:inbox.Subscribe()|};
+                            }
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("inbox", "inside a loop while it is obtained outside the loop: " + OnlyFirstPassJoins("Register(...)", 13)) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_loop_whose_topic_has_the_id_on_realtime74()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class OrderWatchlist
+                {
+                    private readonly Client _realtime;
+
+                    public OrderWatchlist(Client realtime) => _realtime = realtime;
+
+                    public async Task WatchAsync(IEnumerable<long> orderIds)
+                    {
+                        foreach (var id in orderIds)
+                        {
+                            var channel = _realtime.Channel($"orders:{id}");
+                            channel.OnPostgresChange(OnOrderChanged, PostgresChangesOptions.ListenType.Updates, new PostgresChangesFilter { Table = "orders", Filter = $"id=eq.{id}" });
+                            await channel.Subscribe();
+                        }
+                    }
+
+                    private void OnOrderChanged(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_loop_whose_topic_has_the_driver_on_realtime5()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class LegacyDriverMap
+                    {
+                        public async Task FollowAsync(Client realtime, IReadOnlyList<string> driverIds)
+                        {
+                            for (var i = 0; i < driverIds.Count; i++)
+                            {
+                                var positions = realtime.Channel("driver-positions:" + driverIds[i]);
+                                positions.Register(new PostgresChangesOptions("public", "positions", PostgresChangesOptions.ListenType.Updates, "driver_id=eq." + driverIds[i]));
+                                positions.OnUpdate += (sender, args) => { };
+                                await positions.Subscribe();
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_loop_that_removes_the_channel_before_the_next_pass()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class CourierRoute
+                    {
+                        public async Task RideAsync(Client realtime, IEnumerable<long> stops)
+                        {
+                            foreach (var stop in stops)
+                            {
+                                var deliveries = realtime.Channel("deliveries");
+                                deliveries.Register(new PostgresChangesOptions("public", "deliveries", filter: $"stop_id=eq.{stop}"));
+                                await deliveries.Subscribe();
+                                await Task.Delay(60_000);
+                                realtime.Remove(deliveries);
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_loop_that_leaves_after_its_first_subscribe()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class Shift
+                {
+                    public long Id { get; set; }
+
+                    public bool IsActive { get; set; }
+                }
+
+                public sealed class ShiftBanner
+                {
+                    private readonly Client _realtime;
+
+                    public ShiftBanner(Client realtime) => _realtime = realtime;
+
+                    public async Task ShowAsync(IEnumerable<Shift> shifts)
+                    {
+                        foreach (var shift in shifts)
+                        {
+                            if (!shift.IsActive)
+                            {
+                                continue;
+                            }
+
+                            var channel = _realtime.Channel("shifts");
+                            channel.OnPostgresChange(OnShiftChanged, PostgresChangesOptions.ListenType.Updates, new PostgresChangesFilter { Table = "shifts", Filter = $"id=eq.{shift.Id}" });
+                            await channel.Subscribe();
+                            break;
+                        }
+                    }
+
+                    private void OnShiftChanged(IRealtimeChannel sender, PostgresChangesResponse change) { }
                 }
                 """);
     }
