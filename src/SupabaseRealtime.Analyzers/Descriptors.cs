@@ -123,9 +123,11 @@ namespace SupabaseRealtime.Analyzers
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "A component, page, view model, hosted service or other type with a bounded lifetime subscribes a realtime channel "
-            + "and no member of the type unsubscribes it, removes it from its client or disconnects the client. The channel, its "
-            + "socket and its handlers outlive the instance, and with a shared client the next instance gets the stale cached "
-            + "channel back. Release it in the type's teardown (Dispose, OnDestroy, StopAsync, ...), and make sure that teardown "
+            + "and no member of the type unsubscribes it or removes it from its client (disconnecting counts only for a client the "
+            + "type created itself). The channel, its socket and its handlers outlive the instance, and with a shared client the "
+            + "next instance gets the stale cached channel back. Disconnect() releases nothing there: every SDK line keeps the "
+            + "channels cached, bound to the stopped socket, so after the next connect Channel(...) of that topic returns the dead "
+            + "instance. Remove it in the type's teardown (Dispose, OnDestroy, StopAsync, ...), and make sure that teardown "
             + "is actually called.");
 
         /// <summary>SRT007: Unsubscribe() leaves the channel in the client's cache while the same set-up runs again on it.</summary>
