@@ -94,14 +94,17 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT005 = Create(
             RuleIds.ChannelBeforeConnect,
             "Channel created before the socket connects",
-            "Channel '{0}' is created before the socket of '{1}' connects ({2}); the SDK throws \"Socket must exist, was `Connect` called?\"",
+            "Channel '{0}' on '{1}': {2}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "Client.Channel(...) for a topic that is not cached yet throws \"Socket must exist, was `Connect` called?\" while the "
             + "client has no socket, and so does supabase.From<T>().On(...), which calls Channel(...) before it checks the socket; "
             + "a Supabase client's InitializeAsync() connects realtime only when it was created with AutoConnectRealtime = true "
             + "(the default is false). Connect the realtime client first (await ConnectAsync(), or InitializeAsync() with "
-            + "AutoConnectRealtime = true).");
+            + "AutoConnectRealtime = true). A cached topic never throws: after Disconnect(), which leaves every channel in the "
+            + "client's cache bound to the closed socket, Channel(...) of a topic subscribed before returns that dead instance, "
+            + "whose Subscribe() does nothing and whose handlers never fire, also once the client is connected again. Remove the "
+            + "channel before disconnecting.");
 
         public static readonly DiagnosticDescriptor SRT003 = Create(
             RuleIds.UpdateInsteadOfUpsert,
