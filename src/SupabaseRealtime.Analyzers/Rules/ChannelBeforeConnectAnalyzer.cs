@@ -717,7 +717,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             {
                 var origin = channel.Origin;
                 var block = channel.Block;
-                if (!origin.IsConstant || origin.Client.IsDefault)
+                if (!origin.IsConstant || origin.Client.IsDefault || IsReleased(origin.Call))
                 {
                     return null;
                 }
@@ -819,6 +819,27 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 return null;
+            }
+
+            /// <summary>
+            /// True for <c>client.Remove(client.Channel("x"))</c> and <c>client.Channel("x").Unsubscribe()</c>: taking the stale
+            /// instance back to release it is what the SDK needs.
+            /// </summary>
+            private bool IsReleased(IInvocationOperation call)
+            {
+                var parent = call.Parent;
+                while (parent is IConversionOperation || parent is IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is IArgumentOperation argument && argument.Parent is IInvocationOperation remove)
+                {
+                    return ChannelCalls.IsRemove(remove, Sdk, out _);
+                }
+
+                return parent is IInvocationOperation invocation && invocation.Instance != null
+                    && ChannelCalls.IsUnsubscribe(invocation, Sdk);
             }
 
             /// <summary>Adds the writes of the client's root slot in this body (another client from there on); false when one cannot be placed.</summary>

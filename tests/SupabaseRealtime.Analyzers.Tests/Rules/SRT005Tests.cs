@@ -464,6 +464,35 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Ignores_the_stale_channel_taken_back_to_remove_it_after_the_disconnect()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task RestartAsync()
+                    {
+                        await _realtime.Channel("lobby").Subscribe();
+                        await _realtime.Channel("chat").Subscribe();
+
+                        _realtime.Disconnect();
+                        _realtime.Remove(_realtime.Channel("lobby"));
+                        _realtime.Channel("chat").Unsubscribe();
+                        _realtime.Remove((RealtimeChannel)_realtime.Channel("chat"));
+                        await _realtime.ConnectAsync();
+
+                        await _realtime.Channel("lobby").Subscribe();
+                        await _realtime.Channel("chat").Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Ignores_another_topic_taken_after_the_disconnect()
             => Verify.VerifyAnalyzerAsync("""
                 using System.Threading.Tasks;
