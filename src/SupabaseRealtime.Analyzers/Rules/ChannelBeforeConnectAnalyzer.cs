@@ -55,7 +55,8 @@ namespace SupabaseRealtime.Analyzers.Rules
         /// <summary>The message's text for case 4 (sdk-behaviour.md, section 3: Disconnect() leaves every channel cached).</summary>
         private const string StaleReason = "Disconnect() runs after it was subscribed and it is not removed in between, so this returns the cached "
             + "instance, still bound to the closed socket: its Subscribe() does nothing and its handlers never fire. Remove(channel) "
-            + "before Disconnect() (a channel cannot move to the new socket), then create and set it up again";
+            + "before Disconnect() (a channel cannot move to the new socket), then create and set it up again; to keep it, do not "
+            + "Disconnect(): a dropped socket reconnects by itself and rejoins its subscribed channels";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SRT005);
 

@@ -21,7 +21,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         // bound to the closed socket, so Channel(...) of that topic hands back the dead instance.
         private const string Stale = "Disconnect() runs after it was subscribed and it is not removed in between, so this returns the cached "
             + "instance, still bound to the closed socket: its Subscribe() does nothing and its handlers never fire. Remove(channel) "
-            + "before Disconnect() (a channel cannot move to the new socket), then create and set it up again";
+            + "before Disconnect() (a channel cannot move to the new socket), then create and set it up again; to keep it, do not "
+            + "Disconnect(): a dropped socket reconnects by itself and rejoins its subscribed channels";
 
         private static string Later(string call) => "created before the socket connects ('" + call + "' runs only later); " + Throws;
 
