@@ -797,6 +797,59 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Reports_local_channel_of_an_injected_client_disconnected_in_the_same_method()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class PollViewModel : INotifyPropertyChanged
+                    {
+                        private readonly Client _realtime;
+
+                        public PollViewModel(Client realtime) => _realtime = realtime;
+
+                        public event PropertyChangedEventHandler? PropertyChanged;
+
+                        public int Votes { get; private set; }
+
+                        public async Task WatchAsync(TimeSpan window)
+                        {
+                            var votes = _realtime.Channel("poll:votes");
+                            votes.OnPostgresChange((sender, change) => Votes++, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "votes" });
+                            await {|#0:votes.Subscribe()|};
+                            await Task.Delay(window);
+                            _realtime.Disconnect();
+                        }
+                    }
+                }
+                """,
+                Expected("votes", "PollViewModel", DisconnectKeepsIt + "Dispose"));
+
+        [Fact]
+        public Task Ignores_local_channel_of_a_client_created_in_the_same_method_and_disconnected()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class PollViewModel : INotifyPropertyChanged
+                    {
+                        public event PropertyChangedEventHandler? PropertyChanged;
+
+                        public int Votes { get; private set; }
+
+                        public async Task WatchAsync(string url, TimeSpan window)
+                        {
+                            var realtime = new Client(url);
+                            await realtime.ConnectAsync();
+                            var votes = realtime.Channel("poll:votes");
+                            votes.OnPostgresChange((sender, change) => Votes++, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "votes" });
+                            await votes.Subscribe();
+                            await Task.Delay(window);
+                            realtime.Disconnect();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
         public Task Ignores_channel_of_an_injected_client_removed_before_the_disconnect_in_stop_async()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 using Microsoft.Extensions.Hosting;

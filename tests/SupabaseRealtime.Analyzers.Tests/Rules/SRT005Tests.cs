@@ -349,6 +349,34 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 Verify.Diagnostic().WithLocation(0).WithArguments("messages", "_supabase.Realtime", Stale));
 
         [Fact]
+        public Task Reports_a_table_subscription_taken_again_after_disconnect_on_supabase_1_1_1()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Postgrest.Attributes;
+                    using Supabase.Postgrest.Models;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ChatPage
+                    {
+                        private readonly Supabase.Client _supabase;
+
+                        public ChatPage(Supabase.Client supabase) => _supabase = supabase;
+
+                        public async Task ReopenAsync()
+                        {
+                            await _supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                            _supabase.Realtime.Disconnect();
+                            await {|#0:_supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { })|};
+                        }
+                    }
+                    """ + Model,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("messages", "_supabase.Realtime", Stale) },
+            }.RunAsync();
+
+        [Fact]
         public Task Reports_a_topic_taken_again_after_disconnect_on_the_realtime_5_shape()
             => new VerifyAnalyzer.Test
             {
