@@ -345,8 +345,9 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>
         /// True when the type creates the client on <paramref name="client"/> itself: the chain's root is an instance
         /// field or property of the type (or a local of <paramref name="body"/>'s member) that is only ever assigned a
-        /// <c>new</c> client and is not handed out. Injected, static, parameter and unknown clients are shared: their
-        /// channel cache outlives the instance (a <c>Disconnect()</c> of such a client leaves every channel cached).
+        /// <c>new</c> client. Injected, static, parameter and unknown clients are shared: their channel cache outlives
+        /// the instance (a <c>Disconnect()</c> of such a client leaves every channel cached). A client the type creates
+        /// and then hands to other code still counts as its own: the model does not follow client escapes.
         /// </summary>
         public bool IsOwnedClient(SymbolPath client, BodyRef body)
         {
@@ -356,7 +357,7 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             var root = client.TypeMember ?? client.Root;
-            if (root is null || root.IsStatic || root is IParameterSymbol || IsEscaped(root))
+            if (root is null || root.IsStatic || root is IParameterSymbol)
             {
                 return false;
             }
