@@ -99,14 +99,17 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT005 = Create(
             RuleIds.ChannelBeforeConnect,
             "Channel created before the socket connects",
-            "Channel '{0}' is created before the socket of '{1}' connects ({2}); the SDK throws \"Socket must exist, was `Connect` called?\"",
+            "Channel '{0}' on '{1}': {2}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "Client.Channel(...) for a topic that is not cached yet throws \"Socket must exist, was `Connect` called?\" while the "
             + "client has no socket, and so does supabase.From<T>().On(...), which calls Channel(...) before it checks the socket; "
             + "a Supabase client's InitializeAsync() connects realtime only when it was created with AutoConnectRealtime = true "
             + "(the default is false). Connect the realtime client first (await ConnectAsync(), or InitializeAsync() with "
-            + "AutoConnectRealtime = true).");
+            + "AutoConnectRealtime = true). A cached topic never throws: after Disconnect(), which leaves every channel in the "
+            + "client's cache bound to the closed socket, Channel(...) of a topic subscribed before returns that dead instance, "
+            + "whose Subscribe() does nothing and whose handlers never fire, also once the client is connected again. Remove the "
+            + "channel before disconnecting.");
 
         public static readonly DiagnosticDescriptor SRT003 = Create(
             RuleIds.UpdateInsteadOfUpsert,
@@ -128,9 +131,11 @@ namespace SupabaseRealtime.Analyzers
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "A component, page, view model, hosted service or other type with a bounded lifetime subscribes a realtime channel "
-            + "and no member of the type unsubscribes it, removes it from its client or disconnects the client. The channel, its "
-            + "socket and its handlers outlive the instance, and with a shared client the next instance gets the stale cached "
-            + "channel back. Release it in the type's teardown (Dispose, OnDestroy, StopAsync, ...), and make sure that teardown "
+            + "and no member of the type unsubscribes it or removes it from its client (disconnecting counts only for a client the "
+            + "type created itself). The channel, its socket and its handlers outlive the instance, and with a shared client the "
+            + "next instance gets the stale cached channel back. Disconnect() releases nothing there: every SDK line keeps the "
+            + "channels cached, bound to the stopped socket, so after the next connect Channel(...) of that topic returns the dead "
+            + "instance. Remove it in the type's teardown (Dispose, OnDestroy, StopAsync, ...), and make sure that teardown "
             + "is actually called.");
 
         /// <summary>SRT007: Unsubscribe() leaves the channel in the client's cache while the same set-up runs again on it.</summary>

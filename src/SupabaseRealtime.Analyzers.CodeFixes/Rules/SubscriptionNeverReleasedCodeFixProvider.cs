@@ -497,8 +497,9 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
             }
 
             /// <summary>
-            /// True when the type now removes channels of <paramref name="client"/> or disconnects it (an earlier
-            /// fix of Fix All added that): the analyzer no longer reports a local or discarded channel then.
+            /// True when the type now removes channels of <paramref name="client"/> (an earlier fix of Fix All added
+            /// that): the analyzer no longer reports a local or discarded channel then. A <c>Disconnect()</c> does not
+            /// count: it leaves the channels cached, and the analyzer reports beside it.
             /// </summary>
             private bool ClientAlreadyReleased(string? client)
             {
@@ -511,7 +512,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
                 foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
                     if (invocation.Expression is MemberAccessExpressionSyntax access
-                        && (access.Name.Identifier.ValueText == "Remove" || access.Name.Identifier.ValueText == "Disconnect")
+                        && access.Name.Identifier.ValueText == "Remove"
                         && (client is null || access.Expression.ToString() == client)
                         && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
                         && sdk.IsRealtimeClient(operation.TargetMethod.ContainingType))

@@ -342,6 +342,54 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>True when <paramref name="slot"/> is used in a way the model does not follow (passed on, returned, aliased...).</summary>
         public bool IsEscaped(ISymbol slot) => escaped != null && escaped.Contains(slot);
 
+        /// <summary>
+        /// True when the type creates the client on <paramref name="client"/> itself: the chain's root is an instance
+        /// field or property of the type (or a local of <paramref name="body"/>'s member) that is only ever assigned a
+        /// <c>new</c> client. Injected, static, parameter and unknown clients are shared: their channel cache outlives
+        /// the instance (a <c>Disconnect()</c> of such a client leaves every channel cached). A client the type creates
+        /// and then hands to other code still counts as its own: the model does not follow client escapes.
+        /// </summary>
+        public bool IsOwnedClient(SymbolPath client, BodyRef body)
+        {
+            if (client.IsDefault)
+            {
+                return false;
+            }
+
+            var root = client.TypeMember ?? client.Root;
+            if (root is null || root.IsStatic || root is IParameterSymbol)
+            {
+                return false;
+            }
+
+            if ((root is IFieldSymbol || root is IPropertySymbol)
+                && !SymbolEqualityComparer.Default.Equals(root.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+            {
+                return false;
+            }
+
+            if (root is ILocalSymbol && !SymbolEqualityComparer.Default.Equals(root.ContainingSymbol, body.Member))
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var (slot, isCreation) in ClientWrites)
+            {
+                if (SymbolEqualityComparer.Default.Equals(slot, root))
+                {
+                    if (!isCreation)
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
         /// <summary>True when the type calls <paramref name="method"/> itself or hands it out as a delegate.</summary>
         public bool IsCalled(IMethodSymbol method) => calledMethods != null && calledMethods.Contains(method.OriginalDefinition);
 

@@ -15,8 +15,10 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// "Socket must exist, was `Connect` called?". Reported when the same body connects the client only
     /// later; when the body created the client and nothing connects it before the call; or when the
     /// type creates the client (field/property initializer or constructor) and no member ever connects
-    /// it. A client that came from outside with no connect call in sight is unknown and never reported;
-    /// <c>From&lt;T&gt;().On(...)</c> connects by itself and is never reported.
+    /// it. A client that came from outside with no connect call in sight is unknown and never reported.
+    /// Also (case 4) <c>Channel(...)</c> or <c>From&lt;T&gt;().On(...)</c> of a topic subscribed before a
+    /// <c>Disconnect()</c> of the client and not removed since: the cache hands back the instance bound to
+    /// the closed socket.
     /// </summary>
     internal sealed class ChannelBeforeConnectAnalyzer : SdkRule
     {
@@ -48,6 +50,12 @@ namespace SupabaseRealtime.Analyzers.Rules
 
         private const string CreatedHereReason = "it is created in this method and nothing connects it first";
         private const string NeverConnectedReason = "this type creates it and no member connects it";
+
+        /// <summary>The message's text for case 4 (sdk-behaviour.md, section 3: Disconnect() leaves every channel cached).</summary>
+        private const string StaleReason = "Disconnect() runs after it was subscribed and it is not removed in between, so this returns the cached "
+            + "instance, still bound to the closed socket: its Subscribe() does nothing and its handlers never fire. Remove(channel) "
+            + "before Disconnect() (a channel cannot move to the new socket), then create and set it up again; to keep it, do not "
+            + "Disconnect(): a dropped socket reconnects by itself and rejoins its subscribed channels";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.SRT005);
 
@@ -120,6 +128,46 @@ namespace SupabaseRealtime.Analyzers.Rules
             public HashSet<ISymbol> UnknownMembers { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
             public HashSet<ISymbol> EscapedMembers { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            /// <summary><c>Subscribe()</c> calls and <c>From&lt;T&gt;().On(...)</c> (which subscribes its table's channel).</summary>
+            public List<ChannelUse> Subscribes { get; } = new List<ChannelUse>();
+
+            /// <summary><c>client.Remove(channel)</c> calls.</summary>
+            public List<ChannelUse> Removes { get; } = new List<ChannelUse>();
+
+            /// <summary>Calls of the type's own methods (which may remove channels).</summary>
+            public List<IInvocationOperation> OwnCalls { get; } = new List<IInvocationOperation>();
+
+            /// <summary>Values written into channel locals of this block (null: not a <c>Channel(...)</c> call).</summary>
+            public Dictionary<ISymbol, List<ChannelOrigin?>> LocalChannels { get; } = new Dictionary<ISymbol, List<ChannelOrigin?>>(SymbolEqualityComparer.Default);
+
+            /// <summary>Values written into the type's channel fields and properties by this block.</summary>
+            public Dictionary<ISymbol, List<ChannelOrigin?>> MemberChannels { get; } = new Dictionary<ISymbol, List<ChannelOrigin?>>(SymbolEqualityComparer.Default);
+        }
+
+        /// <summary>A <c>Subscribe()</c> or <c>Remove(channel)</c>: the channel expression (or its origin) and, for <c>Remove</c>, the client.</summary>
+        private sealed class ChannelUse
+        {
+            public ChannelUse(IInvocationOperation call, IOperation? channel, ChannelOrigin? origin, SymbolPath client, Block block)
+            {
+                Call = call;
+                Channel = channel;
+                Origin = origin;
+                Client = client;
+                Block = block;
+            }
+
+            public IInvocationOperation Call { get; }
+
+            public IOperation? Channel { get; }
+
+            /// <summary>Set for <c>From&lt;T&gt;().On(...)</c>; otherwise resolved from <see cref="Channel"/>.</summary>
+            public ChannelOrigin? Origin { get; }
+
+            /// <summary>The client of a <c>Remove</c>; default when unknown or for a subscription.</summary>
+            public SymbolPath Client { get; }
+
+            public Block Block { get; }
         }
 
         /// <summary>A write into a client slot, and what it creates.</summary>
@@ -189,9 +237,36 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             public HashSet<ISymbol> EscapedMembers { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
+            public List<ChannelUse> Subscribes { get; } = new List<ChannelUse>();
+
+            public List<ChannelUse> Removes { get; } = new List<ChannelUse>();
+
+            /// <summary>Members of the type whose body removes a channel.</summary>
+            public HashSet<ISymbol> RemovingMembers { get; } = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+
+            public Dictionary<ISymbol, List<ChannelOrigin?>> MemberChannels { get; } = new Dictionary<ISymbol, List<ChannelOrigin?>>(SymbolEqualityComparer.Default);
+
             public void Merge(Block block)
             {
                 Connects.AddRange(block.Connects);
+                Subscribes.AddRange(block.Subscribes);
+                Removes.AddRange(block.Removes);
+                if (block.Removes.Count > 0)
+                {
+                    RemovingMembers.Add(block.Member.OriginalDefinition);
+                }
+
+                foreach (var pair in block.MemberChannels)
+                {
+                    if (!MemberChannels.TryGetValue(pair.Key, out var values))
+                    {
+                        values = new List<ChannelOrigin?>();
+                        MemberChannels.Add(pair.Key, values);
+                    }
+
+                    values.AddRange(pair.Value);
+                }
+
                 foreach (var write in block.MemberWrites)
                 {
                     if (!MemberWrites.TryGetValue(write.Write.Slot, out var list))
@@ -350,6 +425,11 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 foreach (var operation in block.Root.Descendants())
                 {
+                    if (ChannelSlots.TryGetAssignment(operation, out var channelSlot, out var channelValue) && IsChannelSlot(channelSlot))
+                    {
+                        CollectChannelWrite(block, channelSlot, channelValue);
+                    }
+
                     switch (operation)
                     {
                         case IInvocationOperation invocation:
@@ -368,8 +448,73 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
             }
 
+            private bool IsChannelSlot(ISymbol slot)
+            {
+                switch (slot)
+                {
+                    case ILocalSymbol local:
+                        return Sdk.IsRealtimeChannel(local.Type);
+                    case IFieldSymbol field:
+                        return Sdk.IsRealtimeChannel(field.Type) && IsMemberOfThisType(field);
+                    case IPropertySymbol property:
+                        return Sdk.IsRealtimeChannel(property.Type) && IsMemberOfThisType(property);
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>A write of a channel slot: the <c>Channel(...)</c> origin it holds, or null for anything else (null literals aside).</summary>
+            private void CollectChannelWrite(Block block, ISymbol slot, IOperation value)
+            {
+                var unwrapped = ChannelSlots.UnwrapAwait(value);
+                if (unwrapped is ILiteralOperation || unwrapped is IDefaultValueOperation)
+                {
+                    return;
+                }
+
+                ChannelOrigin? origin = null;
+                if (unwrapped is IInvocationOperation call)
+                {
+                    if (ChannelOrigin.TryGetFromCall(call, Sdk, out var named))
+                    {
+                        origin = named;
+                    }
+                    else if (Subscriptions.IsTableOn(call, Sdk) && ChannelOrigin.TryGetFromTableOn(call, Sdk, out var table))
+                    {
+                        origin = table;
+                    }
+                }
+
+                var map = slot is ILocalSymbol ? block.LocalChannels : block.MemberChannels;
+                if (!map.TryGetValue(slot, out var values))
+                {
+                    values = new List<ChannelOrigin?>();
+                    map.Add(slot, values);
+                }
+
+                values.Add(origin);
+            }
+
             private void CollectCall(IInvocationOperation invocation, Block block)
             {
+                if (Subscriptions.IsSubscribe(invocation, Sdk))
+                {
+                    block.Subscribes.Add(new ChannelUse(invocation, invocation.Instance, null, default, block));
+                    return;
+                }
+
+                if (ChannelCalls.IsRemove(invocation, Sdk, out var removed))
+                {
+                    ChannelCalls.TryGetClient(invocation.Instance, Sdk, out var removeClient);
+                    block.Removes.Add(new ChannelUse(invocation, removed, null, removeClient, block));
+                    return;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+                {
+                    block.OwnCalls.Add(invocation);
+                }
+
                 if (ChannelOrigin.TryGetFromCall(invocation, Sdk, out var origin))
                 {
                     block.Channels.Add(new ChannelCall(origin, block));
@@ -390,6 +535,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     if (ChannelOrigin.TryGetFromTableOn(invocation, Sdk, out var tableOrigin))
                     {
                         block.Channels.Add(new ChannelCall(tableOrigin, block));
+                        block.Subscribes.Add(new ChannelUse(invocation, null, tableOrigin, default, block));
                     }
 
                     var client = Subscriptions.TryGetSupabaseOfTable(invocation.Instance, Sdk, out var supabase, out _)
@@ -482,6 +628,12 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
+                // 4 (judged first). Taken from the cache after Disconnect(): a topic subscribed before, never removed since.
+                if (located && order != null && StaleAfterDisconnect(channel, facts, order, point, bodyConnects) is { } stale)
+                {
+                    return stale;
+                }
+
                 // 1. Connected later in the same body, and not before on some path.
                 if (located && order != null && !bodyConnects.Exists(c => c.Kind == ConnectKind.Disconnect))
                 {
@@ -550,6 +702,263 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 return null;
             }
+
+            /// <summary>
+            /// Case 4: <c>Channel(...)</c> of a topic after a <c>Disconnect()</c> of its client, when the code subscribed that
+            /// topic before the disconnect and removes it nowhere in between. In every SDK line (5.0.5 to the 8.0 line)
+            /// <c>Disconnect()</c> leaves the client's channel cache alone and a channel keeps the socket it was created on, so
+            /// the call returns the instance bound to the closed socket (sdk-behaviour.md, sections 1 and 3); there is no
+            /// version to gate. Two shapes: the subscription earlier in the same body (flow order), or in another member of the
+            /// type while this body disconnects and then takes the channel again (a reconnect method). Any <c>Remove</c> that may
+            /// be of that channel, a new client written into the client's slot, or a call of one of the type's own methods that
+            /// removes channels, on the way, clears it; across members any <c>Remove</c> of it in another member does.
+            /// </summary>
+            private Diagnostic? StaleAfterDisconnect(ChannelCall channel, TypeFacts facts, CallOrder order, FlowPoint point, List<ConnectCall> bodyConnects)
+            {
+                var origin = channel.Origin;
+                var block = channel.Block;
+                if (!origin.IsConstant || origin.Client.IsDefault || IsReleased(origin.Call))
+                {
+                    return null;
+                }
+
+                var disconnects = new List<FlowPoint>();
+                foreach (var connect in bodyConnects)
+                {
+                    if (connect.Kind == ConnectKind.Disconnect && !connect.Client.IsDefault && connect.Client.Equals(origin.Client)
+                        && order.TryGetPoint(connect.Call.Syntax, out var disconnectPoint) && order.Reaches(disconnectPoint, point))
+                    {
+                        disconnects.Add(disconnectPoint);
+                    }
+                }
+
+                if (disconnects.Count == 0)
+                {
+                    return null;
+                }
+
+                var avoid = new List<FlowPoint>();
+                foreach (var remove in block.Removes)
+                {
+                    if (MayRemove(remove, origin, facts) && order.TryGetPoint(remove.Call.Syntax, out var removePoint))
+                    {
+                        avoid.Add(removePoint);
+
+                        // A loop that removes channels (over the client's Subscriptions, a list of them) removes this one
+                        // when it runs at all: its loop head counts too.
+                        for (var parent = remove.Call.Parent; parent != null; parent = parent.Parent)
+                        {
+                            var head = parent switch
+                            {
+                                IForEachLoopOperation forEach => forEach.Collection,
+                                IWhileLoopOperation whileLoop => whileLoop.Condition,
+                                IForLoopOperation forLoop => forLoop.Condition,
+                                _ => null,
+                            };
+                            if (head != null && order.TryGetPoint(head.Syntax, out var headPoint))
+                            {
+                                avoid.Add(headPoint);
+                            }
+                        }
+                    }
+                }
+
+                foreach (var call in block.OwnCalls)
+                {
+                    if (facts.RemovingMembers.Contains(call.TargetMethod.OriginalDefinition) && order.TryGetPoint(call.Syntax, out var callPoint))
+                    {
+                        avoid.Add(callPoint);
+                    }
+                }
+
+                if (!AddClientWrites(block, origin.Client, order, avoid))
+                {
+                    return null;
+                }
+
+                foreach (var disconnect in disconnects)
+                {
+                    if (!order.ExistsPath(disconnect, point, avoid))
+                    {
+                        continue;
+                    }
+
+                    // Subscribed earlier in this body, on a path to the disconnect that removes nothing.
+                    foreach (var subscribe in block.Subscribes)
+                    {
+                        if (Subscribes(subscribe, origin, facts) && order.TryGetPoint(subscribe.Call.Syntax, out var subscribePoint)
+                            && order.ExistsPath(subscribePoint, disconnect, avoid))
+                        {
+                            return CreateStale(channel);
+                        }
+                    }
+
+                    // Subscribed by another member, while this body (a reconnect) disconnects and takes the channel again.
+                    if (!origin.Client.IsMemberOfContainingType || !order.ExistsPathFromEntry(disconnect, avoid))
+                    {
+                        continue;
+                    }
+
+                    foreach (var remove in facts.Removes)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(remove.Block.Member.OriginalDefinition, block.Member.OriginalDefinition)
+                            && MayRemove(remove, origin, facts))
+                        {
+                            return null;
+                        }
+                    }
+
+                    foreach (var subscribe in facts.Subscribes)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(subscribe.Block.Member.OriginalDefinition, block.Member.OriginalDefinition)
+                            && Subscribes(subscribe, origin, facts))
+                        {
+                            return CreateStale(channel);
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// True for <c>client.Remove(client.Channel("x"))</c> and <c>client.Channel("x").Unsubscribe()</c>: taking the stale
+            /// instance back to release it is what the SDK needs.
+            /// </summary>
+            private bool IsReleased(IInvocationOperation call)
+            {
+                var parent = call.Parent;
+                while (parent is IConversionOperation || parent is IParenthesizedOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is IArgumentOperation argument && argument.Parent is IInvocationOperation remove)
+                {
+                    return ChannelCalls.IsRemove(remove, Sdk, out _);
+                }
+
+                return parent is IInvocationOperation invocation && invocation.Instance != null
+                    && ChannelCalls.IsUnsubscribe(invocation, Sdk);
+            }
+
+            /// <summary>Adds the writes of the client's root slot in this body (another client from there on); false when one cannot be placed.</summary>
+            private static bool AddClientWrites(Block block, SymbolPath client, CallOrder order, List<FlowPoint> avoid)
+            {
+                var root = client.TypeMember ?? client.Root;
+                if (root is null)
+                {
+                    return true;
+                }
+
+                var writes = root is ILocalSymbol
+                    ? (block.LocalWrites.TryGetValue(root, out var locals) ? locals : null)
+                    : block.MemberWrites.FindAll(w => SymbolEqualityComparer.Default.Equals(w.Write.Slot, root));
+                if (writes is null)
+                {
+                    return true;
+                }
+
+                foreach (var write in writes)
+                {
+                    if (order.TryGetPoint(write.Write.Write.Syntax, out var writePoint) || order.TryGetPoint(write.Write.Value.Syntax, out writePoint))
+                    {
+                        avoid.Add(writePoint);
+                    }
+                    else
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>True when the subscription is of the same cached instance as <paramref name="origin"/>.</summary>
+            private bool Subscribes(ChannelUse subscribe, ChannelOrigin origin, TypeFacts facts)
+            {
+                if (subscribe.Origin != null)
+                {
+                    return subscribe.Origin.IsSameInstanceAs(origin);
+                }
+
+                var origins = OriginsOf(subscribe.Channel, subscribe.Block, facts);
+                if (origins is null || origins.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var candidate in origins)
+                {
+                    if (candidate is null || !candidate.IsSameInstanceAs(origin))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            /// <summary>True unless the <c>Remove</c> is provably of another client or of another topic.</summary>
+            private bool MayRemove(ChannelUse remove, ChannelOrigin origin, TypeFacts facts)
+            {
+                if (!remove.Client.IsDefault && !remove.Client.Equals(origin.Client))
+                {
+                    return false;
+                }
+
+                var origins = OriginsOf(remove.Channel, remove.Block, facts);
+                if (origins is null || origins.Count == 0)
+                {
+                    return true;
+                }
+
+                foreach (var candidate in origins)
+                {
+                    if (candidate is null || !candidate.IsConstant || candidate.IsSameInstanceAs(origin)
+                        || !candidate.Client.Equals(origin.Client))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>The origins a channel expression may hold: a <c>Channel(...)</c> call, or the values written into its slot; null when unknown.</summary>
+            private List<ChannelOrigin?>? OriginsOf(IOperation? channel, Block block, TypeFacts facts)
+            {
+                if (channel is null)
+                {
+                    return null;
+                }
+
+                if (ChannelOrigin.TryGet(channel, Sdk, out var direct))
+                {
+                    return new List<ChannelOrigin?> { direct };
+                }
+
+                var slot = ChannelSlots.GetSlot(channel);
+                switch (slot)
+                {
+                    case ILocalSymbol local:
+                        return block.LocalChannels.TryGetValue(local, out var locals) ? locals : null;
+                    case IFieldSymbol _:
+                    case IPropertySymbol _:
+                        return facts.MemberChannels.TryGetValue(slot, out var members) ? members : null;
+                    default:
+                        return null;
+                }
+            }
+
+            private static Diagnostic CreateStale(ChannelCall channel)
+                => Diagnostic.Create(
+                    Descriptors.SRT005,
+                    channel.Origin.Call.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string>.Empty.Add(ClientProperty, channel.Origin.Client.Display),
+                    channel.Origin.DisplayName,
+                    channel.Origin.Client.Display,
+                    StaleReason);
 
             /// <summary>The writes of the client's root slot: the block's for a local, the type's for a field or property.</summary>
             private List<ClientWrite> GetWrites(TypeFacts facts, ISymbol? root, Block block, bool rootIsClient, out bool known)
@@ -696,7 +1105,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     properties,
                     channel.Origin.DisplayName,
                     channel.Origin.Client.Display,
-                    reason);
+                    "created before the socket connects (" + reason + "); the SDK throws \"Socket must exist, was `Connect` called?\"");
         }
     }
 }

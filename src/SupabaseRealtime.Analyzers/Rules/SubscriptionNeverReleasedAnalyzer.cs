@@ -189,7 +189,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                Report(context, subscription, verdict, field.Name, FieldHolder, field, creations);
+                Report(context, subscription, verdict, field.Name, FieldHolder, field, creations, DisconnectsShared(Clients(creations)));
             }
 
             private void EvaluateLocal(SymbolAnalysisContext context, Subscription subscription, ILocalSymbol local)
@@ -203,14 +203,16 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var release in usage.Releases)
                 {
                     if (SymbolEqualityComparer.Default.Equals(release.Body.Member, subscription.Body.Member)
-                        && (release.Kind == ReleaseKind.Disconnect || SymbolEqualityComparer.Default.Equals(release.Channel.Slot, local)))
+                        && ((release.Kind == ReleaseKind.Disconnect && usage.IsOwnedClient(release.Client, release.Body))
+                            || (release.Kind != ReleaseKind.Disconnect && SymbolEqualityComparer.Default.Equals(release.Channel.Slot, local))))
                     {
                         return;
                     }
                 }
 
-                var verdict = ClientVerdict(Clients(creations));
-                Report(context, subscription, verdict, local.Name, LocalHolder, null, creations);
+                var clients = Clients(creations);
+                var verdict = ClientVerdict(clients);
+                Report(context, subscription, verdict, local.Name, LocalHolder, null, creations, DisconnectsShared(clients));
             }
 
             private void EvaluateDiscarded(SymbolAnalysisContext context, Subscription subscription)
@@ -220,7 +222,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var name = subscription.IsTableOn
                     ? TableOnDisplay(subscription)
                     : subscription.Origin?.Call.Syntax.ToString() ?? subscription.Call.Syntax.ToString();
-                Report(context, subscription, verdict, name, subscription.IsTableOn ? DiscardedHolder : null, null, new List<ChannelWrite>());
+                Report(context, subscription, verdict, name, subscription.IsTableOn ? DiscardedHolder : null, null, new List<ChannelWrite>(), DisconnectsShared(clients));
             }
 
             private void EvaluateCollection(SymbolAnalysisContext context, Subscription subscription, ILocalSymbol local, ISymbol collection)
@@ -237,7 +239,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var release in usage.Releases)
                 {
                     var releases = SymbolEqualityComparer.Default.Equals(release.Channel.Collection, collection)
-                        || (release.Kind == ReleaseKind.Disconnect && AnyClientMatches(clients, release.Client))
+                        || (release.Kind == ReleaseKind.Disconnect && AnyClientMatches(clients, release.Client) && usage.IsOwnedClient(release.Client, release.Body))
                         || (release.Kind != ReleaseKind.Disconnect && IsUntracedChannel(release.Channel));
                     if (releases)
                     {
@@ -245,7 +247,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                Report(context, subscription, verdict, local.Name, null, null, creations);
+                Report(context, subscription, verdict, local.Name, null, null, creations, DisconnectsShared(clients));
             }
 
             /// <summary>For a channel that is not kept: does the type remove channels of its client or disconnect it?</summary>
@@ -256,7 +258,8 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     var releases = release.Kind == ReleaseKind.Unsubscribe
                         ? release.Channel.Origin != null && AnyClientMatches(clients, release.Channel.Origin.Client)
-                        : AnyClientMatches(clients, release.Client);
+                        : AnyClientMatches(clients, release.Client)
+                            && (release.Kind != ReleaseKind.Disconnect || usage.IsOwnedClient(release.Client, release.Body));
                     if (releases)
                     {
                         verdict = Better(verdict, IsUnwired(release.Body) ? Verdict.OnlyUnwired : Verdict.Fine);
@@ -281,10 +284,27 @@ namespace SupabaseRealtime.Analyzers.Rules
                         var origin = release.Channel.Origin;
                         return origin != null && AnyClientMatches(Clients(creations), origin.Client);
                     case ReleaseKind.Disconnect:
-                        return AnyClientMatches(Clients(creations), release.Client);
+                        // Disconnect() leaves every channel in the client's cache (sdk-behaviour.md section 3, every line):
+                        // a release only when the client goes with the instance.
+                        return AnyClientMatches(Clients(creations), release.Client) && usage.IsOwnedClient(release.Client, release.Body);
                     default:
                         return false;
                 }
+            }
+
+            /// <summary>True when the type disconnects a client the channel may be on that it does not own (so the channel stays cached on it).</summary>
+            private bool DisconnectsShared(List<SymbolPath> clients)
+            {
+                foreach (var release in usage.Releases)
+                {
+                    if (release.Kind == ReleaseKind.Disconnect && AnyClientMatches(clients, release.Client)
+                        && !usage.IsOwnedClient(release.Client, release.Body))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>An Unsubscribe/Remove of a local or parameter the model cannot trace to its creation: it may be an element of the collection.</summary>
@@ -344,7 +364,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     && member.DeclaredAccessibility == Accessibility.Private
                     && SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, type.OriginalDefinition);
 
-            private void Report(SymbolAnalysisContext context, Subscription subscription, Verdict verdict, string name, string? holder, ISymbol? field, List<ChannelWrite> creations)
+            private void Report(SymbolAnalysisContext context, Subscription subscription, Verdict verdict, string name, string? holder, ISymbol? field, List<ChannelWrite> creations, bool disconnectsShared)
             {
                 if (verdict == Verdict.Fine)
                 {
@@ -366,7 +386,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var teardownName = teardown?.Name
                         ?? lifetime.FindUnwiredDispose(type, out _)?.Name
                         ?? (lifetime.IsUnity(type) ? "OnDestroy" : "Dispose");
-                    advice = "unsubscribe or Remove it in " + teardownName;
+                    advice = disconnectsShared
+                        ? "Disconnect() leaves it in the client's channel cache, where the next Channel(...) of its topic gets it back bound to the closed socket; Remove it in " + teardownName
+                        : "unsubscribe or Remove it in " + teardownName;
                     properties[TeardownProperty] = teardownName;
                 }
 

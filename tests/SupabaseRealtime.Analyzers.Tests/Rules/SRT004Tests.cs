@@ -93,7 +93,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         [InlineData("UnityEngine.MonoBehaviour", "private void OnDestroy() { _channel?.Unsubscribe(); }")]
         [InlineData("Microsoft.Maui.Controls.ContentPage", "protected override void OnDisappearing() { base.OnDisappearing(); _channel?.Unsubscribe(); }")]
         [InlineData("Microsoft.Maui.Controls.ContentView, IDisposable", "public void Dispose() { _channel?.Unsubscribe(); }")]
-        [InlineData("Xamarin.Forms.ContentPage", "protected override void OnDisappearing() { _supabase.Realtime.Disconnect(); }")]
+        [InlineData("Xamarin.Forms.ContentPage", "protected override void OnDisappearing() { if (_channel != null) _supabase.Realtime.Remove(_channel); _supabase.Realtime.Disconnect(); }")]
         [InlineData("Xamarin.Forms.ContentView, IDisposable", "public void Dispose() { _channel?.Unsubscribe(); }")]
         [InlineData("System.Windows.Window", "protected override void OnClosed(EventArgs e) { _channel?.Unsubscribe(); base.OnClosed(e); }")]
         [InlineData("System.Windows.Controls.UserControl", "private void OnUnloaded(object sender, System.Windows.RoutedEventArgs e) => _channel?.Unsubscribe();")]
@@ -102,7 +102,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         [InlineData("System.Windows.Forms.UserControl", "protected override void Dispose(bool disposing) { if (disposing) _channel?.Unsubscribe(); base.Dispose(disposing); }")]
         [InlineData("Avalonia.Controls.Window", "protected override void OnClosed(EventArgs e) { if (_channel != null) _supabase.Realtime.Remove(_channel); }")]
         [InlineData("Avalonia.Controls.UserControl", "protected override void OnDetachedFromVisualTree(Avalonia.VisualTreeAttachmentEventArgs e) => _channel?.Unsubscribe();")]
-        [InlineData("Microsoft.Extensions.Hosting.BackgroundService", "protected override Task ExecuteAsync(CancellationToken stoppingToken) => ConnectAsync(); public override async Task StopAsync(CancellationToken cancellationToken) { _supabase.Realtime.Disconnect(); await base.StopAsync(cancellationToken); }")]
+        [InlineData("Microsoft.Extensions.Hosting.BackgroundService", "protected override Task ExecuteAsync(CancellationToken stoppingToken) => ConnectAsync(); public override async Task StopAsync(CancellationToken cancellationToken) { _channel?.Unsubscribe(); await base.StopAsync(cancellationToken); }")]
         [InlineData("Microsoft.Extensions.Hosting.IHostedService", "public Task StartAsync(CancellationToken cancellationToken) => ConnectAsync(); public Task StopAsync(CancellationToken cancellationToken) { _channel?.Unsubscribe(); return Task.CompletedTask; }")]
         [InlineData("INotifyPropertyChanged, IDisposable", "public event PropertyChangedEventHandler? PropertyChanged; public void Dispose() { if (_channel != null) { _supabase.Realtime.Remove(_channel); } }")]
         [InlineData("IDisposable", "public void Dispose() { _channel?.Unsubscribe(); }")]
@@ -346,7 +346,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         [InlineData("foreach (var pair in _rooms) _supabase.Realtime.Remove(pair.Value);")]
         [InlineData("foreach (var channel in _rooms.Values.ToList()) { _supabase.Realtime.Remove(channel); }")]
         [InlineData("_rooms.Values.ToList().ForEach(channel => channel.Unsubscribe());")]
-        [InlineData("_supabase.Realtime.Disconnect();")]
+        [InlineData("foreach (var channel in _rooms.Values) _supabase.Realtime.Remove(channel); _supabase.Realtime.Disconnect();")]
         public Task Ignores_collection_field_whose_elements_are_released(string release)
             => Verify.VerifyAnalyzerAsync(Usings + """
                 namespace Demo
@@ -504,7 +504,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         }
 
         [Fact]
-        public Task Ignores_release_forms_unsubscribe_remove_and_disconnect()
+        public Task Ignores_release_forms_unsubscribe_and_remove()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 namespace Demo
                 {
@@ -540,6 +540,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                                 _supabase.Realtime.Remove((RealtimeChannel)_stock);
                             }
 
+                            this._other.Remove(this._other.Channel("alerts"));
                             this._other.Disconnect();
                         }
                     }
@@ -583,8 +584,12 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        // Disconnect() leaves every channel in the client's cache, bound to the closed socket (sdk-behaviour.md
+        // section 3, every line): on an injected client it releases nothing.
+        private const string DisconnectKeepsIt = "Disconnect() leaves it in the client's channel cache, where the next Channel(...) of its topic gets it back bound to the closed socket; Remove it in ";
+
         [Fact]
-        public Task Ignores_disconnect_in_stop_async_of_a_background_service()
+        public Task Reports_channels_of_an_injected_client_a_background_service_only_disconnects()
             => Verify.VerifyAnalyzerAsync(Usings + """
                 using Microsoft.Extensions.Hosting;
 
@@ -602,6 +607,181 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
                         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
                         {
+                            await {|#0:_supabase.From<Todo>().On(PostgresChangesOptions.ListenType.All, (sender, change) => { })|};
+                            var audit = _supabase.Realtime.Channel("audit");
+                            await {|#1:audit.Subscribe()|};
+                        }
+
+                        public override Task StopAsync(CancellationToken cancellationToken)
+                        {
+                            _supabase.Realtime.Disconnect();
+                            return base.StopAsync(cancellationToken);
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_supabase.From<Todo>().On(...)", "TodoSyncWorker", DisconnectKeepsIt + "StopAsync"),
+                Verify.Diagnostic().WithLocation(1).WithArguments("audit", "TodoSyncWorker", DisconnectKeepsIt + "StopAsync"));
+
+        [Fact]
+        public Task Reports_field_channel_of_an_injected_client_only_disconnected_in_dispose()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.AspNetCore.Components;
+
+                namespace Demo
+                {
+                    public partial class OrderBoard : ComponentBase, IDisposable
+                    {
+                        private RealtimeChannel? _orders;
+
+                        [Inject]
+                        public Client Realtime { get; set; } = default!;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            _orders = Realtime.Channel("orders");
+                            _orders.OnPostgresChange((sender, change) => InvokeAsync(StateHasChanged), PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                            await {|#0:_orders.Subscribe()|};
+                        }
+
+                        public void Dispose() => Realtime.Disconnect();
+                    }
+                }
+                """,
+                Expected("_orders", "OrderBoard", DisconnectKeepsIt + "Dispose"));
+
+        [Fact]
+        public Task Reports_field_channel_of_an_injected_client_only_disconnected_on_the_realtime_5_shape()
+        {
+            var test = new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Microsoft.AspNetCore.Components;
+                    using Supabase.Realtime;
+
+                    namespace Demo
+                    {
+                        public class Feed : ComponentBase, IDisposable
+                        {
+                            private RealtimeChannel? _feed;
+
+                            [Inject]
+                            public Client Realtime { get; set; } = default!;
+
+                            protected override async Task OnInitializedAsync()
+                            {
+                                _feed = Realtime.Channel("realtime", "public", "posts");
+                                _feed.OnInsert += (sender, args) => StateHasChanged();
+                                await {|#0:_feed.Subscribe()|};
+                            }
+
+                            public void Dispose() => Realtime.Disconnect();
+                        }
+                    }
+                    """,
+            };
+            test.ExpectedDiagnostics.Add(Expected("_feed", "Feed", DisconnectKeepsIt + "Dispose"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Ignores_field_channel_of_an_injected_client_removed_then_disconnected_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Microsoft.AspNetCore.Components;
+                    using Supabase.Realtime;
+
+                    namespace Demo
+                    {
+                        public class Feed : ComponentBase, IDisposable
+                        {
+                            private RealtimeChannel? _feed;
+
+                            [Inject]
+                            public Client Realtime { get; set; } = default!;
+
+                            protected override async Task OnInitializedAsync()
+                            {
+                                _feed = Realtime.Channel("realtime", "public", "posts");
+                                _feed.OnInsert += (sender, args) => StateHasChanged();
+                                await _feed.Subscribe();
+                            }
+
+                            public void Dispose()
+                            {
+                                if (_feed != null)
+                                {
+                                    Realtime.Remove(_feed);
+                                }
+
+                                Realtime.Disconnect();
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_field_channel_of_a_client_the_type_creates_and_disconnects_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    namespace Demo
+                    {
+                        public sealed class PriceTicker : IDisposable
+                        {
+                            private readonly Client _realtime = new Client("wss://example.supabase.co/realtime/v1");
+                            private RealtimeChannel? _prices;
+
+                            public async Task StartAsync()
+                            {
+                                await _realtime.ConnectAsync();
+                                _prices = _realtime.Channel("prices");
+                                _prices.OnUpdate += (sender, args) => { };
+                                await _prices.Subscribe();
+                            }
+
+                            public void Dispose() => _realtime.Disconnect();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_channels_of_a_supabase_client_the_service_creates_and_disconnects()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.Extensions.Hosting;
+
+                namespace Demo
+                {
+                    public class Todo : BaseModel
+                    {
+                    }
+
+                    public sealed class TodoSyncWorker : BackgroundService
+                    {
+                        private readonly Supabase.Client _supabase;
+
+                        public TodoSyncWorker(string url, string key)
+                        {
+                            _supabase = new Supabase.Client(url, key, new Supabase.SupabaseOptions { AutoConnectRealtime = true });
+                        }
+
+                        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                        {
+                            await _supabase.InitializeAsync();
                             await _supabase.From<Todo>().On(PostgresChangesOptions.ListenType.All, (sender, change) => { });
                             var audit = _supabase.Realtime.Channel("audit");
                             await audit.Subscribe();
@@ -609,6 +789,93 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
 
                         public override Task StopAsync(CancellationToken cancellationToken)
                         {
+                            _supabase.Realtime.Disconnect();
+                            return base.StopAsync(cancellationToken);
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Reports_local_channel_of_an_injected_client_disconnected_in_the_same_method()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class PollViewModel : INotifyPropertyChanged
+                    {
+                        private readonly Client _realtime;
+
+                        public PollViewModel(Client realtime) => _realtime = realtime;
+
+                        public event PropertyChangedEventHandler? PropertyChanged;
+
+                        public int Votes { get; private set; }
+
+                        public async Task WatchAsync(TimeSpan window)
+                        {
+                            var votes = _realtime.Channel("poll:votes");
+                            votes.OnPostgresChange((sender, change) => Votes++, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "votes" });
+                            await {|#0:votes.Subscribe()|};
+                            await Task.Delay(window);
+                            _realtime.Disconnect();
+                        }
+                    }
+                }
+                """,
+                Expected("votes", "PollViewModel", DisconnectKeepsIt + "Dispose"));
+
+        [Fact]
+        public Task Ignores_local_channel_of_a_client_created_in_the_same_method_and_disconnected()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                namespace Demo
+                {
+                    public sealed class PollViewModel : INotifyPropertyChanged
+                    {
+                        public event PropertyChangedEventHandler? PropertyChanged;
+
+                        public int Votes { get; private set; }
+
+                        public async Task WatchAsync(string url, TimeSpan window)
+                        {
+                            var realtime = new Client(url);
+                            await realtime.ConnectAsync();
+                            var votes = realtime.Channel("poll:votes");
+                            votes.OnPostgresChange((sender, change) => Votes++, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "votes" });
+                            await votes.Subscribe();
+                            await Task.Delay(window);
+                            realtime.Disconnect();
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_channel_of_an_injected_client_removed_before_the_disconnect_in_stop_async()
+            => Verify.VerifyAnalyzerAsync(Usings + """
+                using Microsoft.Extensions.Hosting;
+
+                namespace Demo
+                {
+                    public sealed class AuditWorker : BackgroundService
+                    {
+                        private readonly Supabase.Client _supabase;
+                        private RealtimeChannel? _audit;
+
+                        public AuditWorker(Supabase.Client supabase) => _supabase = supabase;
+
+                        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                        {
+                            _audit = _supabase.Realtime.Channel("audit");
+                            await _audit.Subscribe();
+                        }
+
+                        public override Task StopAsync(CancellationToken cancellationToken)
+                        {
+                            if (_audit != null)
+                            {
+                                _supabase.Realtime.Remove(_audit);
+                            }
+
                             _supabase.Realtime.Disconnect();
                             return base.StopAsync(cancellationToken);
                         }
@@ -1075,6 +1342,74 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             if (_feed is RealtimeChannel feed)
                             {
                                 Supabase.Realtime.Remove(feed);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        // The Remove lands after the Disconnect(): the channel is still IsJoined, so Remove unsubscribes it (the leave is
+        // buffered on the stopped socket, nothing throws) and drops it from the cache.
+        [Fact]
+        public Task Fix_removes_the_field_channel_beside_a_disconnect_of_an_injected_client()
+            => Verify.VerifyCodeFixAsync("""
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                namespace Demo
+                {
+                    public partial class OrderBoard : ComponentBase, IDisposable
+                    {
+                        private RealtimeChannel? _orders;
+
+                        [Inject]
+                        public Client Realtime { get; set; } = default!;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            _orders = Realtime.Channel("orders");
+                            _orders.OnPostgresChange((sender, change) => InvokeAsync(StateHasChanged), PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                            await [|_orders.Subscribe()|];
+                        }
+
+                        public void Dispose()
+                        {
+                            Realtime.Disconnect();
+                        }
+                    }
+                }
+                """, """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Components;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                namespace Demo
+                {
+                    public partial class OrderBoard : ComponentBase, IDisposable
+                    {
+                        private RealtimeChannel? _orders;
+
+                        [Inject]
+                        public Client Realtime { get; set; } = default!;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            _orders = Realtime.Channel("orders");
+                            _orders.OnPostgresChange((sender, change) => InvokeAsync(StateHasChanged), PostgresChangesOptions.ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                            await _orders.Subscribe();
+                        }
+
+                        public void Dispose()
+                        {
+                            Realtime.Disconnect();
+                            if (_orders != null)
+                            {
+                                Realtime.Remove(_orders);
                             }
                         }
                     }

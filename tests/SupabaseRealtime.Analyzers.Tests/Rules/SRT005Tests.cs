@@ -13,8 +13,18 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
     /// <summary>SRT005: channel created before the socket connects.</summary>
     public class SRT005Tests
     {
-        private const string CreatedHere = "it is created in this method and nothing connects it first";
-        private const string NeverConnected = "this type creates it and no member connects it";
+        private const string CreatedHere = "created before the socket connects (it is created in this method and nothing connects it first); " + Throws;
+        private const string NeverConnected = "created before the socket connects (this type creates it and no member connects it); " + Throws;
+        private const string Throws = "the SDK throws \"Socket must exist, was `Connect` called?\"";
+
+        // Case 4 (sdk-behaviour.md section 3, every line from 5.0.5 to the 8.0 line): Disconnect() leaves the channel cached,
+        // bound to the closed socket, so Channel(...) of that topic hands back the dead instance.
+        private const string Stale = "Disconnect() runs after it was subscribed and it is not removed in between, so this returns the cached "
+            + "instance, still bound to the closed socket: its Subscribe() does nothing and its handlers never fire. Remove(channel) "
+            + "before Disconnect() (a channel cannot move to the new socket), then create and set it up again; to keep it, do not "
+            + "Disconnect(): a dropped socket reconnects by itself and rejoins its subscribed channels";
+
+        private static string Later(string call) => "created before the socket connects ('" + call + "' runs only later); " + Throws;
 
         private const string Model = """
 
@@ -49,7 +59,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("room:lobby", "_realtime", "'ConnectAsync' runs only later"));
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("room:lobby", "_realtime", Later("ConnectAsync")));
 
         // A table that is not constant: the message names the channel as the code does, not the schema.
         [Fact]
@@ -72,7 +82,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("watched", "_realtime", "'ConnectAsync' runs only later"));
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("watched", "_realtime", Later("ConnectAsync")));
 
         [Fact]
         public Task Reports_a_channel_created_before_a_later_InitializeAsync_that_auto_connects()
@@ -93,7 +103,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("todos", "supabase.Realtime", "'InitializeAsync' runs only later"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("todos", "supabase.Realtime", Later("InitializeAsync")));
 
         [Fact]
         public Task Reports_on_the_realtime_5_shape()
@@ -113,7 +123,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
                     """,
-                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("prices", "realtime", "'Connect' runs only later") },
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("prices", "realtime", Later("Connect")) },
             }.RunAsync();
 
         // ---- 2. Created in the method ----------------------------------------------------------
@@ -244,6 +254,573 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                     """,
                 ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("inbox", "_realtime", NeverConnected) },
+            }.RunAsync();
+
+        // ---- 4. Taken from the cache after Disconnect() ------------------------------------------
+
+        [Fact]
+        public Task Reports_a_topic_subscribed_then_disconnected_then_taken_again_in_one_method()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task RestartAsync()
+                    {
+                        var lobby = _realtime.Channel("lobby");
+                        await lobby.Subscribe();
+
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+
+                        var again = {|#0:_realtime.Channel("lobby")|};
+                        await again.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("lobby", "_realtime", Stale));
+
+        [Fact]
+        public Task Reports_a_reconnect_method_that_takes_back_a_channel_another_member_subscribed()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class OrderFeed
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _orders;
+
+                    public OrderFeed(Client realtime) => _realtime = realtime;
+
+                    public int Received { get; private set; }
+
+                    public async Task StartAsync()
+                    {
+                        _orders = _realtime.Channel("orders:eu");
+                        _orders.OnPostgresChange((sender, change) => Received++, PostgresChangesOptions.ListenType.Inserts, new PostgresChangesFilter { Table = "orders" });
+                        await _orders.Subscribe();
+                    }
+
+                    public async Task ReconnectAsync()
+                    {
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+                        _orders = {|#0:_realtime.Channel("orders:eu")|};
+                        await _orders.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("orders:eu", "_realtime", Stale));
+
+        [Fact]
+        public Task Reports_a_table_subscription_taken_again_after_a_disconnect_of_the_supabase_realtime()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Postgrest.Attributes;
+                using Supabase.Postgrest.Models;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class ChatPage
+                {
+                    private readonly Supabase.Client _supabase;
+
+                    public ChatPage(Supabase.Client supabase) => _supabase = supabase;
+
+                    public async Task OpenAsync()
+                    {
+                        await _supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                    }
+
+                    public async Task ResumeAsync()
+                    {
+                        _supabase.Realtime.Disconnect();
+                        await _supabase.Realtime.ConnectAsync();
+                        await {|#0:_supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { })|};
+                    }
+                }
+                """ + Model,
+                Verify.Diagnostic().WithLocation(0).WithArguments("messages", "_supabase.Realtime", Stale));
+
+        [Fact]
+        public Task Reports_a_table_subscription_taken_again_after_disconnect_on_supabase_1_1_1()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Postgrest.Attributes;
+                    using Supabase.Postgrest.Models;
+                    using Supabase.Realtime.PostgresChanges;
+
+                    public sealed class ChatPage
+                    {
+                        private readonly Supabase.Client _supabase;
+
+                        public ChatPage(Supabase.Client supabase) => _supabase = supabase;
+
+                        public async Task ReopenAsync()
+                        {
+                            await _supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { });
+                            _supabase.Realtime.Disconnect();
+                            await {|#0:_supabase.From<Message>().On(PostgresChangesOptions.ListenType.Inserts, (sender, change) => { })|};
+                        }
+                    }
+                    """ + Model,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("messages", "_supabase.Realtime", Stale) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_a_topic_taken_again_after_disconnect_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task RestartAsync(Client realtime)
+                        {
+                            var prices = realtime.Channel("prices");
+                            prices.OnUpdate += (sender, args) => { };
+                            await prices.Subscribe();
+
+                            realtime.Disconnect();
+                            await realtime.ConnectAsync();
+
+                            var again = {|#0:realtime.Channel("prices")|};
+                            again.OnUpdate += (sender, args) => { };
+                            await again.Subscribe();
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("prices", "realtime", Stale) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_a_reconnect_method_on_realtime_6()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime604,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class InboxSync
+                    {
+                        private readonly Client _realtime;
+
+                        public InboxSync(Client realtime) => _realtime = realtime;
+
+                        public async Task StartAsync()
+                        {
+                            var inbox = _realtime.Channel("inbox");
+                            await inbox.Subscribe();
+                        }
+
+                        public async Task ReconnectAsync()
+                        {
+                            _realtime.Disconnect();
+                            await _realtime.ConnectAsync();
+                            await {|#0:_realtime.Channel("inbox")|}.Subscribe();
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { VerifyAnalyzer.Diagnostic().WithLocation(0).WithArguments("inbox", "_realtime", Stale) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_channel_removed_before_the_disconnect()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task RestartAsync()
+                    {
+                        var lobby = _realtime.Channel("lobby");
+                        await lobby.Subscribe();
+
+                        _realtime.Remove(lobby);
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+
+                        var again = _realtime.Channel("lobby");
+                        await again.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_channel_removed_after_the_disconnect_before_it_is_taken_again()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task RestartAsync()
+                    {
+                        await _realtime.Channel("lobby").Subscribe();
+
+                        _realtime.Disconnect();
+                        foreach (var stale in new System.Collections.Generic.List<RealtimeChannel>(_realtime.Subscriptions.Values))
+                        {
+                            _realtime.Remove(stale);
+                        }
+
+                        await _realtime.ConnectAsync();
+                        await _realtime.Channel("lobby").Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_the_stale_channel_taken_back_to_remove_it_after_the_disconnect()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task RestartAsync()
+                    {
+                        await _realtime.Channel("lobby").Subscribe();
+                        await _realtime.Channel("chat").Subscribe();
+
+                        _realtime.Disconnect();
+                        _realtime.Remove(_realtime.Channel("lobby"));
+                        _realtime.Channel("chat").Unsubscribe();
+                        _realtime.Remove((RealtimeChannel)_realtime.Channel("chat"));
+                        await _realtime.ConnectAsync();
+
+                        await _realtime.Channel("lobby").Subscribe();
+                        await _realtime.Channel("chat").Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_another_topic_taken_after_the_disconnect()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task MoveAsync()
+                    {
+                        var lobby = _realtime.Channel("lobby");
+                        await lobby.Subscribe();
+
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+
+                        var arena = _realtime.Channel("arena");
+                        await arena.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_topic_taken_only_before_the_disconnect()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class StatusProbe
+                {
+                    private readonly Client _realtime;
+
+                    public StatusProbe(Client realtime) => _realtime = realtime;
+
+                    public async Task ProbeAsync()
+                    {
+                        await _realtime.ConnectAsync();
+                        var status = _realtime.Channel("status");
+                        await status.Subscribe();
+                        var joined = status.IsJoined;
+                        _realtime.Disconnect();
+                        System.Console.WriteLine(joined);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_fresh_client_after_the_disconnect()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly string _url;
+                    private Client _realtime;
+
+                    public LobbyService(string url, Client realtime)
+                    {
+                        _url = url;
+                        _realtime = realtime;
+                    }
+
+                    public async Task RestartAsync()
+                    {
+                        var lobby = _realtime.Channel("lobby");
+                        await lobby.Subscribe();
+
+                        _realtime.Disconnect();
+                        _realtime = new Client(_url);
+                        await _realtime.ConnectAsync();
+
+                        var again = _realtime.Channel("lobby");
+                        await again.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_topic_subscribed_only_after_the_disconnect()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Restarter
+                {
+                    private readonly Client _realtime;
+
+                    public Restarter(Client realtime) => _realtime = realtime;
+
+                    public async Task RestartAsync()
+                    {
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+                        var alerts = _realtime.Channel("alerts");
+                        await alerts.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_reconnect_when_the_type_removes_the_channel_in_another_member()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class OrderFeed
+                {
+                    private readonly Client _realtime;
+                    private RealtimeChannel? _orders;
+
+                    public OrderFeed(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync()
+                    {
+                        _orders = _realtime.Channel("orders:eu");
+                        await _orders.Subscribe();
+                    }
+
+                    public void Pause()
+                    {
+                        if (_orders != null)
+                        {
+                            _realtime.Remove(_orders);
+                        }
+                    }
+
+                    public async Task ReconnectAsync()
+                    {
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+                        _orders = _realtime.Channel("orders:eu");
+                        await _orders.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_reconnect_that_calls_a_helper_removing_the_channels_first()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class RoomList
+                {
+                    private readonly Client _realtime;
+                    private readonly List<RealtimeChannel> _rooms = new List<RealtimeChannel>();
+
+                    public RoomList(Client realtime) => _realtime = realtime;
+
+                    public async Task JoinAsync()
+                    {
+                        var room = _realtime.Channel("room:1");
+                        await room.Subscribe();
+                        _rooms.Add(room);
+                    }
+
+                    public async Task ReconnectAsync()
+                    {
+                        var room = _realtime.Channel("room:1");
+                        await room.Subscribe();
+                        LeaveAll();
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+                        await _realtime.Channel("room:1").Subscribe();
+                    }
+
+                    private void LeaveAll()
+                    {
+                        foreach (var room in _rooms)
+                        {
+                            _realtime.Remove(room);
+                        }
+
+                        _rooms.Clear();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_disconnect_of_another_client()
+            => Verify.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class Bridge
+                {
+                    private readonly Client _primary;
+                    private readonly Client _backup;
+
+                    public Bridge(Client primary, Client backup)
+                    {
+                        _primary = primary;
+                        _backup = backup;
+                    }
+
+                    public async Task FailOverAsync()
+                    {
+                        await _primary.Channel("events").Subscribe();
+                        _backup.Disconnect();
+                        await _backup.ConnectAsync();
+                        await _primary.Channel("events").Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_a_channel_removed_before_the_disconnect_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task RestartAsync(Client realtime)
+                        {
+                            var prices = realtime.Channel("prices");
+                            await prices.Subscribe();
+
+                            realtime.Remove(prices);
+                            realtime.Disconnect();
+                            await realtime.ConnectAsync();
+
+                            var again = realtime.Channel("prices");
+                            await again.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_fresh_client_after_the_disconnect_on_the_realtime_5_shape()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class Ticker
+                    {
+                        public async Task RestartAsync(string url)
+                        {
+                            var realtime = new Client(url);
+                            await realtime.ConnectAsync();
+                            await realtime.Channel("prices").Subscribe();
+
+                            realtime.Disconnect();
+                            realtime = new Client(url);
+                            await realtime.ConnectAsync();
+                            await realtime.Channel("prices").Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        // Without the SDK there is nothing to go by: a look-alike client is not the SDK's cache.
+        [Fact]
+        public Task Ignores_a_look_alike_client_without_the_sdk()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.None,
+                TestCode = """
+                    using System.Threading.Tasks;
+
+                    namespace MyApp.Realtime
+                    {
+                        public sealed class Channel
+                        {
+                            public Task Subscribe() => Task.CompletedTask;
+                        }
+
+                        public sealed class Client
+                        {
+                            public Channel Channel(string name) => new Channel();
+
+                            public void Disconnect()
+                            {
+                            }
+                        }
+
+                        public sealed class Restarter
+                        {
+                            public async Task RestartAsync(Client client)
+                            {
+                                await client.Channel("lobby").Subscribe();
+                                client.Disconnect();
+                                await client.Channel("lobby").Subscribe();
+                            }
+                        }
+                    }
+                    """,
             }.RunAsync();
 
         // ---- Must not report -------------------------------------------------------------------
@@ -982,6 +1559,37 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """;
             return Verify.VerifyCodeFixAsync(Source, Source);
+        }
+
+        // Case 4 has no fix: see the docs page (the set-up lives on the stale instance; a Remove written before the
+        // Disconnect() needs the channel in scope there and may create one there).
+        [Fact]
+        public Task Fix_is_not_offered_for_a_channel_taken_back_after_disconnect()
+        {
+            const string Source = """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class LobbyService
+                {
+                    private readonly Client _realtime;
+
+                    public LobbyService(Client realtime) => _realtime = realtime;
+
+                    public async Task StartAsync() => await _realtime.Channel("lobby").Subscribe();
+
+                    public async Task ReconnectAsync()
+                    {
+                        _realtime.Disconnect();
+                        await _realtime.ConnectAsync();
+                        await {|#0:_realtime.Channel("lobby")|}.Subscribe();
+                    }
+                }
+                """;
+            var test = new Verify.Test { TestCode = Source, FixedCode = Source };
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("lobby", "_realtime", Stale));
+            test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("lobby", "_realtime", Stale));
+            return test.RunAsync();
         }
 
         [Fact]
