@@ -27,6 +27,9 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
         public AnalyzerOptions Options { get; }
 
         public SourceScope Scope { get; }
+
+        /// <summary>The channel timelines of each type, collected once for every rule that reads them.</summary>
+        public Model.RegistrationReaders Registrations { get; } = new Model.RegistrationReaders();
     }
 
     /// <summary>

@@ -320,7 +320,8 @@ namespace SupabaseRealtime.Analyzers.Model
                 return TryGetRealtimeClient(invocation.Instance, sdk, out realtime);
             }
 
-            if (!(LeavesASession(method) || AuthFacts.SignsOutFirst(method)) || !sdk.IsGotrueClient(method.ContainingType))
+            // The type check first: it rejects nearly every call without reading the method's return type.
+            if (!sdk.IsGotrueClient(method.ContainingType) || !(LeavesASession(method) || AuthFacts.SignsOutFirst(method)))
             {
                 return false;
             }

@@ -40,15 +40,13 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            context.RegisterSymbolStartAction(
-                start => RegistrationCollector.RegisterActions(start, compilation, ChannelCall.IsJoinBinding, (end, timelines) =>
+            compilation.Registrations.Add(context, compilation, ChannelCall.IsJoinBinding, (end, timelines) =>
+            {
+                foreach (var timeline in timelines)
                 {
-                    foreach (var timeline in timelines)
-                    {
-                        Analyze(end, compilation, timeline);
-                    }
-                }),
-                SymbolKind.NamedType);
+                    Analyze(end, compilation, timeline);
+                }
+            });
         }
 
         private static void Analyze(SymbolAnalysisContext context, SdkCompilation compilation, ChannelTimeline timeline)

@@ -42,8 +42,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            context.RegisterSymbolStartAction(
-                start => RegistrationCollector.RegisterActions(start, compilation, kind => kind == ChannelCallKind.AddHandler || kind == ChannelCallKind.TableOn, (end, timelines) =>
+            compilation.Registrations.Add(context, compilation, kind => kind == ChannelCallKind.AddHandler || kind == ChannelCallKind.TableOn, (end, timelines) =>
                 {
                     foreach (var timeline in timelines)
                     {
@@ -66,8 +65,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                                     Reason(unpaired)));
                         }
                     }
-                }),
-                SymbolKind.NamedType);
+                });
         }
 
         /// <summary>

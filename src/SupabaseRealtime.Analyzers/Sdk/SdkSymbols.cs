@@ -781,31 +781,37 @@ namespace SupabaseRealtime.Analyzers.Sdk
         }
 
         /// <summary>The referenced assemblies with a top-level <c>Supabase</c> or <c>Postgrest</c> namespace.</summary>
+        /// <summary>
+        /// The referenced assemblies that declare a <c>Supabase</c> or <c>Postgrest</c> namespace, read off the
+        /// compilation's merged global namespace (which the compiler builds for its own lookups anyway) instead of
+        /// asking each of the hundreds of references for its namespaces, which loads every one's type list.
+        /// </summary>
         private static ImmutableArray<IAssemblySymbol> FindCandidateAssemblies(Compilation compilation)
         {
             var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
-            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-            {
-                if (DeclaresNamespace(assembly.GlobalNamespace, "Supabase") || DeclaresNamespace(assembly.GlobalNamespace, "Postgrest"))
-                {
-                    builder.Add(assembly);
-                }
-            }
-
+            AddDeclaring(compilation, "Supabase", builder);
+            AddDeclaring(compilation, "Postgrest", builder);
             return builder.ToImmutable();
         }
 
-        private static bool DeclaresNamespace(INamespaceSymbol parent, string name)
+        private static void AddDeclaring(Compilation compilation, string name, ImmutableArray<IAssemblySymbol>.Builder builder)
         {
-            foreach (var member in parent.GetMembers(name))
+            foreach (var member in compilation.GlobalNamespace.GetMembers(name))
             {
-                if (member is INamespaceSymbol)
+                if (!(member is INamespaceSymbol merged))
                 {
-                    return true;
+                    continue;
+                }
+
+                foreach (var constituent in merged.ConstituentNamespaces)
+                {
+                    var assembly = constituent.ContainingAssembly;
+                    if (assembly != null && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) && !builder.Contains(assembly))
+                    {
+                        builder.Add(assembly);
+                    }
                 }
             }
-
-            return false;
         }
 
         private static bool HasEvent(INamedTypeSymbol? type, string name)
