@@ -42,11 +42,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             => Verify.VerifyAnalyzerAsync(
                 ThreeHandlersOnOneRegistration,
                 Verify.Diagnostic().WithLocation(0).WithMessage(
-                    "This INSERT handler never runs: channel 'users' has no free registration for it (its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11)"),
+                    "This INSERT handler on channel 'users' never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11)"),
                 Verify.Diagnostic().WithLocation(1).WithArguments(
                     "DELETE",
                     "users",
-                    "its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11"));
+                    "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11)"));
 
         [Fact]
         public Task Reports_a_handler_whose_only_registration_listens_for_another_event()
@@ -76,7 +76,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "UPDATE", "todos", "its one registration, from the Register on line 14, listens for INSERT events only"));
+                    "UPDATE", "todos", "never runs: no registration is free for it (its one registration, from the Register on line 14, listens for INSERT events only)"));
 
         [Fact]
         public Task Reports_a_handler_added_before_any_registration_but_not_the_one_added_after()
@@ -99,7 +99,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("INSERT", "room:42", "it has no registration at this point"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("INSERT", "room:42", "never runs: no registration is free for it (it has no registration at this point)"));
 
         [Fact]
         public Task Reports_a_third_handler_when_the_registration_that_could_serve_it_is_taken()
@@ -126,7 +126,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "INSERT", "orders",
-                    "the one of its 2 registrations that could serve it, from the Register on line 11, is taken by the handler on line 14"));
+                    "never runs: no registration is free for it (the one of its 2 registrations that could serve it, from the Register on line 11, is taken by the handler on line 14)"));
 
         [Fact]
         public Task Reports_a_handler_when_every_registration_that_could_serve_it_is_taken()
@@ -151,7 +151,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "DELETE", "stock", "all 2 of its registrations are taken, by the handlers on lines 12 and 13"));
+                    "DELETE", "stock", "never runs: no registration is free for it (all 2 of its registrations are taken, by the handlers on lines 12 and 13)"));
 
         [Fact]
         public Task Reports_a_handler_no_registration_listens_for()
@@ -174,7 +174,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("*", "audit", "none of its 2 registrations listens for * events"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("*", "audit", "never runs: no registration is free for it (none of its 2 registrations listens for * events)"));
 
         [Fact]
         public Task Reports_a_handler_after_an_OnPostgresChange_that_took_its_own_registration()
@@ -197,7 +197,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "INSERT", "notes", "its one registration, from the OnPostgresChange on line 11, is taken by its own handler"));
+                    "INSERT", "notes", "never runs: no registration is free for it (its one registration, from the OnPostgresChange on line 11, is taken by its own handler)"));
 
         [Fact]
         public Task Reports_a_field_channel_created_in_the_constructor_and_set_up_in_one_member()
@@ -231,7 +231,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "UPDATE", "profiles",
-                    "its one registration, from Channel(\"realtime\", \"public\", \"profiles\"), is taken by the handler on line 17"));
+                    "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"profiles\"), is taken by the handler on line 17)"));
 
         [Fact]
         public Task Reports_a_field_channel_set_up_in_one_member_and_removed_on_dispose()
@@ -270,7 +270,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "UPDATE", "todos", "its one registration, from Channel(\"realtime\", \"public\", \"todos\"), is taken by the handler on line 17"));
+                    "UPDATE", "todos", "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"todos\"), is taken by the handler on line 17)"));
 
         [Fact]
         public Task Reports_an_auto_property_channel_created_by_its_initializer()
@@ -295,7 +295,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "UPDATE", "seats", "its one registration, from Channel(\"realtime\", \"public\", \"seats\"), is taken by the handler on line 13"));
+                    "UPDATE", "seats", "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"seats\"), is taken by the handler on line 13)"));
 
         [Fact]
         public Task Reports_in_top_level_statements()
@@ -714,7 +714,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """ + TableModels,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "UPDATE", "orders", "its one registration, from the From<Order>().On(...) on line 9, is taken by the handler on line 9"));
+                    "UPDATE", "orders", "never runs: no registration is free for it (its one registration, from the From<Order>().On(...) on line 9, is taken by the handler on line 9)"));
 
         [Fact]
         public Task Ignores_one_table_On_per_table_and_table_On_before_realtime_7_1()
