@@ -44,7 +44,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             context.RegisterSymbolStartAction(
-                start => RegistrationCollector.RegisterActions(start, compilation, kind => kind == ChannelCallKind.AddHandler || kind == ChannelCallKind.TableOn, (end, timelines) =>
+                start => RegistrationCollector.RegisterActions(start, compilation, kind => kind == ChannelCallKind.AddHandler || kind == ChannelCallKind.TableOn || kind == ChannelCallKind.OnPostgresChange, (end, timelines) =>
                 {
                     foreach (var timeline in timelines)
                     {

@@ -1124,6 +1124,573 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     """,
             }.RunAsync();
 
+        // --- Equal options add no registration (sdk-behaviour.md 4.1: BindPostgresChangesOptions returns on equal options). ---
+        private const string EqualRegisterTwice = """
+            using System.Threading.Tasks;
+            using Supabase.Realtime;
+            using Supabase.Realtime.PostgresChanges;
+            using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+            public sealed class OrderNotifications
+            {
+                public async Task StartAsync(Client realtime)
+                {
+                    var channel = realtime.Channel("orders");
+                    channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                    channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                    channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("toast"));
+                    channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("badge"))|};
+                    await channel.Subscribe();
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Reports_a_handler_counting_on_a_second_Register_of_equal_options()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                EqualRegisterTwice,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT", "orders", "never runs: no registration is free for it (its one registration, from the Register on line 11, is taken by the handler on line 13)"));
+
+        [Fact]
+        public Task Reports_a_handler_counting_on_a_second_Register_of_equal_options_on_realtime_7_3()
+            => new VerifyAnalyzer.Test { TestCode = EqualRegisterTwice, Sdk = SdkVersion.Realtime730, ExpectedDiagnostics = { AnyMessage().WithLocation(0) } }.RunAsync();
+
+        [Fact]
+        public Task Ignores_an_equal_Register_on_realtime_7_0_where_every_handler_runs()
+            => new VerifyAnalyzer.Test { TestCode = Unmarked(EqualRegisterTwice), Sdk = SdkVersion.Supabase111 }.RunAsync();
+
+        [Fact]
+        public Task Reports_an_OnPostgresChange_whose_options_equal_an_earlier_one()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class MessageList
+                {
+                    public async Task OpenAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("room:7");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("append"), ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("unread"), ListenType.Inserts, new PostgresChangesFilter { Table = "messages" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "room:7",
+                    "never runs: no registration is free for it: its options equal those of the registration from the OnPostgresChange on line 11, so it adds no registration of its own (only another join entry), and that one is taken by the OnPostgresChange on line 11; give it other options (another event or filter), or handle both in one handler"));
+
+        [Fact]
+        public Task Ignores_an_equal_Register_with_one_handler_and_registrations_that_differ_in_filter()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrderNotifications
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("orders");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("toast"));
+
+                        var mine = realtime.Channel("my-orders");
+                        mine.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts, "customer_id=eq.1"));
+                        mine.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts, "customer_id=eq.2"));
+                        mine.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("one"));
+                        mine.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("two"));
+                        await channel.Subscribe();
+                        await mine.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_OnPostgresChange_calls_whose_options_differ_only_in_event()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class MessageList
+                {
+                    public async Task OpenAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("room:7");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("append"), ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("edit"), ListenType.Updates, new PostgresChangesFilter { Table = "messages" });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_equal_Register_with_one_handler_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrderNotifications
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "orders");
+                            channel.Register(new PostgresChangesOptions("public", "orders"));
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Deletes));
+                            channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => System.Console.WriteLine("changed"));
+                            channel.AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("gone"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        // --- OnPostgresChange binds its handler by the pairing rule: an earlier free registration takes it (7.4, run). ---
+        [Fact]
+        public Task Reports_an_OnPostgresChange_whose_handler_takes_an_earlier_free_registration()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ShopFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("shop");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("new customer"), ListenType.Inserts, new PostgresChangesFilter { Table = "customers" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "shop",
+                    "runs for public.orders, never for its own public.customers: from Supabase.Realtime 7.1 OnPostgresChange registers its options, then binds its handler to the first free registration, here the one from the Register on line 11, and its own stays free; give that registration its own handler before this call, or remove it"));
+
+        [Fact]
+        public Task Reports_an_all_OnPostgresChange_on_a_channel_whose_table_overload_registered_another_table()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersPage
+                {
+                    public async Task ShowAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("avatar"), ListenType.All, new PostgresChangesFilter { Table = "avatars" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "*",
+                    "users",
+                    "runs for public.users, never for its own public.avatars: from Supabase.Realtime 7.1 OnPostgresChange registers its options, then binds its handler to the first free registration, here the one from Channel(\"realtime\", \"public\", \"users\"), and its own stays free; give that registration its own handler before this call, or remove it"));
+
+        [Fact]
+        public Task Ignores_an_OnPostgresChange_whose_event_has_its_own_registration_first()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersPage
+                {
+                    public async Task ShowAsync(Client realtime)
+                    {
+                        // The * registration is free, but an INSERT handler takes the first free INSERT registration: its own.
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("avatar"), ListenType.Inserts, new PostgresChangesFilter { Table = "avatars" });
+                        channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("user"));
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_OnPostgresChange_after_the_earlier_registration_got_its_handler()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ShopFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("shop");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("new order"));
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("new customer"), ListenType.Inserts, new PostgresChangesFilter { Table = "customers" });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        // 7.0 has no OnPostgresChange; there a handler is not bound to any registration at all.
+        [Fact]
+        public Task Ignores_a_handler_beside_an_unused_registration_on_realtime_7_0()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class ShopFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("shop");
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                            channel.Register(new PostgresChangesOptions("public", "customers", ListenType.Inserts));
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("new row"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        // --- RemovePostgresChangeHandler removes the whole registration (7.1+; run 7.4.0, works in 7.0.2). ---
+        private const string HandlerReaddedAfterRemove = """
+            using System.Threading.Tasks;
+            using Supabase.Realtime;
+            using Supabase.Realtime.Interfaces;
+            using Supabase.Realtime.PostgresChanges;
+            using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+            public sealed class TodoBoard
+            {
+                public async Task StartAsync(Client realtime)
+                {
+                    var channel = realtime.Channel("realtime", "public", "todos");
+                    channel.AddPostgresChangeHandler(ListenType.Inserts, OnDraftAdded);
+                    channel.RemovePostgresChangeHandler(ListenType.Inserts, OnDraftAdded);
+                    channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, OnTodoAdded)|};
+                    await channel.Subscribe();
+                }
+
+                private void OnDraftAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                private void OnTodoAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+            }
+            """;
+
+        [Fact]
+        public Task Reports_a_handler_added_after_RemovePostgresChangeHandler_removed_the_registration()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                HandlerReaddedAfterRemove,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "todos",
+                    "never runs: no registration is free for it: the RemovePostgresChangeHandler on line 13 removed the registration from Channel(\"realtime\", \"public\", \"todos\") together with its handler (from Supabase.Realtime 7.1 it removes the whole registration); add the handler back with OnPostgresChange(handler, listenType, filter), which registers again (a channel that has joined gets it at its next join)"));
+
+        [Fact]
+        public Task Reports_a_handler_added_after_RemovePostgresChangeHandler_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = HandlerReaddedAfterRemove,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments(
+                        "INSERT",
+                        "todos",
+                        "never runs: no registration is free for it: the RemovePostgresChangeHandler on line 13 removed the registration from Channel(\"realtime\", \"public\", \"todos\") together with its handler (from Supabase.Realtime 7.1 it removes the whole registration); Register(...) the options again before adding the handler back (a channel that has joined gets it at its next join)"),
+                },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_handler_added_after_RemovePostgresChangeHandler_on_realtime_7_0()
+            => new VerifyAnalyzer.Test { TestCode = Unmarked(HandlerReaddedAfterRemove), Sdk = SdkVersion.Supabase111 }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_handler_added_back_with_OnPostgresChange_after_the_removal()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class TodoBoard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("todos");
+                        channel.OnPostgresChange(OnDraftAdded, ListenType.Inserts, new PostgresChangesFilter { Table = "todos" });
+                        channel.RemovePostgresChangeHandler(ListenType.Inserts, OnDraftAdded);
+                        channel.OnPostgresChange(OnTodoAdded, ListenType.Inserts, new PostgresChangesFilter { Table = "todos" });
+                        await channel.Subscribe();
+                    }
+
+                    private void OnDraftAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                    private void OnTodoAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """);
+
+        // RemovePostgresChangeHandler removes the first registration whose handler is equal and whose listen type is the one
+        // named: a removal naming another listen type, or a method group where a lambda was added, removes nothing.
+        [Fact]
+        public Task Reports_with_the_plain_reason_after_a_removal_that_matched_no_registration_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.Interfaces;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class TodoBoard
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var todos = realtime.Channel("realtime", "public", "todos");
+                            todos.AddPostgresChangeHandler(ListenType.Inserts, OnTodoAdded);
+                            todos.RemovePostgresChangeHandler(ListenType.Updates, OnTodoAdded);
+                            todos.{|#0:AddPostgresChangeHandler(ListenType.Updates, OnTodoChanged)|};
+
+                            var tags = realtime.Channel("realtime", "public", "tags");
+                            tags.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("tag"));
+                            tags.RemovePostgresChangeHandler(ListenType.Inserts, OnTodoAdded);
+                            tags.{|#1:AddPostgresChangeHandler(ListenType.Deletes, OnTodoChanged)|};
+                            await todos.Subscribe();
+                            await tags.Subscribe();
+                        }
+
+                        private void OnTodoAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                        private void OnTodoChanged(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                    }
+                    """,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments(
+                        "UPDATE", "todos", "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"todos\"), is taken by the handler on line 12)"),
+                    Verify.Diagnostic().WithLocation(1).WithArguments(
+                        "DELETE", "tags", "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"tags\"), is taken by the handler on line 17)"),
+                },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_removal_of_a_handler_the_analysis_cannot_compare()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.Interfaces.IRealtimeChannel;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class TodoBoard
+                {
+                    public async Task StartAsync(Client realtime, PostgresChangesHandler handler)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "todos");
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, handler);
+                        channel.RemovePostgresChangeHandler(ListenType.Inserts, handler);
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, handler);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        // --- An All handler beside a typed handler of the same table: only the All handler runs (7.1+; run 7.1.0-8.0). ---
+        [Fact]
+        public Task Reports_a_typed_handler_beside_an_all_handler_of_the_same_table()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersDashboard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("dashboard");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("refresh"), ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("chime"), ListenType.Inserts, new PostgresChangesFilter { Table = "orders" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "dashboard",
+                    "never runs: the OnPostgresChange on line 11 listens for every event of public.orders, and from Supabase.Realtime 7.1, when a change matches the registration of a ListenType.All handler, only that handler runs; handle INSERT in that handler (change.Event), or give it the typed events it needs instead of ListenType.All"));
+
+        [Fact]
+        public Task Reports_a_typed_handler_added_before_the_all_handler_of_the_same_table()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersDashboard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("dashboard");
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("chime"), ListenType.Deletes, new PostgresChangesFilter { Table = "orders", Filter = "shop_id=eq.3" })|};
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("refresh"), ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                AnyMessage().WithLocation(0));
+
+        [Fact]
+        public Task Reports_a_typed_handler_beside_an_all_handler_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrdersDashboard
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "orders");
+                            channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("refresh"));
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                            channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("chime"))|};
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments(
+                        "INSERT",
+                        "orders",
+                        "never runs: the handler on line 11 listens for every event of public.orders, and from Supabase.Realtime 7.1, when a change matches the registration of a ListenType.All handler, only that handler runs; handle INSERT in that handler (change.Event), or give it the typed events it needs instead of ListenType.All"),
+                },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_an_all_handler_beside_a_typed_handler_on_realtime_7_0_where_both_run()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrdersDashboard
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "orders");
+                            channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("refresh"));
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("chime"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_an_all_handler_of_another_table_or_a_narrower_filter()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersDashboard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("dashboard");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("refresh"), ListenType.All, new PostgresChangesFilter { Table = "customers" });
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("mine"), ListenType.All, new PostgresChangesFilter { Table = "orders", Filter = "shop_id=eq.3" });
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("chime"), ListenType.Inserts, new PostgresChangesFilter { Table = "orders" });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_all_handler_of_another_schema_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrdersDashboard
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "audit", "orders");
+                            channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("audit"));
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("chime"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_an_all_handler_added_after_Subscribe()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersDashboard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("dashboard");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("chime"), ListenType.Inserts, new PostgresChangesFilter { Table = "orders" });
+                        await channel.Subscribe();
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("refresh"), ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                    }
+                }
+                """);
+
         /// <summary>An SRT010 warning whose message the test does not pin (the message tests do).</summary>
         private static DiagnosticResult AnyMessage() => new DiagnosticResult("SRT010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
 
