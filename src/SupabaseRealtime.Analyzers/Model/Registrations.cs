@@ -2211,7 +2211,7 @@ namespace SupabaseRealtime.Analyzers.Model
                         {
                             unpaired.Add(new Unpaired(call, Snapshot(slots)) { EqualRegistration = equal?.Source, RemovedRegistration = RemovedFor(removed, call) });
                         }
-                        else if (own != null && bound != own)
+                        else if (bound != (own ?? equal))
                         {
                             misrouted.Add(new Misrouted(call, call.Binding, bound));
                         }

@@ -1308,6 +1308,33 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     "users",
                     "runs for public.users, never for its own public.avatars: from Supabase.Realtime 7.1 OnPostgresChange registers its options, then binds its handler to the first free registration, here the one from Channel(\"realtime\", \"public\", \"users\"), and its own stays free; give that registration its own handler before this call, or remove it"));
 
+        // Its options equal the free Register on line 12, which adds no registration; the handler still takes the first free one.
+        [Fact]
+        public Task Reports_an_OnPostgresChange_of_registered_options_whose_handler_takes_an_earlier_registration()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ShopFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("shop");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.Register(new PostgresChangesOptions("public", "customers", ListenType.Inserts));
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("new customer"), ListenType.Inserts, new PostgresChangesFilter { Table = "customers" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "shop",
+                    "runs for public.orders, never for its own public.customers: from Supabase.Realtime 7.1 OnPostgresChange registers its options, then binds its handler to the first free registration, here the one from the Register on line 11, and its own stays free; give that registration its own handler before this call, or remove it"));
+
         [Fact]
         public Task Ignores_an_OnPostgresChange_whose_event_has_its_own_registration_first()
             => VerifyAnalyzer.VerifyAnalyzerAsync("""
