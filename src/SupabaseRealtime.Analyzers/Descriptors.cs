@@ -176,15 +176,18 @@ namespace SupabaseRealtime.Analyzers
         public static readonly DiagnosticDescriptor SRT010 = Create(
             RuleIds.UnpairedChangeHandler,
             "Change handler without a free binding",
-            "This {0} handler never runs: channel '{1}' has no free registration for it ({2})",
+            "This {0} handler on channel '{1}' {2}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "Since Supabase.Realtime 7.1 every postgres-changes handler takes one registration of the channel: the first free "
                 + "one whose event equals its listen type, else the first free one listening to all events (OnPostgresChange registers "
                 + "its options first; equal options add none). A handler that finds none is dropped silently and never runs: after "
-                + "one Channel(database, schema, table) registration, handlers for INSERT, UPDATE and DELETE; or every "
+                + "one Channel(database, schema, table) registration, handlers for INSERT, UPDATE and DELETE; every "
                 + "supabase.From<T>().On(...) after the first for one table, which all share that table's cached channel and its one "
-                + "registration.");
+                + "registration; a handler added again after RemovePostgresChangeHandler, which removes its whole registration. An "
+                + "OnPostgresChange whose handler takes an earlier free registration runs for that registration's table, never for its "
+                + "own. And when a change matches the registration of a ListenType.All handler, only that handler runs: a typed handler "
+                + "of the same table never does.");
 
         /// <summary>SRT011: the new record (<c>Model&lt;T&gt;()</c>, <c>Payload.Data.Record</c>) read where only DELETE events arrive.</summary>
         public static readonly DiagnosticDescriptor SRT011 = Create(

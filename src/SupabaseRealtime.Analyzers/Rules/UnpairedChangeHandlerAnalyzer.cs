@@ -42,7 +42,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            compilation.Registrations.Add(context, compilation, kind => kind == ChannelCallKind.AddHandler || kind == ChannelCallKind.TableOn, (end, timelines) =>
+            compilation.Registrations.Add(context, compilation, kind => kind == ChannelCallKind.AddHandler || kind == ChannelCallKind.TableOn || kind == ChannelCallKind.OnPostgresChange, (end, timelines) =>
                 {
                     foreach (var timeline in timelines)
                     {
@@ -51,29 +51,147 @@ namespace SupabaseRealtime.Analyzers.Rules
                             continue;
                         }
 
-                        foreach (var unpaired in HandlerPairing.Simulate(timeline.PairingSequence))
+                        var outcome = HandlerPairing.Replay(timeline.PairingSequence);
+                        var channelType = sdk.RealtimeChannel ?? sdk.RealtimeChannelInterface;
+                        var hasOnPostgresChange = channelType != null && HasOnPostgresChange(channelType);
+                        foreach (var unpaired in outcome.Unpaired)
                         {
                             var handler = unpaired.Handler;
-                            compilation.Scope.Report(
-                                end.ReportDiagnostic,
-                                Diagnostic.Create(
-                                    Descriptors.SRT010,
-                                    handler.NameLocation,
-                                    FixProperties(timeline, unpaired),
-                                    handler.HandlerEvent,
-                                    timeline.DisplayName,
-                                    Reason(unpaired)));
+                            Report(end, handler, timeline, "never runs: " + Reason(unpaired, hasOnPostgresChange),
+                                unpaired.RemovedRegistration is null && unpaired.EqualRegistration is null
+                                    ? FixProperties(timeline, unpaired)
+                                    : ImmutableDictionary<string, string>.Empty);
+                        }
+
+                        foreach (var misrouted in outcome.Misrouted)
+                        {
+                            Report(end, misrouted.Handler, timeline, MisroutedText(misrouted), ImmutableDictionary<string, string>.Empty);
+                        }
+
+                        if (SetUpIsWhole(timeline))
+                        {
+                            foreach (var shadowed in outcome.Shadowed())
+                            {
+                                Report(end, shadowed.Handler, timeline, ShadowedText(shadowed), ImmutableDictionary<string, string>.Empty);
+                            }
                         }
                     }
                 });
+
+            void Report(SymbolAnalysisContext end, ChannelCall handler, ChannelTimeline timeline, string text, ImmutableDictionary<string, string> properties)
+                => compilation.Scope.Report(
+                    end.ReportDiagnostic,
+                    Diagnostic.Create(Descriptors.SRT010, handler.NameLocation, properties, handler.HandlerEvent, timeline.DisplayName, text));
         }
+
+        /// <summary>
+        /// True when the replay holds every registration, handler and removal of the channel and none of them may run after a
+        /// <c>Subscribe()</c> (a registration made after the join has no id until the next one): what the channel has when
+        /// changes arrive is then the replay's final state.
+        /// </summary>
+        private static bool SetUpIsWhole(ChannelTimeline timeline)
+        {
+            var steps = 0;
+            foreach (var call in timeline.Calls)
+            {
+                if (RegistrationCollector.IsPairingStep(call))
+                {
+                    steps++;
+                }
+            }
+
+            var replayed = 0;
+            foreach (var call in timeline.PairingSequence)
+            {
+                if (call.Kind == ChannelCallKind.Create)
+                {
+                    continue;
+                }
+
+                replayed++;
+                foreach (var subscribe in timeline.Calls)
+                {
+                    if (subscribe.Kind == ChannelCallKind.Subscribe
+                        && (subscribe.Body != call.Body || timeline.MayRunBeforeInSameBody(subscribe, call)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return replayed == steps;
+        }
+
+        /// <summary>An OnPostgresChange whose handler took an earlier free registration: what it runs for, and what to do.</summary>
+        private static string MisroutedText(HandlerPairing.Misrouted misrouted)
+            => "runs for " + Describe(misrouted.Taken.Binding) + ", never for its own " + Describe(misrouted.Own)
+                + ": from Supabase.Realtime 7.1 OnPostgresChange registers its options, then binds its handler to the first free "
+                + "registration, here the one from " + Source(misrouted.Taken.Source)
+                + ", and its own stays free; give that registration its own handler before this call, or remove it";
+
+        /// <summary>A typed handler beside an All handler whose registration matches every change it would get.</summary>
+        private static string ShadowedText(HandlerPairing.Shadowed shadowed)
+            => "never runs: " + Describe(shadowed.All.Taker!) + " listens for every event of " + Describe(shadowed.All.Binding)
+                + ", and from Supabase.Realtime 7.1, when a change matches the registration of a ListenType.All handler, only that "
+                + "handler runs; handle " + shadowed.Handler.HandlerEvent + " in that handler (change.Event), or give it the typed "
+                + "events it needs instead of ListenType.All";
+
+        /// <summary>"public.users", "public.messages where room_id=eq.42", "every table of schema 'public'".</summary>
+        private static string Describe(PostgresBinding binding)
+            => (binding.Table is null ? "every table of schema '" + binding.Schema + "'" : binding.Schema + "." + binding.Table)
+                + (binding.Filter is null ? string.Empty : " where " + binding.Filter);
+
+        /// <summary>"the handler on line 12", "the ListenType.All handler on line 12".</summary>
+        private static string Describe(ChannelCall handler)
+            => (handler.Kind == ChannelCallKind.OnPostgresChange ? "the OnPostgresChange on line " : "the handler on line ")
+                + handler.Line.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>
         /// Why no registration is free, from the registrations the channel has when the handler is added:
         /// none; one (taken, or listening for another event); several (none could serve it, or all that
         /// could are taken).
         /// </summary>
-        internal static string Reason(HandlerPairing.Unpaired unpaired)
+        internal static string Reason(HandlerPairing.Unpaired unpaired, bool hasOnPostgresChange)
+        {
+            if (unpaired.RemovedRegistration is { } removed)
+            {
+                // sdk-behaviour.md 4.2: RemovePostgresChangeHandler removes the whole binding; the options stay in the join list.
+                return "no registration is free for it: the RemovePostgresChangeHandler on line "
+                    + removed.Removal.Line.ToString(CultureInfo.InvariantCulture) + " removed the registration from " + Source(removed.Source)
+                    + " together with its handler (from Supabase.Realtime 7.1 it removes the whole registration); "
+                    + (hasOnPostgresChange
+                        ? "add the handler back with OnPostgresChange(handler, listenType, filter), which registers again"
+                        : "Register(...) the options again before adding the handler back")
+                    + " (a channel that has joined gets it at its next join)";
+            }
+
+            if (unpaired.EqualRegistration is { } equal)
+            {
+                // sdk-behaviour.md 4.1: equal options add a join entry, never a second registration.
+                return "no registration is free for it: its options equal those of the registration from " + Source(equal)
+                    + ", so it adds no registration of its own (only another join entry), and that one is taken"
+                    + (FindTaker(unpaired, equal) is { } taker ? " by " + HandlerPairing.Describe(taker) : string.Empty)
+                    + "; give it other options (another event or filter), or handle both in one handler";
+            }
+
+            return "no registration is free for it (" + Counted(unpaired) + ")";
+        }
+
+        private static ChannelCall? FindTaker(HandlerPairing.Unpaired unpaired, ChannelCall source)
+        {
+            foreach (var registration in unpaired.Registrations)
+            {
+                if (registration.Source == source)
+                {
+                    return registration.Taker;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The registrations the channel has when the handler is added, and why none serves it.</summary>
+        private static string Counted(HandlerPairing.Unpaired unpaired)
         {
             var wanted = unpaired.Handler.HandlerEvent!;
             var all = unpaired.Registrations;

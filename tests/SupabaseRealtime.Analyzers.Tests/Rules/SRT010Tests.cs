@@ -42,11 +42,11 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             => Verify.VerifyAnalyzerAsync(
                 ThreeHandlersOnOneRegistration,
                 Verify.Diagnostic().WithLocation(0).WithMessage(
-                    "This INSERT handler never runs: channel 'users' has no free registration for it (its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11)"),
+                    "This INSERT handler on channel 'users' never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11)"),
                 Verify.Diagnostic().WithLocation(1).WithArguments(
                     "DELETE",
                     "users",
-                    "its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11"));
+                    "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"users\"), is taken by the handler on line 11)"));
 
         [Fact]
         public Task Reports_a_handler_whose_only_registration_listens_for_another_event()
@@ -76,7 +76,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "UPDATE", "todos", "its one registration, from the Register on line 14, listens for INSERT events only"));
+                    "UPDATE", "todos", "never runs: no registration is free for it (its one registration, from the Register on line 14, listens for INSERT events only)"));
 
         [Fact]
         public Task Reports_a_handler_added_before_any_registration_but_not_the_one_added_after()
@@ -99,7 +99,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("INSERT", "room:42", "it has no registration at this point"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("INSERT", "room:42", "never runs: no registration is free for it (it has no registration at this point)"));
 
         [Fact]
         public Task Reports_a_third_handler_when_the_registration_that_could_serve_it_is_taken()
@@ -126,7 +126,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "INSERT", "orders",
-                    "the one of its 2 registrations that could serve it, from the Register on line 11, is taken by the handler on line 14"));
+                    "never runs: no registration is free for it (the one of its 2 registrations that could serve it, from the Register on line 11, is taken by the handler on line 14)"));
 
         [Fact]
         public Task Reports_a_handler_when_every_registration_that_could_serve_it_is_taken()
@@ -151,7 +151,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "DELETE", "stock", "all 2 of its registrations are taken, by the handlers on lines 12 and 13"));
+                    "DELETE", "stock", "never runs: no registration is free for it (all 2 of its registrations are taken, by the handlers on lines 12 and 13)"));
 
         [Fact]
         public Task Reports_a_handler_no_registration_listens_for()
@@ -174,7 +174,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("*", "audit", "none of its 2 registrations listens for * events"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("*", "audit", "never runs: no registration is free for it (none of its 2 registrations listens for * events)"));
 
         [Fact]
         public Task Reports_a_handler_after_an_OnPostgresChange_that_took_its_own_registration()
@@ -197,7 +197,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "INSERT", "notes", "its one registration, from the OnPostgresChange on line 11, is taken by its own handler"));
+                    "INSERT", "notes", "never runs: no registration is free for it (its one registration, from the OnPostgresChange on line 11, is taken by its own handler)"));
 
         [Fact]
         public Task Reports_a_field_channel_created_in_the_constructor_and_set_up_in_one_member()
@@ -231,7 +231,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
                     "UPDATE", "profiles",
-                    "its one registration, from Channel(\"realtime\", \"public\", \"profiles\"), is taken by the handler on line 17"));
+                    "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"profiles\"), is taken by the handler on line 17)"));
 
         [Fact]
         public Task Reports_a_field_channel_set_up_in_one_member_and_removed_on_dispose()
@@ -270,7 +270,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "UPDATE", "todos", "its one registration, from Channel(\"realtime\", \"public\", \"todos\"), is taken by the handler on line 17"));
+                    "UPDATE", "todos", "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"todos\"), is taken by the handler on line 17)"));
 
         [Fact]
         public Task Reports_an_auto_property_channel_created_by_its_initializer()
@@ -295,7 +295,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "UPDATE", "seats", "its one registration, from Channel(\"realtime\", \"public\", \"seats\"), is taken by the handler on line 13"));
+                    "UPDATE", "seats", "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"seats\"), is taken by the handler on line 13)"));
 
         [Fact]
         public Task Reports_in_top_level_statements()
@@ -714,7 +714,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """ + TableModels,
                 Verify.Diagnostic().WithLocation(0).WithArguments(
-                    "UPDATE", "orders", "its one registration, from the From<Order>().On(...) on line 9, is taken by the handler on line 9"));
+                    "UPDATE", "orders", "never runs: no registration is free for it (its one registration, from the From<Order>().On(...) on line 9, is taken by the handler on line 9)"));
 
         [Fact]
         public Task Ignores_one_table_On_per_table_and_table_On_before_realtime_7_1()
@@ -1123,6 +1123,600 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     }
                     """,
             }.RunAsync();
+
+        // --- Equal options add no registration (sdk-behaviour.md 4.1: BindPostgresChangesOptions returns on equal options). ---
+        private const string EqualRegisterTwice = """
+            using System.Threading.Tasks;
+            using Supabase.Realtime;
+            using Supabase.Realtime.PostgresChanges;
+            using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+            public sealed class OrderNotifications
+            {
+                public async Task StartAsync(Client realtime)
+                {
+                    var channel = realtime.Channel("orders");
+                    channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                    channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                    channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("toast"));
+                    channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("badge"))|};
+                    await channel.Subscribe();
+                }
+            }
+            """;
+
+        [Fact]
+        public Task Reports_a_handler_counting_on_a_second_Register_of_equal_options()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                EqualRegisterTwice,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT", "orders", "never runs: no registration is free for it (its one registration, from the Register on line 11, is taken by the handler on line 13)"));
+
+        [Fact]
+        public Task Reports_a_handler_counting_on_a_second_Register_of_equal_options_on_realtime_7_3()
+            => new VerifyAnalyzer.Test { TestCode = EqualRegisterTwice, Sdk = SdkVersion.Realtime730, ExpectedDiagnostics = { AnyMessage().WithLocation(0) } }.RunAsync();
+
+        [Fact]
+        public Task Ignores_an_equal_Register_on_realtime_7_0_where_every_handler_runs()
+            => new VerifyAnalyzer.Test { TestCode = Unmarked(EqualRegisterTwice), Sdk = SdkVersion.Supabase111 }.RunAsync();
+
+        [Fact]
+        public Task Reports_an_OnPostgresChange_whose_options_equal_an_earlier_one()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class MessageList
+                {
+                    public async Task OpenAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("room:7");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("append"), ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("unread"), ListenType.Inserts, new PostgresChangesFilter { Table = "messages" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "room:7",
+                    "never runs: no registration is free for it: its options equal those of the registration from the OnPostgresChange on line 11, so it adds no registration of its own (only another join entry), and that one is taken by the OnPostgresChange on line 11; give it other options (another event or filter), or handle both in one handler"));
+
+        [Fact]
+        public Task Ignores_an_equal_Register_with_one_handler_and_registrations_that_differ_in_filter()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrderNotifications
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("orders");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("toast"));
+
+                        var mine = realtime.Channel("my-orders");
+                        mine.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts, "customer_id=eq.1"));
+                        mine.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts, "customer_id=eq.2"));
+                        mine.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("one"));
+                        mine.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("two"));
+                        await channel.Subscribe();
+                        await mine.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_OnPostgresChange_calls_whose_options_differ_only_in_event()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class MessageList
+                {
+                    public async Task OpenAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("room:7");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("append"), ListenType.Inserts, new PostgresChangesFilter { Table = "messages" });
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("edit"), ListenType.Updates, new PostgresChangesFilter { Table = "messages" });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_equal_Register_with_one_handler_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrderNotifications
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "orders");
+                            channel.Register(new PostgresChangesOptions("public", "orders"));
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Deletes));
+                            channel.AddPostgresChangeHandler(ListenType.Updates, (sender, change) => System.Console.WriteLine("changed"));
+                            channel.AddPostgresChangeHandler(ListenType.Deletes, (sender, change) => System.Console.WriteLine("gone"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        // --- OnPostgresChange binds its handler by the pairing rule: an earlier free registration takes it (7.4, run). ---
+        [Fact]
+        public Task Reports_an_OnPostgresChange_whose_handler_takes_an_earlier_free_registration()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ShopFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("shop");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("new customer"), ListenType.Inserts, new PostgresChangesFilter { Table = "customers" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "shop",
+                    "runs for public.orders, never for its own public.customers: from Supabase.Realtime 7.1 OnPostgresChange registers its options, then binds its handler to the first free registration, here the one from the Register on line 11, and its own stays free; give that registration its own handler before this call, or remove it"));
+
+        [Fact]
+        public Task Reports_an_all_OnPostgresChange_on_a_channel_whose_table_overload_registered_another_table()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersPage
+                {
+                    public async Task ShowAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("avatar"), ListenType.All, new PostgresChangesFilter { Table = "avatars" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "*",
+                    "users",
+                    "runs for public.users, never for its own public.avatars: from Supabase.Realtime 7.1 OnPostgresChange registers its options, then binds its handler to the first free registration, here the one from Channel(\"realtime\", \"public\", \"users\"), and its own stays free; give that registration its own handler before this call, or remove it"));
+
+        // Its options equal the free Register on line 12, which adds no registration; the handler still takes the first free one.
+        [Fact]
+        public Task Reports_an_OnPostgresChange_of_registered_options_whose_handler_takes_an_earlier_registration()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ShopFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("shop");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.Register(new PostgresChangesOptions("public", "customers", ListenType.Inserts));
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("new customer"), ListenType.Inserts, new PostgresChangesFilter { Table = "customers" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "shop",
+                    "runs for public.orders, never for its own public.customers: from Supabase.Realtime 7.1 OnPostgresChange registers its options, then binds its handler to the first free registration, here the one from the Register on line 11, and its own stays free; give that registration its own handler before this call, or remove it"));
+
+        [Fact]
+        public Task Ignores_an_OnPostgresChange_whose_event_has_its_own_registration_first()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class UsersPage
+                {
+                    public async Task ShowAsync(Client realtime)
+                    {
+                        // The * registration is free, but an INSERT handler takes the first free INSERT registration: its own.
+                        var channel = realtime.Channel("realtime", "public", "users");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("avatar"), ListenType.Inserts, new PostgresChangesFilter { Table = "avatars" });
+                        channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("user"));
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_OnPostgresChange_after_the_earlier_registration_got_its_handler()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class ShopFeed
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("shop");
+                        channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("new order"));
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("new customer"), ListenType.Inserts, new PostgresChangesFilter { Table = "customers" });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        // 7.0 has no OnPostgresChange; there a handler is not bound to any registration at all.
+        [Fact]
+        public Task Ignores_a_handler_beside_an_unused_registration_on_realtime_7_0()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class ShopFeed
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("shop");
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                            channel.Register(new PostgresChangesOptions("public", "customers", ListenType.Inserts));
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("new row"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        // --- RemovePostgresChangeHandler removes the whole registration (7.1+; run 7.4.0, works in 7.0.2). ---
+        private const string HandlerReaddedAfterRemove = """
+            using System.Threading.Tasks;
+            using Supabase.Realtime;
+            using Supabase.Realtime.Interfaces;
+            using Supabase.Realtime.PostgresChanges;
+            using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+            public sealed class TodoBoard
+            {
+                public async Task StartAsync(Client realtime)
+                {
+                    var channel = realtime.Channel("realtime", "public", "todos");
+                    channel.AddPostgresChangeHandler(ListenType.Inserts, OnDraftAdded);
+                    channel.RemovePostgresChangeHandler(ListenType.Inserts, OnDraftAdded);
+                    channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, OnTodoAdded)|};
+                    await channel.Subscribe();
+                }
+
+                private void OnDraftAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                private void OnTodoAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+            }
+            """;
+
+        [Fact]
+        public Task Reports_a_handler_added_after_RemovePostgresChangeHandler_removed_the_registration()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                HandlerReaddedAfterRemove,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "todos",
+                    "never runs: no registration is free for it: the RemovePostgresChangeHandler on line 13 removed the registration from Channel(\"realtime\", \"public\", \"todos\") together with its handler (from Supabase.Realtime 7.1 it removes the whole registration); add the handler back with OnPostgresChange(handler, listenType, filter), which registers again (a channel that has joined gets it at its next join)"));
+
+        [Fact]
+        public Task Reports_a_handler_added_after_RemovePostgresChangeHandler_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = HandlerReaddedAfterRemove,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments(
+                        "INSERT",
+                        "todos",
+                        "never runs: no registration is free for it: the RemovePostgresChangeHandler on line 13 removed the registration from Channel(\"realtime\", \"public\", \"todos\") together with its handler (from Supabase.Realtime 7.1 it removes the whole registration); Register(...) the options again before adding the handler back (a channel that has joined gets it at its next join)"),
+                },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_handler_added_after_RemovePostgresChangeHandler_on_realtime_7_0()
+            => new VerifyAnalyzer.Test { TestCode = Unmarked(HandlerReaddedAfterRemove), Sdk = SdkVersion.Supabase111 }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_handler_added_back_with_OnPostgresChange_after_the_removal()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class TodoBoard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("todos");
+                        channel.OnPostgresChange(OnDraftAdded, ListenType.Inserts, new PostgresChangesFilter { Table = "todos" });
+                        channel.RemovePostgresChangeHandler(ListenType.Inserts, OnDraftAdded);
+                        channel.OnPostgresChange(OnTodoAdded, ListenType.Inserts, new PostgresChangesFilter { Table = "todos" });
+                        await channel.Subscribe();
+                    }
+
+                    private void OnDraftAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                    private void OnTodoAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                }
+                """);
+
+        // RemovePostgresChangeHandler removes the first registration whose handler is equal and whose listen type is the one
+        // named: a removal naming another listen type, or a method group where a lambda was added, removes nothing.
+        [Fact]
+        public Task Reports_with_the_plain_reason_after_a_removal_that_matched_no_registration_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.Interfaces;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class TodoBoard
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var todos = realtime.Channel("realtime", "public", "todos");
+                            todos.AddPostgresChangeHandler(ListenType.Inserts, OnTodoAdded);
+                            todos.RemovePostgresChangeHandler(ListenType.Updates, OnTodoAdded);
+                            todos.{|#0:AddPostgresChangeHandler(ListenType.Updates, OnTodoChanged)|};
+
+                            var tags = realtime.Channel("realtime", "public", "tags");
+                            tags.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("tag"));
+                            tags.RemovePostgresChangeHandler(ListenType.Inserts, OnTodoAdded);
+                            tags.{|#1:AddPostgresChangeHandler(ListenType.Deletes, OnTodoChanged)|};
+                            await todos.Subscribe();
+                            await tags.Subscribe();
+                        }
+
+                        private void OnTodoAdded(IRealtimeChannel sender, PostgresChangesResponse change) { }
+
+                        private void OnTodoChanged(IRealtimeChannel sender, PostgresChangesResponse change) { }
+                    }
+                    """,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments(
+                        "UPDATE", "todos", "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"todos\"), is taken by the handler on line 12)"),
+                    Verify.Diagnostic().WithLocation(1).WithArguments(
+                        "DELETE", "tags", "never runs: no registration is free for it (its one registration, from Channel(\"realtime\", \"public\", \"tags\"), is taken by the handler on line 17)"),
+                },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_a_removal_of_a_handler_the_analysis_cannot_compare()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using static Supabase.Realtime.Interfaces.IRealtimeChannel;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class TodoBoard
+                {
+                    public async Task StartAsync(Client realtime, PostgresChangesHandler handler)
+                    {
+                        var channel = realtime.Channel("realtime", "public", "todos");
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, handler);
+                        channel.RemovePostgresChangeHandler(ListenType.Inserts, handler);
+                        channel.AddPostgresChangeHandler(ListenType.Inserts, handler);
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        // --- An All handler beside a typed handler of the same table: only the All handler runs (7.1+; run 7.1.0-8.0). ---
+        [Fact]
+        public Task Reports_a_typed_handler_beside_an_all_handler_of_the_same_table()
+            => VerifyAnalyzer.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersDashboard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("dashboard");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("refresh"), ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("chime"), ListenType.Inserts, new PostgresChangesFilter { Table = "orders" })|};
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "INSERT",
+                    "dashboard",
+                    "never runs: the OnPostgresChange on line 11 listens for every event of public.orders, and from Supabase.Realtime 7.1, when a change matches the registration of a ListenType.All handler, only that handler runs; handle INSERT in that handler (change.Event), or give it the typed events it needs instead of ListenType.All"));
+
+        [Fact]
+        public Task Reports_a_typed_handler_added_before_the_all_handler_of_the_same_table()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersDashboard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("dashboard");
+                        channel.{|#0:OnPostgresChange((sender, change) => System.Console.WriteLine("chime"), ListenType.Deletes, new PostgresChangesFilter { Table = "orders", Filter = "shop_id=eq.3" })|};
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("refresh"), ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                        await channel.Subscribe();
+                    }
+                }
+                """,
+                AnyMessage().WithLocation(0));
+
+        [Fact]
+        public Task Reports_a_typed_handler_beside_an_all_handler_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrdersDashboard
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "orders");
+                            channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("refresh"));
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                            channel.{|#0:AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("chime"))|};
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics =
+                {
+                    Verify.Diagnostic().WithLocation(0).WithArguments(
+                        "INSERT",
+                        "orders",
+                        "never runs: the handler on line 11 listens for every event of public.orders, and from Supabase.Realtime 7.1, when a change matches the registration of a ListenType.All handler, only that handler runs; handle INSERT in that handler (change.Event), or give it the typed events it needs instead of ListenType.All"),
+                },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_an_all_handler_beside_a_typed_handler_on_realtime_7_0_where_both_run()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase111,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrdersDashboard
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "public", "orders");
+                            channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("refresh"));
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("chime"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_an_all_handler_of_another_table_or_a_narrower_filter()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersDashboard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("dashboard");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("refresh"), ListenType.All, new PostgresChangesFilter { Table = "customers" });
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("mine"), ListenType.All, new PostgresChangesFilter { Table = "orders", Filter = "shop_id=eq.3" });
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("chime"), ListenType.Inserts, new PostgresChangesFilter { Table = "orders" });
+                        await channel.Subscribe();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Ignores_an_all_handler_of_another_schema_on_realtime_7_3()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime730,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+                    using Supabase.Realtime.PostgresChanges;
+                    using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                    public sealed class OrdersDashboard
+                    {
+                        public async Task StartAsync(Client realtime)
+                        {
+                            var channel = realtime.Channel("realtime", "audit", "orders");
+                            channel.AddPostgresChangeHandler(ListenType.All, (sender, change) => System.Console.WriteLine("audit"));
+                            channel.Register(new PostgresChangesOptions("public", "orders", ListenType.Inserts));
+                            channel.AddPostgresChangeHandler(ListenType.Inserts, (sender, change) => System.Console.WriteLine("chime"));
+                            await channel.Subscribe();
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_an_all_handler_added_after_Subscribe()
+            => VerifyAnalyzer.VerifyAnalyzerAsync("""
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+                using static Supabase.Realtime.PostgresChanges.PostgresChangesOptions;
+
+                public sealed class OrdersDashboard
+                {
+                    public async Task StartAsync(Client realtime)
+                    {
+                        var channel = realtime.Channel("dashboard");
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("chime"), ListenType.Inserts, new PostgresChangesFilter { Table = "orders" });
+                        await channel.Subscribe();
+                        channel.OnPostgresChange((sender, change) => System.Console.WriteLine("refresh"), ListenType.All, new PostgresChangesFilter { Table = "orders" });
+                    }
+                }
+                """);
 
         /// <summary>An SRT010 warning whose message the test does not pin (the message tests do).</summary>
         private static DiagnosticResult AnyMessage() => new DiagnosticResult("SRT010", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
