@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -782,36 +783,69 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
         /// <summary>The referenced assemblies with a top-level <c>Supabase</c> or <c>Postgrest</c> namespace.</summary>
         /// <summary>
-        /// The referenced assemblies that declare a <c>Supabase</c> or <c>Postgrest</c> namespace, read off the
-        /// compilation's merged global namespace (which the compiler builds for its own lookups anyway) instead of
-        /// asking each of the hundreds of references for its namespaces, which loads every one's type list.
+        /// The public key tokens of the framework's and Microsoft's own assemblies (the .NET reference packs, ASP.NET
+        /// Core, Microsoft.Extensions, the compiler): no SDK assembly is signed with them, so their namespaces are not
+        /// asked for. A project references hundreds of them, and asking loads each one's type list.
         /// </summary>
+        private static readonly ImmutableArray<ImmutableArray<byte>> FrameworkKeyTokens = ImmutableArray.Create(
+            Token(0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a),
+            Token(0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51),
+            Token(0x31, 0xbf, 0x38, 0x56, 0xad, 0x36, 0x4e, 0x35),
+            Token(0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e),
+            Token(0xad, 0xb9, 0x79, 0x38, 0x29, 0xdd, 0xae, 0x60));
+
+        /// <summary>The referenced assemblies that declare a <c>Supabase</c> or <c>Postgrest</c> namespace.</summary>
         private static ImmutableArray<IAssemblySymbol> FindCandidateAssemblies(Compilation compilation)
         {
             var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
-            AddDeclaring(compilation, "Supabase", builder);
-            AddDeclaring(compilation, "Postgrest", builder);
-            return builder.ToImmutable();
-        }
-
-        private static void AddDeclaring(Compilation compilation, string name, ImmutableArray<IAssemblySymbol>.Builder builder)
-        {
-            foreach (var member in compilation.GlobalNamespace.GetMembers(name))
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (!(member is INamespaceSymbol merged))
+                if (IsFrameworkAssembly(assembly.Identity))
                 {
                     continue;
                 }
 
-                foreach (var constituent in merged.ConstituentNamespaces)
+                if (DeclaresNamespace(assembly.GlobalNamespace, "Supabase") || DeclaresNamespace(assembly.GlobalNamespace, "Postgrest"))
                 {
-                    var assembly = constituent.ContainingAssembly;
-                    if (assembly != null && !SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) && !builder.Contains(assembly))
-                    {
-                        builder.Add(assembly);
-                    }
+                    builder.Add(assembly);
                 }
             }
+
+            return builder.ToImmutable();
+        }
+
+        private static bool IsFrameworkAssembly(AssemblyIdentity identity)
+        {
+            var token = identity.PublicKeyToken;
+            if (token.Length != 8)
+            {
+                return false;
+            }
+
+            foreach (var framework in FrameworkKeyTokens)
+            {
+                if (token.SequenceEqual(framework))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ImmutableArray<byte> Token(params byte[] bytes) => ImmutableArray.Create(bytes);
+
+        private static bool DeclaresNamespace(INamespaceSymbol parent, string name)
+        {
+            foreach (var member in parent.GetMembers(name))
+            {
+                if (member is INamespaceSymbol)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool HasEvent(INamedTypeSymbol? type, string name)
