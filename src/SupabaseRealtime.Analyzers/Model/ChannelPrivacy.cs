@@ -41,7 +41,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 case IInvocationOperation factory:
                     return factory.TargetMethod.IsStatic && factory.TargetMethod.Name == "Private" && IsChannelOptions(factory.TargetMethod.ContainingType, sdk);
                 case ILocalReferenceOperation local when depth < 4:
-                    return SingleInitializer(local) is { } initializer && IsPrivateOptions(initializer, sdk, depth + 1);
+                    return ConstantFolding.SingleInitializer(local) is { } initializer && IsPrivateOptions(initializer, sdk, depth + 1);
                 default:
                     return false;
             }
@@ -52,36 +52,5 @@ namespace SupabaseRealtime.Analyzers.Model
             => type != null && type.Name == "ChannelOptions"
                 && type.ContainingNamespace?.ToDisplayString() == "Supabase.Realtime.Channel"
                 && type.ContainingAssembly != null && sdk.SdkAssemblies.Contains(type.ContainingAssembly);
-
-        /// <summary>The initializer of a local that nothing in its function writes again (<c>var options = ChannelOptions.Private(...)</c>), or null.</summary>
-        private static IOperation? SingleInitializer(ILocalReferenceOperation reference)
-        {
-            var root = (IOperation)reference;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            IOperation? initializer = null;
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                        initializer = declarator.GetVariableInitializer()?.Value;
-                        break;
-                    case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, reference.Local):
-                    case ICoalesceAssignmentOperation coalesce when IsLocal(coalesce.Target, reference.Local):
-                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind != RefKind.None
-                        && IsLocal(argument.Value, reference.Local):
-                        return null;
-                }
-            }
-
-            return initializer;
-        }
-
-        private static bool IsLocal(IOperation? operation, ILocalSymbol local)
-            => operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
     }
 }

@@ -87,6 +87,10 @@ namespace SupabaseRealtime.Analyzers.Model
 
         /// <summary><c>var topic = "lobby";</c> and never written again in its function.</summary>
         private static Optional<object?> FoldLocal(ILocalReferenceOperation reference, int depth)
+            => SingleInitializer(reference) is { } initializer ? Fold(initializer, depth + 1) : default;
+
+        /// <summary>The initializer of a local that nothing in its function writes again, or null.</summary>
+        public static IOperation? SingleInitializer(ILocalReferenceOperation reference)
         {
             var root = (IOperation)reference;
             while (root.Parent != null)
@@ -108,11 +112,11 @@ namespace SupabaseRealtime.Analyzers.Model
                     case IIncrementOrDecrementOperation increment when IsLocal(increment.Target, reference.Local):
                     case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind != RefKind.None
                         && IsLocal(argument.Value, reference.Local):
-                        return default;
+                        return null;
                 }
             }
 
-            return initializer is null ? default : Fold(initializer, depth + 1);
+            return initializer;
         }
 
         private static bool IsLocal(IOperation? operation, ILocalSymbol local)

@@ -198,7 +198,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                var owned = IsOwned(client, unsubscribeBody);
+                var owned = usage.IsOwnedClient(client, unsubscribeBody);
                 var nextInstance = " to the next " + type.Name;
                 if (IsFinalTeardown(unsubscribeBody))
                 {
@@ -376,47 +376,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return body.Function is null && body.Member is IMethodSymbol method
                     && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition)
                     && LifetimeModel.IsFinal(lifetime.GetTeardownKind(method, type, TeardownNames));
-            }
-
-            /// <summary>
-            /// True when the type creates the client itself: the client's root is an instance field/property of
-            /// the type (or a local of the unsubscribing member) that is only ever assigned a <c>new</c> client.
-            /// Injected, static and unknown clients are shared.
-            /// </summary>
-            private bool IsOwned(SymbolPath client, BodyRef body)
-            {
-                var root = client.TypeMember ?? client.Root;
-                if (root is null || root.IsStatic || root is IParameterSymbol)
-                {
-                    return false;
-                }
-
-                if ((root is IFieldSymbol || root is IPropertySymbol)
-                    && !SymbolEqualityComparer.Default.Equals(root.ContainingType?.OriginalDefinition, type.OriginalDefinition))
-                {
-                    return false;
-                }
-
-                if (root is ILocalSymbol && !SymbolEqualityComparer.Default.Equals(root.ContainingSymbol, body.Member))
-                {
-                    return false;
-                }
-
-                var any = false;
-                foreach (var (slot, isCreation) in usage.ClientWrites)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(slot, root))
-                    {
-                        if (!isCreation)
-                        {
-                            return false;
-                        }
-
-                        any = true;
-                    }
-                }
-
-                return any;
             }
 
             private void Report(SymbolAnalysisContext context, ChannelRelease unsubscribe, ISymbol slot, SymbolPath client, List<ChannelWrite> creations, string member, string suffix)
