@@ -26,6 +26,9 @@ namespace SupabaseRealtime.Analyzers.Rules
     /// handler) registered on that same channel, and subscribes that channel or the handler's sender.</item>
     /// <item>Two <c>Channel(...)</c> calls with equal constant arguments on one client (the same cached
     /// instance) are both subscribed in one body, one after the other.</item>
+    /// <item>It is awaited in a loop that gets its channel from <c>Channel(...)</c> with equal constant arguments on
+    /// every pass, can run another pass after it, and neither releases nor hands over the channel: the later passes
+    /// get the cached, joined instance and their <c>Subscribe()</c> does nothing.</item>
     /// </list>
     /// In cases 1 and 4, a postgres_changes registration made between an awaited <c>Subscribe()</c> and the repeat gets
     /// its own message: the join has gone out without it. A loop whose passes register a filter that reads the loop's
@@ -1235,9 +1238,9 @@ namespace SupabaseRealtime.Analyzers.Rules
             // ---- Set-up the repeat does not send (sdk-behaviour.md, sections 2 and 6) ----------------
 
             /// <summary>
-            /// A loop that gets its channel from <c>Channel(...)</c> with constant arguments on every pass, registers a
-            /// filter that changes per pass, and awaits <c>Subscribe()</c>: the cache hands out one instance, the first
-            /// pass joins it, and every later pass only appends a registration that no join carries.
+            /// A loop that gets its channel from <c>Channel(...)</c> with constant arguments on every pass and awaits
+            /// <c>Subscribe()</c>: the cache hands out one instance, the first pass joins it, and every later pass's
+            /// Subscribe() returns at once; a filter that changes per pass is only appended to a registration no join carries.
             /// </summary>
             private Finding? CachedChannelPerPass(Body body, Fact subscribe, ChannelOrigin origin)
             {
@@ -1275,19 +1278,28 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                var perPass = PerPassRegistration(body, subscribe, SlotKills(body, subscribe.Order, slot, origin));
-                if (perPass is null)
+                // A pass runs again only after the join failed (a try with a catch in the loop), which leaves the channel
+                // unjoined, so that pass joins again (sdk-behaviour.md, section 2). A pass that subscribes and leaves the loop
+                // (break, return) runs the Subscribe() once.
+                if (IsGuardedRetryInLoop(subscribe.Syntax) || !body.Orders[subscribe.Order].IsInCycle(subscribe.Point))
                 {
                     return null;
                 }
 
+                var perPass = PerPassRegistration(body, subscribe, SlotKills(body, subscribe.Order, slot, origin));
                 var reason = string.Format(
                     CultureInfo.InvariantCulture,
                     "inside a loop that gets it from {0}.Channel(...) with the same arguments on every pass, which returns one cached instance: {1}",
                     origin.Client.Display,
-                    OnlyFirstPassJoins(perPass));
+                    perPass != null ? OnlyFirstPassJoins(perPass) : LaterPassesGetTheJoinedChannel);
+
+                // No fix: the channel is obtained in the pass, so the Subscribe() alone cannot move before the loop.
                 return new Finding(NameOf(subscribe), reason, null, null);
             }
+
+            /// <summary>What the later passes of a loop that takes one cached channel on every pass do (sdk-behaviour.md, sections 1 and 2).</summary>
+            private const string LaterPassesGetTheJoinedChannel
+                = "later passes get the cached channel that has already joined, so their Subscribe() returns at once and sends nothing; subscribe once, before the loop";
 
             /// <summary>
             /// A registration of <paramref name="subscribe"/>'s channel in the same loop pass, before it, whose options

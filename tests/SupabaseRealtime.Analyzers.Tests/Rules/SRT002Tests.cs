@@ -733,12 +733,6 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                             await channel.Subscribe();
                             _channels.Add(channel);
                         }
-
-                        for (var i = 0; i < 3; i++)
-                        {
-                            var status = realtime.Channel("status");
-                            await status.Subscribe();
-                        }
                     }
                 }
                 """);
@@ -2433,6 +2427,10 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         private static string SameInstanceRegistrationReason(string first, int line, string client, string call, int callLine)
             => $"after the Subscribe() of '{first}' on line {line}: both come from {client}.Channel(...) with the same arguments, which returns one cached instance, so {RegistrationWaits(call, callLine)}";
 
+        /// <summary>A loop that takes one cached channel on every pass: later passes get it joined.</summary>
+        private static string CachedPassReason(string client)
+            => $"inside a loop that gets it from {client}.Channel(...) with the same arguments on every pass, which returns one cached instance: later passes get the cached channel that has already joined, so their Subscribe() returns at once and sends nothing; subscribe once, before the loop";
+
         private static string PerPassReason(string client, string call, int line)
             => $"inside a loop that gets it from {client}.Channel(...) with the same arguments on every pass, which returns one cached instance: {OnlyFirstPassJoins(call, line)}";
 
@@ -3000,5 +2998,229 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     private void OnShiftChanged(IRealtimeChannel sender, PostgresChangesResponse change) { }
                 }
                 """);
+
+        // ---- Case 5 without a registration: a constant topic taken on every pass ---------------------
+
+        [Fact]
+        public Task Reports_status_loop_that_takes_the_cached_channel_on_every_pass()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase160,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class StatusPanel
+                    {
+                        public async Task WarmUpAsync(Client realtime)
+                        {
+                            for (var i = 0; i < 3; i++)
+                            {
+                                var status = realtime.Channel("status");
+                                await {|#0:status.Subscribe()|};
+                            }
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("status", CachedPassReason("realtime")) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Reports_status_loop_that_takes_the_cached_channel_on_every_pass_on_realtime5()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class KioskHeartbeat
+                    {
+                        private readonly Client _realtime;
+
+                        public KioskHeartbeat(Client realtime) => _realtime = realtime;
+
+                        public async Task AnnounceAsync(IEnumerable<string> kiosks)
+                        {
+                            foreach (var kiosk in kiosks)
+                            {
+                                var status = _realtime.Channel("kiosk-status");
+                                await {|#0:status.Subscribe()|};
+                            }
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { Verify.Diagnostic().WithLocation(0).WithArguments("status", CachedPassReason("_realtime")) },
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_status_loop_that_leaves_after_the_subscribe()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase160,
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class StatusPanel
+                    {
+                        public async Task ShowFirstOnlineAsync(Client realtime, IEnumerable<bool> online)
+                        {
+                            foreach (var isOnline in online)
+                            {
+                                if (!isOnline)
+                                {
+                                    continue;
+                                }
+
+                                var status = realtime.Channel("status");
+                                await status.Subscribe();
+                                break;
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_status_loop_that_removes_the_channel_at_the_end_of_each_pass()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase160,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class StatusProbe
+                    {
+                        public async Task ProbeAsync(Client realtime, int rounds)
+                        {
+                            for (var i = 0; i < rounds; i++)
+                            {
+                                var status = realtime.Channel("status");
+                                await status.Subscribe();
+                                await Task.Delay(5_000);
+                                realtime.Remove(status);
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_status_loop_that_unsubscribes_at_the_end_of_each_pass_on_realtime5()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Realtime505,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class KioskHeartbeat
+                    {
+                        public async Task PulseAsync(Client realtime, int pulses)
+                        {
+                            for (var i = 0; i < pulses; i++)
+                            {
+                                var status = realtime.Channel("kiosk-status");
+                                await status.Subscribe();
+                                await Task.Delay(1_000);
+                                status.Unsubscribe();
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_status_loop_whose_topic_has_the_loop_index()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase160,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class ShardMonitor
+                    {
+                        public async Task WatchAsync(Client realtime, int shardCount)
+                        {
+                            for (var i = 0; i < shardCount; i++)
+                            {
+                                var status = realtime.Channel("status:" + i);
+                                await status.Subscribe();
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_status_loop_that_retries_a_failed_join()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase160,
+                TestCode = """
+                    using System;
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class StatusConnector
+                    {
+                        public async Task JoinAsync(Client realtime)
+                        {
+                            for (var attempt = 1; attempt <= 3; attempt++)
+                            {
+                                var status = realtime.Channel("status");
+                                try
+                                {
+                                    await status.Subscribe();
+                                    return;
+                                }
+                                catch (Exception)
+                                {
+                                    await Task.Delay(attempt * 1_000);
+                                }
+                            }
+                        }
+                    }
+                    """,
+            }.RunAsync();
+
+        [Fact]
+        public Task Ignores_status_loop_that_hands_the_channel_to_a_helper()
+            => new VerifyAnalyzer.Test
+            {
+                Sdk = SdkVersion.Supabase160,
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Supabase.Realtime;
+
+                    public sealed class StatusRotation
+                    {
+                        private readonly Client _realtime;
+
+                        public StatusRotation(Client realtime) => _realtime = realtime;
+
+                        public async Task RotateAsync(int rounds)
+                        {
+                            for (var i = 0; i < rounds; i++)
+                            {
+                                var status = _realtime.Channel("status");
+                                await status.Subscribe();
+                                await RetireAsync(status);
+                            }
+                        }
+
+                        private async Task RetireAsync(RealtimeChannel channel)
+                        {
+                            await Task.Delay(10_000);
+                            _realtime.Remove(channel);
+                        }
+                    }
+                    """,
+            }.RunAsync();
     }
 }
