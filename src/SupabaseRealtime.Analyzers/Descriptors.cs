@@ -164,8 +164,8 @@ namespace SupabaseRealtime.Analyzers
             DiagnosticSeverity.Warning,
             "Subscribe() joins the channel instance it is called on. Called again on the same instance (the same variable with no "
                 + "Unsubscribe(), Remove(channel) or reassignment in between, a loop around a channel obtained outside it, a state or "
-                + "error handler of that channel, or a second Channel(...) call with the same arguments on the same client, which "
-                + "returns the cached instance), it does nothing once the channel has joined (the call returns at once), and sends a "
+                + "error handler of that channel, or a second Channel(...) call with the same arguments on the same client, in one "
+                + "body or on every pass of a loop, which returns the cached instance), it does nothing once the channel has joined (the call returns at once), and sends a "
                 + "second join while the first is still in flight, whose replies are handled by the wrong push. A retry from the "
                 + "channel's own state or error handler joins again after every close, the code's own Unsubscribe() or Remove() "
                 + "included; the client itself rejoins only after a socket reconnect. A postgres_changes registration made after the "
