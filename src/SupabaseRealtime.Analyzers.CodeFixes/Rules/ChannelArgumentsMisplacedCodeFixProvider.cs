@@ -30,7 +30,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ChannelArgumentsMisplaced);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.Batch;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -22,7 +22,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.ModelReadForDelete);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.Batch;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -29,7 +29,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.SecretKeyInSource);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.Batch;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -36,7 +36,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.SubscriptionNeverReleased);
 
         public override FixAllProvider GetFixAllProvider()
-            => FixAllProvider.Create(async (context, document, diagnostics) => await FixAllAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+            => FixAll.FindingKey(FixAllProvider.Create(async (context, document, diagnostics) => await FixAllAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -39,8 +39,8 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.UnpairedChangeHandler);
 
         public override FixAllProvider GetFixAllProvider()
-            => FixAllProvider.Create(async (context, document, diagnostics)
-                => (Document?)await ApplyAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false));
+            => FixAll.FindingKey(FixAllProvider.Create(async (context, document, diagnostics)
+                => (Document?)await ApplyAsync(document, diagnostics, context.CodeActionEquivalenceKey, context.CancellationToken).ConfigureAwait(false)));
 
         public override Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -30,7 +30,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.UnsubscribeKeepsChannelCached);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.Batch;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

@@ -19,7 +19,7 @@ namespace SupabaseRealtime.Analyzers.CodeFixes.Rules
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UpdateInsteadOfUpsert);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => FixAll.Batch;
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
