@@ -126,6 +126,7 @@ public class RoomFeed
         }
 
         /// <summary>A rule that reports nothing and counts the compilations it is started on.</summary>
+#pragma warning disable RS2008, RS1012 // A test-only rule: no release tracking, and it registers nothing on purpose.
         private sealed class CountingRule : SdkRule
         {
             private static readonly DiagnosticDescriptor Descriptor = new DiagnosticDescriptor(
@@ -139,6 +140,7 @@ public class RoomFeed
 
             protected override void Register(CompilationStartAnalysisContext context, SdkCompilation compilation) => Interlocked.Increment(ref starts);
         }
+#pragma warning restore RS2008, RS1012
 
         private sealed class HostTest : CSharpAnalyzerVerifier<Analyzers.Rules.SubscribeNotObservedAnalyzer>.Test
         {
