@@ -781,19 +781,6 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return false;
         }
 
-        /// <summary>The referenced assemblies with a top-level <c>Supabase</c> or <c>Postgrest</c> namespace.</summary>
-        /// <summary>
-        /// The public key tokens of the framework's and Microsoft's own assemblies (the .NET reference packs, ASP.NET
-        /// Core, Microsoft.Extensions, the compiler): no SDK assembly is signed with them, so their namespaces are not
-        /// asked for. A project references hundreds of them, and asking loads each one's type list.
-        /// </summary>
-        private static readonly ImmutableArray<ImmutableArray<byte>> FrameworkKeyTokens = ImmutableArray.Create(
-            Token(0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a),
-            Token(0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51),
-            Token(0x31, 0xbf, 0x38, 0x56, 0xad, 0x36, 0x4e, 0x35),
-            Token(0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e),
-            Token(0xad, 0xb9, 0x79, 0x38, 0x29, 0xdd, 0xae, 0x60));
-
         /// <summary>The referenced assemblies that declare a <c>Supabase</c> or <c>Postgrest</c> namespace.</summary>
         private static ImmutableArray<IAssemblySymbol> FindCandidateAssemblies(Compilation compilation)
         {
@@ -814,26 +801,24 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return builder.ToImmutable();
         }
 
+        /// <summary>
+        /// True for the framework's and Microsoft's own assemblies (the .NET reference packs, ASP.NET Core,
+        /// Microsoft.Extensions, the compiler), known by name: no SDK assembly is named so, and a project
+        /// references hundreds of them, so their namespaces are not asked for (asking loads each one's type
+        /// list). The name, not the public key token: the token is a hash the compiler computes on first
+        /// read, which cost more at compilation start than every rule's work on a project that does not use
+        /// the SDK.
+        /// </summary>
         private static bool IsFrameworkAssembly(AssemblyIdentity identity)
         {
-            var token = identity.PublicKeyToken;
-            if (token.Length != 8)
-            {
-                return false;
-            }
-
-            foreach (var framework in FrameworkKeyTokens)
-            {
-                if (token.SequenceEqual(framework))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            var name = identity.Name;
+            return name.StartsWith("System", StringComparison.Ordinal)
+                    && (name.Length == "System".Length || name["System".Length] == '.')
+                || name.StartsWith("Microsoft.", StringComparison.Ordinal)
+                || string.Equals(name, "mscorlib", StringComparison.Ordinal)
+                || string.Equals(name, "netstandard", StringComparison.Ordinal)
+                || string.Equals(name, "WindowsBase", StringComparison.Ordinal);
         }
-
-        private static ImmutableArray<byte> Token(params byte[] bytes) => ImmutableArray.Create(bytes);
 
         private static bool DeclaresNamespace(INamespaceSymbol parent, string name)
         {
