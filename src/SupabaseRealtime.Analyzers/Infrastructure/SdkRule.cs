@@ -28,6 +28,9 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
 
         public SourceScope Scope { get; }
 
+        /// <summary>The per-type starts of every rule, handed to the driver as one symbol-start action.</summary>
+        public TypeStarts Types { get; } = new TypeStarts();
+
         /// <summary>The channel timelines of each type, collected once for every rule that reads them.</summary>
         public Model.RegistrationReaders Registrations { get; } = new Model.RegistrationReaders();
     }

@@ -56,7 +56,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// symbol-end action that hands <paramref name="analyze"/> the timelines of the channels with at
         /// least one call of a kind <paramref name="isTrigger"/> accepts (graphs are built only for those).
         /// </summary>
-        public static void RegisterActions(SymbolStartAnalysisContext start, SdkCompilation compilation,
+        public static void RegisterActions(TypeStart start, SdkCompilation compilation,
             Func<ChannelCallKind, bool> isTrigger, Action<SymbolAnalysisContext, ImmutableArray<ChannelTimeline>> analyze)
         {
             if (!(start.Symbol is INamedTypeSymbol type))

@@ -28,9 +28,8 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 if (readers.Count == 0)
                 {
-                    context.RegisterSymbolStartAction(
-                        start => RegistrationCollector.RegisterActions(start, compilation, IsAnyTrigger, Dispatch),
-                        SymbolKind.NamedType);
+                    compilation.Types.Add(context,
+                        start => RegistrationCollector.RegisterActions(start, compilation, IsAnyTrigger, Dispatch));
                 }
 
                 readers.Add(new Reader(isTrigger, analyze));

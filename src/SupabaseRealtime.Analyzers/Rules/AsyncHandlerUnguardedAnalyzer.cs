@@ -39,10 +39,10 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             var exception = compilation.Compilation.GetTypeByMetadataName("System.Exception");
             var state = new CompilationState(compilation, realtime, exception);
-            context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
+            compilation.Types.Add(context, start => OnTypeStart(start, state));
         }
 
-        private static void OnTypeStart(SymbolStartAnalysisContext start, CompilationState state)
+        private static void OnTypeStart(TypeStart start, CompilationState state)
         {
             if (!(start.Symbol is INamedTypeSymbol type) || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct))
             {

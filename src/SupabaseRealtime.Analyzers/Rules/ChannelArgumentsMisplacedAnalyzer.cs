@@ -48,7 +48,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             // Scoped to each type, as every rule of the host registers its operation actions: the analyzer driver's
             // file-by-file path (the IDE's) then runs them beside the other rules' symbol-start actions.
-            context.RegisterSymbolStartAction(
+            compilation.Types.Add(context, 
                 start =>
                 {
                     start.RegisterOperationAction(c => Analyze(c, compilation), OperationKind.Invocation);
@@ -56,8 +56,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     {
                         CollectPrivacy(start, compilation);
                     }
-                },
-                SymbolKind.NamedType);
+                });
         }
 
         private static bool HasOptionsOverload(INamedTypeSymbol? client)
@@ -78,7 +77,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             return false;
         }
 
-        private static void CollectPrivacy(SymbolStartAnalysisContext start, SdkCompilation compilation)
+        private static void CollectPrivacy(TypeStart start, SdkCompilation compilation)
         {
             var calls = new List<(IInvocationOperation Call, SymbolPath Client, string Name, bool IsPrivate)>();
             start.RegisterOperationAction(

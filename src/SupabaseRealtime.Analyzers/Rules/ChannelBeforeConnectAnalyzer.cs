@@ -67,7 +67,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            context.RegisterSymbolStartAction(
+            compilation.Types.Add(context, 
                 start =>
                 {
                     if (!(start.Symbol is INamedTypeSymbol type) || type.TypeKind == TypeKind.Interface)
@@ -78,8 +78,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var state = new TypeState(type, compilation);
                     start.RegisterOperationBlockAction(state.AnalyzeBlock);
                     start.RegisterSymbolEndAction(state.Report);
-                },
-                SymbolKind.NamedType);
+                });
         }
 
         private enum ConnectKind

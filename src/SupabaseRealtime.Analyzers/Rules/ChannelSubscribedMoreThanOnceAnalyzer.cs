@@ -70,7 +70,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            context.RegisterSymbolStartAction(
+            compilation.Types.Add(context, 
                 start =>
                 {
                     // Enum member values and delegates hold no code the rule looks at.
@@ -92,8 +92,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         facts.Add(block);
                     });
                     start.RegisterSymbolEndAction(end => facts.Report(end, compilation));
-                },
-                SymbolKind.NamedType);
+                });
         }
 
         private enum FactKind

@@ -43,7 +43,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            context.RegisterSymbolStartAction(
+            compilation.Types.Add(context, 
                 start =>
                 {
                     if (!(start.Symbol is INamedTypeSymbol type) || (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct))
@@ -55,8 +55,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     start.RegisterOperationAction(state.NoteConnect, OperationKind.Invocation);
                     start.RegisterOperationBlockAction(state.KeepBlock);
                     start.RegisterSymbolEndAction(state.Report);
-                },
-                SymbolKind.NamedType);
+                });
         }
 
         /// <summary>A connect of some kind: <c>ConnectAsync()</c>, <c>Connect()</c>, or <c>InitializeAsync()</c> of a Supabase client.</summary>

@@ -53,10 +53,10 @@ namespace SupabaseRealtime.Analyzers.Rules
                 new ChangeEventConditions(compilation.Sdk),
                 response,
                 compilation.Sdk.GetSdkType("Supabase.Realtime.Socket.SocketResponsePayload"));
-            context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
+            compilation.Types.Add(context, start => OnTypeStart(start, state));
         }
 
-        private static void OnTypeStart(SymbolStartAnalysisContext start, CompilationState state)
+        private static void OnTypeStart(TypeStart start, CompilationState state)
         {
             var type = start.Symbol as INamedTypeSymbol;
             if (type is null || type.TypeKind == TypeKind.Enum || type.TypeKind == TypeKind.Delegate)

@@ -50,7 +50,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     + "unseen, while the code after it runs as if the channel had joined";
             // Scoped to each type, as every rule of the host registers its operation actions: the analyzer driver's
             // file-by-file path (the IDE's) then runs them beside the other rules' symbol-start actions.
-            context.RegisterSymbolStartAction(start => start.RegisterOperationAction(
+            compilation.Types.Add(context, start => start.RegisterOperationAction(
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
@@ -78,7 +78,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         consequence);
                     compilation.Scope.Report(operationContext.ReportDiagnostic, diagnostic);
                 },
-                OperationKind.Invocation), SymbolKind.NamedType);
+                OperationKind.Invocation));
         }
 
         /// <summary>The channel as the code writes it (<c>_channel</c>, <c>Supabase.Realtime.Channel("room")</c>), on one line.</summary>

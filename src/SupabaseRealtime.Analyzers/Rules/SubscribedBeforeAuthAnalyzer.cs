@@ -56,7 +56,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             // Resolved on first use (by then the compiler has declared the project's types, so the lookups do not wait
             // for it); a lost race builds a second, identical model instead of blocking a thread.
             var initialization = new Lazy<InitializationOrder>(() => new InitializationOrder(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
-            context.RegisterSymbolStartAction(
+            compilation.Types.Add(context, 
                 start =>
                 {
                     if (!(start.Symbol is INamedTypeSymbol type) || type.TypeKind == TypeKind.Interface)
@@ -67,8 +67,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var state = new TypeState(type, compilation, initialization);
                     start.RegisterOperationBlockAction(state.AnalyzeBlock);
                     start.RegisterSymbolEndAction(state.Report);
-                },
-                SymbolKind.NamedType);
+                });
         }
 
         /// <summary>An auth call: the realtime client it authenticates, and where it sits.</summary>

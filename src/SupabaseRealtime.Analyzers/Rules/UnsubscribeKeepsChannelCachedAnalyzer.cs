@@ -43,7 +43,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             // Resolved on first use (by then the compiler has declared the project's types, so the lookups do not wait
             // for it); a lost race builds a second, identical model instead of blocking a thread.
             var lazyLifetime = new Lazy<LifetimeModel>(() => LifetimeModel.Create(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
-            context.RegisterSymbolStartAction(start =>
+            compilation.Types.Add(context, start =>
             {
                 var type = (INamedTypeSymbol)start.Symbol;
                 if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
@@ -70,7 +70,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                     new Decision(usage, lazyLifetime.Value, compilation, tree!).Run(end);
                 });
-            }, SymbolKind.NamedType);
+            });
         }
 
         private static bool HasUnsubscribe(ChannelUsage usage)

@@ -41,10 +41,10 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             var state = new CompilationState(compilation, handlers, new ChangeEventConditions(compilation.Sdk));
-            context.RegisterSymbolStartAction(start => OnTypeStart(start, state), SymbolKind.NamedType);
+            compilation.Types.Add(context, start => OnTypeStart(start, state));
         }
 
-        private static void OnTypeStart(SymbolStartAnalysisContext start, CompilationState state)
+        private static void OnTypeStart(TypeStart start, CompilationState state)
         {
             // Each type, nested ones included, gets its own pass over its own members. This runs for every type of
             // the compilation, and the callback below for every invocation: nothing is allocated until something is

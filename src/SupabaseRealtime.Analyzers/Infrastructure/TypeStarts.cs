@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SupabaseRealtime.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// One symbol-start action per named type for all the rules that look at types: each rule adds its
+    /// per-type start at compilation start, and the driver sees one start, one operation-block action, one
+    /// symbol-end action and one operation action per operation kind for each type, whatever the number of
+    /// rules. The driver copies a type's action list on every registration and walks it for every block, so
+    /// fourteen rules registering their own cost more than the rules' work on a type that does not use the
+    /// SDK (most types).
+    /// </summary>
+    internal sealed class TypeStarts
+    {
+        private readonly List<Action<TypeStart>> starts = new List<Action<TypeStart>>();
+
+        /// <summary>
+        /// Adds a rule's per-type start at compilation start (the host starts its rules one after another,
+        /// before any symbol action runs).
+        /// </summary>
+        public void Add(CompilationStartAnalysisContext context, Action<TypeStart> start)
+        {
+            lock (starts)
+            {
+                if (starts.Count == 0)
+                {
+                    context.RegisterSymbolStartAction(Run, SymbolKind.NamedType);
+                }
+
+                starts.Add(start);
+            }
+        }
+
+        private void Run(SymbolStartAnalysisContext context)
+        {
+            var type = new TypeStart(context);
+            foreach (var start in starts)
+            {
+                start(type);
+            }
+
+            type.Commit();
+        }
+    }
+
+    /// <summary>
+    /// What a rule sees at the start of one named type: the members of <see cref="SymbolStartAnalysisContext"/>
+    /// the rules use, with registrations gathered and handed to the driver once for all rules.
+    /// </summary>
+    internal sealed class TypeStart
+    {
+        private readonly SymbolStartAnalysisContext context;
+        private List<Action<OperationBlockAnalysisContext>>? blockActions;
+        private List<Action<SymbolAnalysisContext>>? endActions;
+        private Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>? operationActions;
+
+        public TypeStart(SymbolStartAnalysisContext context) => this.context = context;
+
+        public ISymbol Symbol => context.Symbol;
+
+        public Compilation Compilation => context.Compilation;
+
+        public AnalyzerOptions Options => context.Options;
+
+        public CancellationToken CancellationToken => context.CancellationToken;
+
+        public void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
+            => (blockActions ??= new List<Action<OperationBlockAnalysisContext>>()).Add(action);
+
+        public void RegisterSymbolEndAction(Action<SymbolAnalysisContext> action)
+            => (endActions ??= new List<Action<SymbolAnalysisContext>>()).Add(action);
+
+        public void RegisterOperationAction(Action<OperationAnalysisContext> action, params OperationKind[] kinds)
+        {
+            operationActions ??= new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
+            foreach (var kind in kinds)
+            {
+                if (!operationActions.TryGetValue(kind, out var actions))
+                {
+                    actions = new List<Action<OperationAnalysisContext>>();
+                    operationActions.Add(kind, actions);
+                }
+
+                actions.Add(action);
+            }
+        }
+
+        /// <summary>Hands the gathered actions to the driver: one registration per kind of action.</summary>
+        public void Commit()
+        {
+            if (operationActions != null)
+            {
+                foreach (var entry in operationActions)
+                {
+                    var actions = entry.Value;
+                    context.RegisterOperationAction(actions.Count == 1 ? actions[0] : All(actions), ImmutableArray.Create(entry.Key));
+                }
+            }
+
+            if (blockActions != null)
+            {
+                context.RegisterOperationBlockAction(blockActions.Count == 1 ? blockActions[0] : All(blockActions));
+            }
+
+            if (endActions != null)
+            {
+                context.RegisterSymbolEndAction(endActions.Count == 1 ? endActions[0] : All(endActions));
+            }
+        }
+
+        private static Action<T> All<T>(List<Action<T>> actions)
+        {
+            var frozen = actions.ToArray();
+            return argument =>
+            {
+                foreach (var action in frozen)
+                {
+                    action(argument);
+                }
+            };
+        }
+    }
+}
