@@ -18,7 +18,7 @@ namespace SupabaseRealtime.Analyzers.Model
     /// collection field's elements), handler set-up, escapes, stores into fields and collections, the
     /// type's own methods that something calls, and <c>Closed</c> handlers. Thread-safe.
     /// </summary>
-    internal sealed class ChannelUsage
+    internal sealed partial class ChannelUsage
     {
         private readonly INamedTypeSymbol type;
         private readonly SdkSymbols sdk;
@@ -287,6 +287,7 @@ namespace SupabaseRealtime.Analyzers.Model
             calledMethods!.UnionWith(collector.Called);
             closedHandlers!.UnionWith(collector.ClosedHandlers);
             closedLambdas!.UnionWith(collector.ClosedLambdas);
+            MergeCollections(collector);
         }
 
         /// <summary>Does any of a member's blocks (asked by the root above it, as the other rules ask) reference the SDK?</summary>
@@ -438,7 +439,7 @@ namespace SupabaseRealtime.Analyzers.Model
         }
 
         /// <summary>Gathers the facts of one operation block without locking.</summary>
-        private sealed class Collector
+        private sealed partial class Collector
         {
             private readonly ChannelUsage usage;
 
@@ -454,7 +455,7 @@ namespace SupabaseRealtime.Analyzers.Model
             public bool IsEmpty
                 => Subscriptions.Count == 0 && Writes.Count == 0 && Releases.Count == 0 && SetUps.Count == 0 && Stores.Count == 0
                     && Reobtains.Count == 0 && ClientWrites.Count == 0 && Escaped.Count == 0 && Called.Count == 0
-                    && ClosedHandlers.Count == 0 && ClosedLambdas.Count == 0;
+                    && ClosedHandlers.Count == 0 && ClosedLambdas.Count == 0 && !HasCollectionFacts;
 
             public List<Subscription> Subscriptions { get; } = new List<Subscription>();
 
@@ -482,6 +483,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
             public void Walk(IOperation root)
             {
+                CollectCollectionFacts(root);
                 foreach (var operation in root.DescendantsAndSelf())
                 {
                     switch (operation)
@@ -536,6 +538,7 @@ namespace SupabaseRealtime.Analyzers.Model
             /// </summary>
             public void WalkWithoutSdk(IOperation root)
             {
+                CollectCollectionFacts(root);
                 foreach (var operation in root.DescendantsAndSelf())
                 {
                     switch (operation)
@@ -1040,10 +1043,18 @@ namespace SupabaseRealtime.Analyzers.Model
                         case ISimpleAssignmentOperation assignment when assignment.Target == node:
                             return;
                         case ISimpleAssignmentOperation assignment when assignment.Value == node:
-                            OnAssignedTo(slot, isCollection, assignment.Target, reference);
+                            if (!(isCollection && IsElementAlias(node, assignment.Target)))
+                            {
+                                OnAssignedTo(slot, isCollection, assignment.Target, reference);
+                            }
+
                             return;
                         case ICompoundAssignmentOperation compound when compound.Target == node:
                         case ICoalesceAssignmentOperation coalesce when coalesce.Target == node:
+                            return;
+                        case IVariableInitializerOperation initializer when isCollection && initializer.Parent is IVariableDeclaratorOperation alias
+                            && IsElementAlias(node, alias.Symbol):
+                            // var room = _rooms[key]: an element kept in a local (see ChannelCollections.cs).
                             return;
                         case IVariableInitializerOperation _:
                             // var other = _channel: another name for the channel; the model does not follow it.

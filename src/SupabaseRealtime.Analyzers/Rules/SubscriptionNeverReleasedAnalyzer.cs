@@ -81,7 +81,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {
-                    if (!usage.Complete() || usage.Subscriptions.Count == 0)
+                    if (!usage.Complete() || (usage.Subscriptions.Count == 0 && usage.ElementSubscriptions.Count == 0))
                     {
                         return;
                     }
@@ -126,12 +126,27 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                     Evaluate(context, subscription);
                 }
+
+                foreach (var element in usage.ElementSubscriptions)
+                {
+                    if (!element.Body.IsStatic && !ChannelCalls.HasErrors(element.Call))
+                    {
+                        // _rooms[key].Subscribe(): an element of the collection, with no local naming it.
+                        var subscription = new Subscription(element.Call, false, SubscriptionHolder.Slot, element.Collection, null, default, element.Body);
+                        EvaluateElements(context, subscription, element.Collection);
+                    }
+                }
             }
 
             private void Evaluate(SymbolAnalysisContext context, Subscription subscription)
             {
                 switch (subscription.Holder)
                 {
+                    case SubscriptionHolder.Slot when (subscription.Slot is ILocalSymbol || subscription.Slot is IParameterSymbol)
+                        && usage.ElementCollectionOf(subscription.Slot!) is { } collection:
+                        // foreach (var room in _rooms) await room.Subscribe(): the elements are one slot of the collection field.
+                        EvaluateElements(context, subscription, collection);
+                        break;
                     case SubscriptionHolder.Slot when subscription.Slot is IFieldSymbol || subscription.Slot is IPropertySymbol:
                         EvaluateField(context, subscription, subscription.Slot!);
                         break;
@@ -235,10 +250,37 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 var clients = Clients(creations);
+                Report(context, subscription, CollectionVerdict(collection, clients), local.Name, null, null, creations, DisconnectsShared(clients));
+            }
+
+            /// <summary>
+            /// A subscription of an element of a private collection field (a <c>foreach</c> variable, a <c>ForEach</c> lambda's
+            /// parameter, <c>_rooms[key]</c>, a <c>TryGetValue</c> local) whose channels are all created here: the collection
+            /// is one slot, released when the type releases its elements. The message names the collection.
+            /// </summary>
+            private void EvaluateElements(SymbolAnalysisContext context, Subscription subscription, ISymbol collection)
+            {
+                var creations = new List<ChannelWrite>();
+                if (!IsPrivateInstanceMember(collection) || !usage.IsCollectionCreatedHere(collection, creations))
+                {
+                    return;
+                }
+
+                var clients = Clients(creations);
+                Report(context, subscription, CollectionVerdict(collection, clients), collection.Name, null, null, creations, DisconnectsShared(clients));
+            }
+
+            /// <summary>
+            /// Are the elements of <paramref name="collection"/> released: an <c>Unsubscribe()</c>/<c>Remove</c> of an element
+            /// (in a loop, a lambda, through a lookup), a <c>Remove</c> method group applied to it, a release the model cannot
+            /// trace (it may be an element), or a <c>Disconnect()</c> of a client the type owns?
+            /// </summary>
+            private Verdict CollectionVerdict(ISymbol collection, List<SymbolPath> clients)
+            {
                 var verdict = Verdict.NeverReleased;
                 foreach (var release in usage.Releases)
                 {
-                    var releases = SymbolEqualityComparer.Default.Equals(release.Channel.Collection, collection)
+                    var releases = SymbolEqualityComparer.Default.Equals(usage.CollectionOf(release.Channel), collection)
                         || (release.Kind == ReleaseKind.Disconnect && AnyClientMatches(clients, release.Client) && usage.IsOwnedClient(release.Client, release.Body))
                         || (release.Kind != ReleaseKind.Disconnect && IsUntracedChannel(release.Channel));
                     if (releases)
@@ -247,7 +289,17 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                Report(context, subscription, verdict, local.Name, null, null, creations, DisconnectsShared(clients));
+                foreach (var group in usage.RemoveGroups)
+                {
+                    // _rooms.ForEach(client.Remove); a Remove group applied to something else may be applied to these too.
+                    if ((group.Collection is null || SymbolEqualityComparer.Default.Equals(group.Collection, collection))
+                        && AnyClientMatches(clients, group.Client))
+                    {
+                        verdict = Better(verdict, IsUnwired(group.Body) ? Verdict.OnlyUnwired : Verdict.Fine);
+                    }
+                }
+
+                return verdict;
             }
 
             /// <summary>For a channel that is not kept: does the type remove channels of its client or disconnect it?</summary>

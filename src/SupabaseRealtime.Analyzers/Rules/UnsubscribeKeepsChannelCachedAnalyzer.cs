@@ -143,6 +143,12 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private void Evaluate(SymbolAnalysisContext context, ChannelRelease unsubscribe)
             {
+                if (usage.CollectionOf(unsubscribe.Channel) is { } collection)
+                {
+                    EvaluateCollection(context, unsubscribe, collection);
+                    return;
+                }
+
                 var slot = unsubscribe.Channel.Slot;
                 if (slot is null || slot is IParameterSymbol || usage.IsEscaped(slot))
                 {
@@ -231,12 +237,130 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             /// <summary>
+            /// <c>Unsubscribe()</c> of an element of a collection field (a <c>foreach</c> variable, a <c>ForEach</c> lambda's
+            /// parameter, <c>_rooms[key]</c>, a <c>TryGetValue</c> local): the elements are one slot of the collection, judged
+            /// like a field. Every channel put in comes from <c>Channel(...)</c> on one known client, nothing hands the
+            /// collection or an element over, the type removes nothing from that client, handlers or registrations are added
+            /// to the elements, and an equal <c>Channel(...)</c> call can run again: in a member that can run again (cases 1
+            /// and 2: a resubscribe that takes the channels again runs again itself), or in the next instance of a
+            /// bounded-lifetime type on a shared client (case 3). The message names the collection.
+            /// </summary>
+            private void EvaluateCollection(SymbolAnalysisContext context, ChannelRelease unsubscribe, ISymbol collection)
+            {
+                if (!(collection is IFieldSymbol || collection is IPropertySymbol) || collection.IsStatic
+                    || !SymbolEqualityComparer.Default.Equals(collection.ContainingType?.OriginalDefinition, type.OriginalDefinition))
+                {
+                    return;
+                }
+
+                var creations = new List<ChannelWrite>();
+                if (!usage.IsCollectionCreatedHere(collection, creations))
+                {
+                    return;
+                }
+
+                var origins = new List<ChannelOrigin>();
+                SymbolPath client = default;
+                foreach (var creation in creations)
+                {
+                    if (creation.Kind != ChannelWriteKind.Channel || creation.Origin is null
+                        || (!client.IsDefault && !client.Equals(creation.Origin.Client)))
+                    {
+                        return;
+                    }
+
+                    client = creation.Origin.Client;
+                    origins.Add(creation.Origin);
+                }
+
+                if (client.IsDefault || RemovesFrom(client))
+                {
+                    return;
+                }
+
+                foreach (var group in usage.RemoveGroups)
+                {
+                    if (ChannelCalls.MayBeSameClient(group.Client, client))
+                    {
+                        return;
+                    }
+                }
+
+                bool IsElement(ChannelRef channel)
+                    => SymbolEqualityComparer.Default.Equals(usage.CollectionOf(channel), collection)
+                        || (channel.Origin != null && IsSameInstance(channel.Origin, origins))
+                        || (channel.Slot is ILocalSymbol local && StoresInto(local, collection));
+
+                var setUp = HasSetUp(collection, origins);
+                foreach (var candidate in usage.SetUps)
+                {
+                    setUp |= IsElement(candidate.Channel);
+                }
+
+                if (!setUp)
+                {
+                    return;
+                }
+
+                var unsubscribeBody = unsubscribe.Body;
+                var setUpBodies = ChannelCallBodies(origins, usage.ElementWrites);
+                var name = collection.Name;
+                var declared = SymbolPath.Unwrap(unsubscribe.Call.Instance)?.Type;
+                if (IsFinalTeardown(unsubscribeBody))
+                {
+                    if (!usage.IsOwnedClient(client, unsubscribeBody) && Bounded && setUpBodies.Count > 0)
+                    {
+                        Report(context, unsubscribe, name, declared, client, creations, setUpBodies[0].DisplayName, " to the next " + type.Name);
+                    }
+
+                    return;
+                }
+
+                foreach (var body in setUpBodies)
+                {
+                    if (!body.RunsOncePerInstance && !body.IsStatic
+                        && !(body.Function is null && body.Member is IMethodSymbol method && lifetime.IsOncePerInstance(method, type))
+                        && !SetUpAgainChangesNothing(IsElement, body))
+                    {
+                        Report(context, unsubscribe, name, declared, client, creations, body.DisplayName, string.Empty);
+                        return;
+                    }
+                }
+
+                if (!usage.IsOwnedClient(client, unsubscribeBody) && Bounded && setUpBodies.Count > 0)
+                {
+                    Report(context, unsubscribe, name, declared, client, creations, setUpBodies[0].DisplayName, " to the next " + type.Name);
+                }
+            }
+
+            /// <summary>True when the channel local is put into <paramref name="collection"/> (<c>_rooms.Add(room)</c>, <c>_rooms[key] = room</c>).</summary>
+            private bool StoresInto(ILocalSymbol local, ISymbol collection)
+            {
+                foreach (var write in usage.ElementWrites)
+                {
+                    if (write.Kind == ChannelWriteKind.Slot && SymbolEqualityComparer.Default.Equals(write.Source, local)
+                        && SymbolEqualityComparer.Default.Equals(write.Slot, collection))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
             /// A pause and resume of one object: the set-up <paramref name="body"/> runs again on the cached instance and adds
             /// only handlers equal to the ones it added before (same method and target), and registers nothing. On 6.0+ that
             /// changes nothing (6.0-7.0 skip an equal delegate; 7.1+ drop it while the equal first one keeps running). On 5.x
             /// every <c>+=</c> adds again, and a registration (Register, Register&lt;T&gt;, OnPostgresChange) always counts.
             /// </summary>
             private bool SetUpAgainChangesNothing(ISymbol slot, List<ChannelOrigin> origins, BodyRef body)
+                => SetUpAgainChangesNothing(
+                    channel => SymbolEqualityComparer.Default.Equals(channel.Slot, slot) || (channel.Origin != null && IsSameInstance(channel.Origin, origins)),
+                    body);
+
+            /// <summary><see cref="SetUpAgainChangesNothing(ISymbol, List{ChannelOrigin}, BodyRef)"/> for the set-ups of the channels <paramref name="isTarget"/> accepts.</summary>
+            private bool SetUpAgainChangesNothing(Func<ChannelRef, bool> isTarget, BodyRef body)
             {
                 if (compilation.Sdk.HasChannelEvents)
                 {
@@ -246,9 +370,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var found = false;
                 foreach (var setUp in usage.SetUps)
                 {
-                    var channel = setUp.Channel;
-                    if (!setUp.Body.Equals(body)
-                        || !(SymbolEqualityComparer.Default.Equals(channel.Slot, slot) || (channel.Origin != null && IsSameInstance(channel.Origin, origins))))
+                    if (!setUp.Body.Equals(body) || !isTarget(setUp.Channel))
                     {
                         continue;
                     }
@@ -317,10 +439,10 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             /// <summary>The bodies, in source order, that obtain the same cached instance from <c>Channel(...)</c>.</summary>
-            private List<BodyRef> ChannelCallBodies(List<ChannelOrigin> origins)
+            private List<BodyRef> ChannelCallBodies(List<ChannelOrigin> origins, IEnumerable<ChannelWrite>? elementWrites = null)
             {
                 var bodies = new List<(BodyRef Body, int Position)>();
-                foreach (var write in usage.Writes)
+                foreach (var write in elementWrites is null ? usage.Writes : System.Linq.Enumerable.Concat(usage.Writes, elementWrites))
                 {
                     if (write.Kind == ChannelWriteKind.Channel && write.Origin != null && IsSameInstance(write.Origin, origins))
                     {
@@ -379,14 +501,17 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             private void Report(SymbolAnalysisContext context, ChannelRelease unsubscribe, ISymbol slot, SymbolPath client, List<ChannelWrite> creations, string member, string suffix)
+                => Report(context, unsubscribe, slot.Name, DeclaredType(slot), client, creations, member, suffix);
+
+            private void Report(SymbolAnalysisContext context, ChannelRelease unsubscribe, string name, ITypeSymbol? declared, SymbolPath client, List<ChannelWrite> creations, string member, string suffix)
             {
                 var properties = ImmutableDictionary.CreateBuilder<string, string>();
-                AddClient(properties, slot, client, creations);
+                AddClient(properties, declared, client, creations);
                 var diagnostic = Diagnostic.Create(
                     Descriptors.SRT007,
                     ChannelCalls.ReportLocation(unsubscribe.Call),
                     properties.ToImmutable(),
-                    slot.Name,
+                    name,
                     member,
                     suffix,
                     WhatSetUpAgainDoes(compilation.Sdk));
@@ -412,16 +537,18 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             /// <summary>The client to <c>Remove</c> from, and the cast <c>Remove</c> needs when the slot is typed as an interface (only when every value is the concrete type).</summary>
-            private void AddClient(ImmutableDictionary<string, string>.Builder properties, ISymbol slot, SymbolPath client, List<ChannelWrite> creations)
-            {
-                var parameter = ChannelCalls.RemoveParameterType(client.Type);
-                var declared = slot switch
+            private static ITypeSymbol? DeclaredType(ISymbol slot)
+                => slot switch
                 {
                     IFieldSymbol field => field.Type,
                     IPropertySymbol property => property.Type,
                     ILocalSymbol local => local.Type,
                     _ => null,
                 };
+
+            private void AddClient(ImmutableDictionary<string, string>.Builder properties, ITypeSymbol? declared, SymbolPath client, List<ChannelWrite> creations)
+            {
+                var parameter = ChannelCalls.RemoveParameterType(client.Type);
                 if (parameter is null || declared is null)
                 {
                     return;
