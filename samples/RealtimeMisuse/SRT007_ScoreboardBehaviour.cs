@@ -35,10 +35,11 @@ namespace RealtimeSamples
         {
             if (_scores != null)
             {
-                // Unsubscribe() leaves the channel in the client's cache with its handler. At run time
-                // the next OnEnable gets this same instance back from Channel("scores") and adds one
-                // more handler: after a few scene switches every score change runs OnScoreChanged
-                // several times. Remove(channel) drops it from the cache.
+                // Unsubscribe() leaves the channel in the client's cache with its handler and binding. At
+                // run time the next OnEnable gets this same instance back from Channel("scores") and
+                // OnPostgresChange binds it once more: every scene switch adds one more copy of the
+                // binding to the channel's join message, and (Realtime 7.1+) the handler added again
+                // finds no free registration and is dropped. Remove(channel) drops it from the cache.
                 _scores.Unsubscribe(); // SRT007
             }
         }
