@@ -42,7 +42,7 @@ namespace SupabaseRealtime.Analyzers.Model
     }
 
     /// <summary>How one block uses one channel slot.</summary>
-    internal sealed class SlotFacts
+    internal sealed partial class SlotFacts
     {
         public List<ChannelSlotWrite> Writes { get; } = new List<ChannelSlotWrite>();
 
@@ -60,7 +60,7 @@ namespace SupabaseRealtime.Analyzers.Model
     }
 
     /// <summary>The channel calls and slot uses of one operation block, and its bodies' graphs.</summary>
-    internal sealed class BlockFacts
+    internal sealed partial class BlockFacts
     {
         private BlockFacts(IOperation root, bool isConstructorPhase, bool isInitializer)
         {
@@ -155,6 +155,8 @@ namespace SupabaseRealtime.Analyzers.Model
                         {
                             facts.CallsOwnMembers = true;
                         }
+
+                        facts.NoteRefArguments(invocation, type, sdk);
 
                         break;
                     case IVariableDeclaratorOperation declarator when IsChannel(declarator.Symbol.Type):
@@ -325,7 +327,15 @@ namespace SupabaseRealtime.Analyzers.Model
                 case IArgumentOperation argument:
                     if (argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out)
                     {
-                        facts.HardEscape = true;
+                        if (IsRefPassToOwnMethod(symbol, argument.Parameter))
+                        {
+                            // Release(ref _channel): judged by what the helper does to its parameter (RegistrationHelpers.cs).
+                            facts.PassedToOwnMethod = true;
+                        }
+                        else
+                        {
+                            facts.HardEscape = true;
+                        }
                     }
                     else if (argument.Parent is IInvocationOperation remove && remove.TargetMethod.Name == "Remove"
                         && sdk.IsRealtimeClient(remove.TargetMethod.ContainingType))

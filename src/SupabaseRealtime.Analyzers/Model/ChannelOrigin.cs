@@ -71,15 +71,16 @@ namespace SupabaseRealtime.Analyzers.Model
         /// The channel's name for messages: the topic for <c>Channel("x")</c>, the table for the
         /// postgres overload (<c>"todos"</c>), or the call's text when not constant.
         /// </summary>
-        public string DisplayName
+        public string DisplayName => ConstantName ?? HolderName ?? Call.Syntax.ToString();
+
+        /// <summary>The channel's name when its constant arguments give one (the topic, the table, the whole schema); null otherwise.</summary>
+        public string? ConstantName
         {
             get
             {
                 if (IsTopicOverload)
                 {
-                    return Arguments.Length > 0 && Arguments[0].HasValue && Arguments[0].Value is string topic
-                        ? topic
-                        : HolderName ?? Call.Syntax.ToString();
+                    return Arguments.Length > 0 && Arguments[0].HasValue && Arguments[0].Value is string topic ? topic : null;
                 }
 
                 // database, schema, table, column, value, parameters
@@ -94,7 +95,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     return schema;
                 }
 
-                return HolderName ?? Call.Syntax.ToString();
+                return null;
             }
         }
 
@@ -122,6 +123,15 @@ namespace SupabaseRealtime.Analyzers.Model
                 }
             }
         }
+
+        /// <summary>
+        /// The same call with other argument values: a helper's <c>Channel(topic)</c> with the constant one call of the
+        /// helper passes for <c>topic</c>.
+        /// </summary>
+        public ChannelOrigin WithArguments(ImmutableArray<Optional<object?>> arguments)
+            => arguments.Length == Arguments.Length
+                ? new ChannelOrigin(Client, Call, arguments, ParameterNames, IsTopicOverload, IsTableOn)
+                : this;
 
         /// <summary>True when both origins give the same cached instance: same client, equal constant arguments.</summary>
         public bool IsSameInstanceAs(ChannelOrigin other)

@@ -194,6 +194,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
             if (scope != null && !scope.ShouldAnalyze(blocks[0].Syntax.SyntaxTree))
             {
+                MarkBlockLeftOut();
                 return;
             }
 
@@ -257,6 +258,7 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 if (scope != null && !scope.ShouldAnalyze(body.Blocks[0].Syntax.SyntaxTree))
                 {
+                    MarkBlockLeftOut();
                     continue;
                 }
 
@@ -268,6 +270,7 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             Merge(withoutSdk);
+            FollowRefHelpers();
 
             collected.Clear();
             deferred.Clear();
@@ -288,6 +291,7 @@ namespace SupabaseRealtime.Analyzers.Model
             closedHandlers!.UnionWith(collector.ClosedHandlers);
             closedLambdas!.UnionWith(collector.ClosedLambdas);
             MergeCollections(collector);
+            MergeHelperFacts(collector);
         }
 
         /// <summary>Does any of a member's blocks (asked by the root above it, as the other rules ask) reference the SDK?</summary>
@@ -455,7 +459,7 @@ namespace SupabaseRealtime.Analyzers.Model
             public bool IsEmpty
                 => Subscriptions.Count == 0 && Writes.Count == 0 && Releases.Count == 0 && SetUps.Count == 0 && Stores.Count == 0
                     && Reobtains.Count == 0 && ClientWrites.Count == 0 && Escaped.Count == 0 && Called.Count == 0
-                    && ClosedHandlers.Count == 0 && ClosedLambdas.Count == 0 && !HasCollectionFacts;
+                    && ClosedHandlers.Count == 0 && ClosedLambdas.Count == 0 && !HasCollectionFacts && HelperFactsEmpty;
 
             public List<Subscription> Subscriptions { get; } = new List<Subscription>();
 
@@ -519,11 +523,15 @@ namespace SupabaseRealtime.Analyzers.Model
                         case IPropertyReferenceOperation _:
                             OnReference(operation);
                             break;
+                        case IParameterReferenceOperation parameter:
+                            OnParameterReference(parameter);
+                            break;
                         case IEventAssignmentOperation eventAssignment:
                             OnEventAssignment(eventAssignment);
                             break;
                         case IMethodReferenceOperation methodReference when IsOwn(methodReference.Method):
                             Called.Add(methodReference.Method.OriginalDefinition);
+                            OnOwnMethodReference(methodReference);
                             break;
                     }
                 }
@@ -556,6 +564,7 @@ namespace SupabaseRealtime.Analyzers.Model
                             break;
                         case IMethodReferenceOperation methodReference when IsOwn(methodReference.Method):
                             Called.Add(methodReference.Method.OriginalDefinition);
+                            OnOwnMethodReference(methodReference);
                             break;
                     }
                 }
@@ -645,6 +654,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 if (IsOwn(method))
                 {
                     Called.Add(method.OriginalDefinition);
+                    OnOwnCall(invocation);
                     return;
                 }
 
@@ -751,6 +761,10 @@ namespace SupabaseRealtime.Analyzers.Model
                 if (ChannelSlots.GetSlot(target) is { } slot && IsTrackedSlot(slot))
                 {
                     OnWrite(slot, value, syntax);
+                }
+                else if (RefParameterOf(target) is { } parameter)
+                {
+                    OnRefParameterWrite(parameter, value, syntax);
                 }
             }
 
@@ -990,6 +1004,12 @@ namespace SupabaseRealtime.Analyzers.Model
                     return;
                 }
 
+                FollowUse(slot, reference, isChannel, isCollection);
+            }
+
+            /// <summary>Follows one use of a channel (or collection) slot up the tree: a call on it, a release, a store, or an escape.</summary>
+            private void FollowUse(ISymbol slot, IOperation reference, bool isChannel, bool isCollection)
+            {
                 IOperation node = reference;
                 for (var depth = 0; depth < 8; depth++)
                 {
@@ -1002,7 +1022,7 @@ namespace SupabaseRealtime.Analyzers.Model
                             // _channel?.Member: a use of the channel itself.
                             return;
                         case IInvocationOperation invocation when invocation.Instance == node:
-                            if (isChannel && ReturnsChannel(invocation) && !IsResultDiscarded(invocation))
+                            if (isChannel && ReturnsChannel(invocation) && !IsResultDiscarded(invocation) && !IsReturnedRefParameter(slot, invocation))
                             {
                                 Escaped.Add(slot);
                             }
@@ -1128,6 +1148,13 @@ namespace SupabaseRealtime.Analyzers.Model
                     && !(invocation.Instance is null))
                 {
                     Stores.Add(new ChannelStore(slot, collection, true, BodyOf(argument)));
+                    node = argument;
+                    return;
+                }
+
+                if (IsRefPassToOwnMethod(slot, argument, invocation))
+                {
+                    // SetUp(ref _channel, "orders"): followed into the helper when the type completes (ChannelUsageHelpers.cs).
                     node = argument;
                     return;
                 }

@@ -20,7 +20,7 @@ namespace SupabaseRealtime.Analyzers.Model
     /// operation block at a time, from any thread), and builds the <see cref="ChannelTimeline"/>s at the
     /// end of the type: one per channel local (per member) and one per channel field or auto-property.
     /// </summary>
-    internal sealed class RegistrationCollector
+    internal sealed partial class RegistrationCollector
     {
         private readonly SdkSymbols sdk;
         private readonly INamedTypeSymbol type;
@@ -237,6 +237,7 @@ namespace SupabaseRealtime.Analyzers.Model
             });
 
             var timelines = ImmutableArray.CreateBuilder<ChannelTimeline>();
+            refAliases = typeIsIncomplete ? null : RefAliases(snapshot);
             foreach (var block in snapshot)
             {
                 if (block.HasCallOf(isTrigger))
@@ -396,7 +397,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
             calls.Sort(CompareInBody);
             var timeline = new ChannelTimeline(
-                group.Origin?.DisplayName ?? group.Locals[0].Name,
+                LocalDisplayName(group.Origin, group.Locals),
                 calls.ToImmutableArray(),
                 rebinds,
                 _ => true,
@@ -437,7 +438,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 if (block.Slots.TryGetValue(slot, out var facts))
                 {
                     block.EnsureBodies(sdk, cancellationToken);
-                    if (facts.HardEscape)
+                    if (facts.HardEscape || (facts.PassedToOwnMethod && !OnlyReleasedThroughRef(slot, snapshot)))
                     {
                         return;
                     }

@@ -404,8 +404,13 @@ namespace SupabaseRealtime.Analyzers.Rules
                     : candidate == Verdict.OnlyUnwired || current == Verdict.OnlyUnwired ? Verdict.OnlyUnwired
                     : Verdict.NeverReleased;
 
-            /// <summary>True when <paramref name="body"/> sits in a <c>Dispose</c>/<c>DisposeAsync</c> that nothing calls (the interface is missing and the type does not call it).</summary>
-            private bool IsUnwired(BodyRef body)
+            /// <summary>
+            /// True when <paramref name="body"/> sits in a <c>Dispose</c>/<c>DisposeAsync</c> that nothing calls (the interface is missing
+            /// and the type does not call it), or in a private helper only such a member calls.
+            /// </summary>
+            private bool IsUnwired(BodyRef body) => usage.IsOnlyReachedFrom(body, IsUnwiredDispose);
+
+            private bool IsUnwiredDispose(BodyRef body)
                 => body.Member is IMethodSymbol method
                     && SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition)
                     && lifetime.IsUnwiredDispose(method, type, out _)

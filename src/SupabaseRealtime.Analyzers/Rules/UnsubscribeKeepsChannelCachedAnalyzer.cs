@@ -94,6 +94,8 @@ namespace SupabaseRealtime.Analyzers.Rules
             private readonly SdkCompilation compilation;
             private readonly INamedTypeSymbol type;
             private readonly SyntaxTree tree;
+            private readonly HashSet<(IInvocationOperation Call, ISymbol Field)> reported = new HashSet<(IInvocationOperation Call, ISymbol Field)>(new ChannelUsage.CallFieldComparer());
+            private readonly Dictionary<BodyRef, string> callNames = new Dictionary<BodyRef, string>();
             private ImmutableArray<string> teardownNames;
             private bool? bounded;
 
@@ -211,7 +213,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     // The instance is going away: only the next instance on a shared client can get the channel back.
                     if (!owned && Bounded && setUpBodies.Count > 0)
                     {
-                        Report(context, unsubscribe, slot, client, creations, setUpBodies[0].DisplayName, nextInstance);
+                        Report(context, unsubscribe, slot, client, creations, CallName(setUpBodies[0]), nextInstance);
                     }
 
                     return;
@@ -220,11 +222,10 @@ namespace SupabaseRealtime.Analyzers.Rules
                 // 2. Another member (not a constructor), or this one on a later call, sets it up again after this unsubscribe.
                 foreach (var body in setUpBodies)
                 {
-                    if (!body.RunsOncePerInstance && !body.IsStatic
-                        && !(body.Function is null && body.Member is IMethodSymbol method && lifetime.IsOncePerInstance(method, type))
+                    if (!body.IsStatic && !usage.IsOnlyReachedFrom(body, RunsOncePerInstance)
                         && !SetUpAgainChangesNothing(slot, origins, body))
                     {
-                        Report(context, unsubscribe, slot, client, creations, body.DisplayName, string.Empty);
+                        Report(context, unsubscribe, slot, client, creations, CallName(body), string.Empty);
                         return;
                     }
                 }
@@ -232,7 +233,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 // 3. The next instance of a bounded-lifetime type gets the cached channel from a shared client.
                 if (!owned && Bounded && setUpBodies.Count > 0)
                 {
-                    Report(context, unsubscribe, slot, client, creations, setUpBodies[0].DisplayName, nextInstance);
+                    Report(context, unsubscribe, slot, client, creations, CallName(setUpBodies[0]), nextInstance);
                 }
             }
 
@@ -455,6 +456,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         if (!known)
                         {
                             bodies.Add((write.Body, write.Value.Syntax.SpanStart));
+                            callNames[write.Body] = usage.WriterName(write);
                         }
                     }
                 }
@@ -474,6 +476,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return result;
             }
 
+            /// <summary>The member the Channel(...) call of <paramref name="body"/> is written in (a helper the body passes the field to by ref).</summary>
+            private string CallName(BodyRef body) => callNames.TryGetValue(body, out var name) ? name : body.DisplayName;
+
             private static bool IsSameInstance(ChannelOrigin origin, List<ChannelOrigin> origins)
             {
                 foreach (var candidate in origins)
@@ -487,8 +492,17 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return false;
             }
 
-            /// <summary>A teardown after which the instance is gone: wired Dispose/DisposeAsync, OnDestroy, OnClosed, Closed handlers, configured names.</summary>
-            private bool IsFinalTeardown(BodyRef body)
+            /// <summary>
+            /// A teardown after which the instance is gone: wired Dispose/DisposeAsync, OnDestroy, OnClosed, Closed handlers, configured
+            /// names, or a private helper only such teardowns call.
+            /// </summary>
+            private bool IsFinalTeardown(BodyRef body) => usage.IsOnlyReachedFrom(body, IsFinalTeardownMember);
+
+            /// <summary>A constructor or initializer, or a lifecycle hook the framework calls once per instance (Unity Start, Blazor OnInitialized).</summary>
+            private bool RunsOncePerInstance(BodyRef body)
+                => body.RunsOncePerInstance || (body.Function is null && body.Member is IMethodSymbol method && lifetime.IsOncePerInstance(method, type));
+
+            private bool IsFinalTeardownMember(BodyRef body)
             {
                 if (usage.IsClosedHandler(body))
                 {
@@ -501,7 +515,15 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             private void Report(SymbolAnalysisContext context, ChannelRelease unsubscribe, ISymbol slot, SymbolPath client, List<ChannelWrite> creations, string member, string suffix)
-                => Report(context, unsubscribe, slot.Name, DeclaredType(slot), client, creations, member, suffix);
+            {
+                if (!reported.Add((unsubscribe.Call, slot)))
+                {
+                    // One Unsubscribe() in a helper that two calls pass the same field by ref: reported once.
+                    return;
+                }
+
+                Report(context, unsubscribe, slot.Name, DeclaredType(slot), client, creations, member, suffix);
+            }
 
             private void Report(SymbolAnalysisContext context, ChannelRelease unsubscribe, string name, ITypeSymbol? declared, SymbolPath client, List<ChannelWrite> creations, string member, string suffix)
             {
