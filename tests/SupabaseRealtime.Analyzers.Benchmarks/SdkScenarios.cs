@@ -57,6 +57,10 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
             new("SRT014: ConnectAsync() in a helper called before every room", "SRT014", false, (e, r) => Rooms(e, "Rooms", guarded: false)),
             new("SRT014 correct: the helper connects only when the socket is not connected", null, false, (e, r) => Rooms(e, "GuardedRooms", guarded: true)),
             new("SRT014: ConnectAsync() after InitializeAsync() with AutoConnectRealtime = true", "SRT014", false, DoubleConnect),
+            new("SRT004: channels kept in a list, subscribed in a loop, never released", "SRT004", false, (e, r) => Feeds(e, "Feeds", release: false)),
+            new("SRT004 correct: the list's channels removed in Dispose", null, false, (e, r) => Feeds(e, "RemovedFeeds", release: true)),
+            new("SRT004: a field set up by a ref helper, never released", "SRT004", false, (e, r) => HelperBoard(e, "HelperBoard", release: false)),
+            new("SRT004 correct: the ref helper's field removed in Dispose", null, false, (e, r) => HelperBoard(e, "ReleasedHelperBoard", release: true)),
         };
 
         private enum BoardTeardown
@@ -376,6 +380,120 @@ namespace SupabaseRealtime.Analyzers.Benchmarks
                             if (model != null)
                             {
                                 _rows.RemoveAll(x => x.Id == model.Id);
+                                _rows.Add(model);
+                                _ = InvokeAsync(StateHasChanged);
+                            }
+                        }
+                {{dispose}}    }
+
+                """;
+        }
+
+        /// <summary>A component that keeps one channel per feed in a list field (SRT004 through a collection slot).</summary>
+        private static string Feeds(Entity e, string suffix, bool release)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var bases = release ? "ComponentBase, IDisposable" : "ComponentBase";
+            var dispose = !release
+                ? string.Empty
+                : """
+
+                        public void Dispose()
+                        {
+                            foreach (var feed in _feeds)
+                            {
+                                Supabase.Realtime.Remove(feed);
+                            }
+
+                            _feeds.Clear();
+                        }
+
+                """;
+            var slug = suffix.ToLowerInvariant();
+            return $$"""
+                    public sealed class {{n}}{{suffix}} : {{bases}}
+                    {
+                        private readonly List<RealtimeChannel> _feeds = new List<RealtimeChannel>();
+                        private int _changes;
+
+                        [Inject]
+                        public SupabaseClient Supabase { get; set; } = default!;
+
+                        public int Changes => _changes;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            var inserted = Supabase.Realtime.Channel("{{t}}-{{slug}}-inserts");
+                            inserted.OnPostgresChange(OnChange, ListenType.Inserts, new PostgresChangesFilter { Table = "{{t}}" });
+                            _feeds.Add(inserted);
+                            var deleted = Supabase.Realtime.Channel("{{t}}-{{slug}}-deletes");
+                            deleted.OnPostgresChange(OnChange, ListenType.Deletes, new PostgresChangesFilter { Table = "{{t}}" });
+                            _feeds.Add(deleted);
+                            foreach (var feed in _feeds)
+                            {
+                                await feed.Subscribe();
+                            }
+                        }
+
+                        private void OnChange(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            _changes++;
+                            _ = InvokeAsync(StateHasChanged);
+                        }
+                {{dispose}}    }
+
+                """;
+        }
+
+        /// <summary>A component whose channel field a private helper sets up by ref (SRT004 through the type's own helper).</summary>
+        private static string HelperBoard(Entity e, string suffix, bool release)
+        {
+            var n = e.Name;
+            var t = e.Table;
+            var bases = release ? "ComponentBase, IDisposable" : "ComponentBase";
+            var dispose = !release
+                ? string.Empty
+                : """
+
+                        public void Dispose()
+                        {
+                            if (_channel != null)
+                            {
+                                Supabase.Realtime.Remove(_channel);
+                                _channel = null;
+                            }
+                        }
+
+                """;
+            return $$"""
+                    public sealed class {{n}}{{suffix}} : {{bases}}
+                    {
+                        private readonly List<{{n}}> _rows = new List<{{n}}>();
+                        private RealtimeChannel? _channel;
+
+                        [Inject]
+                        public SupabaseClient Supabase { get; set; } = default!;
+
+                        public IReadOnlyList<{{n}}> Rows => _rows;
+
+                        protected override async Task OnInitializedAsync()
+                        {
+                            await SetUp(ref _channel, "{{t}}-{{suffix.ToLowerInvariant()}}");
+                        }
+
+                        private Task SetUp(ref RealtimeChannel? channel, string topic)
+                        {
+                            channel = Supabase.Realtime.Channel(topic);
+                            channel.OnPostgresChange(OnInserted, ListenType.Inserts, new PostgresChangesFilter { Table = "{{t}}" });
+                            return channel.Subscribe();
+                        }
+
+                        private void OnInserted(IRealtimeChannel sender, PostgresChangesResponse change)
+                        {
+                            var model = change.Model<{{n}}>();
+                            if (model != null)
+                            {
                                 _rows.Add(model);
                                 _ = InvokeAsync(StateHasChanged);
                             }
