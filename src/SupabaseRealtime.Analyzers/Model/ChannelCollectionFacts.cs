@@ -429,16 +429,13 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 var body = BodyOf(syntax);
                 var unwrapped = ChannelSlots.UnwrapAwait(value) ?? value;
+                if (ChannelWrite.FromValue(collection, unwrapped, body, Sdk) is { } known)
+                {
+                    return known;
+                }
+
                 switch (unwrapped)
                 {
-                    case IInvocationOperation call when ChannelOrigin.IsChannelMethod(call.TargetMethod, Sdk):
-                        ChannelOrigin.TryGetFromCall(call, Sdk, out var origin);
-                        return new ChannelWrite(collection, ChannelWriteKind.Channel, unwrapped, origin, origin?.Client ?? default, null, body);
-                    case IInvocationOperation call when ChannelCalls.IsTableOn(call, Sdk, out var client):
-                        return new ChannelWrite(collection, ChannelWriteKind.TableOn, unwrapped, null, client, null, body);
-                    case IDefaultValueOperation _:
-                    case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is null:
-                        return new ChannelWrite(collection, ChannelWriteKind.Null, unwrapped, null, default, null, body);
                     case ILocalReferenceOperation local:
                         return new ChannelWrite(collection, ChannelWriteKind.Slot, unwrapped, null, default, local.Local, body);
                     default:

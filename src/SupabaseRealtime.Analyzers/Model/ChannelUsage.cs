@@ -794,24 +794,14 @@ namespace SupabaseRealtime.Analyzers.Model
                 }
 
                 var body = BodyOf(syntax);
-                switch (unwrapped)
-                {
-                    case IInvocationOperation call when ChannelOrigin.IsChannelMethod(call.TargetMethod, Sdk):
-                        ChannelOrigin.TryGetFromCall(call, Sdk, out var origin);
-                        Writes.Add(new ChannelWrite(slot, ChannelWriteKind.Channel, unwrapped, origin, origin?.Client ?? default, null, body));
-                        break;
-                    case IInvocationOperation call when ChannelCalls.IsTableOn(call, Sdk, out var client):
-                        Writes.Add(new ChannelWrite(slot, ChannelWriteKind.TableOn, unwrapped, null, client, null, body));
-                        break;
-                    case IDefaultValueOperation _:
-                    case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is null:
-                        Writes.Add(new ChannelWrite(slot, ChannelWriteKind.Null, unwrapped, null, default, null, body));
-                        break;
-                    default:
-                        var source = ChannelSlots.GetSlot(unwrapped);
-                        Writes.Add(new ChannelWrite(slot, source != null ? ChannelWriteKind.Slot : ChannelWriteKind.Other, unwrapped, null, default, source, body));
-                        break;
-                }
+                Writes.Add(ChannelWrite.FromValue(slot, unwrapped, body, Sdk) ?? FromSlotOrOutside(slot, unwrapped, body));
+            }
+
+            /// <summary>A write of another slot's channel (<see cref="ChannelWriteKind.Slot"/>) or of one from outside.</summary>
+            private static ChannelWrite FromSlotOrOutside(ISymbol slot, IOperation unwrapped, BodyRef body)
+            {
+                var source = ChannelSlots.GetSlot(unwrapped);
+                return new ChannelWrite(slot, source != null ? ChannelWriteKind.Slot : ChannelWriteKind.Other, unwrapped, null, default, source, body);
             }
 
             private bool IsTrackedSlot(ISymbol slot)

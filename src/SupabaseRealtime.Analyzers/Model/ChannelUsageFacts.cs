@@ -136,6 +136,28 @@ namespace SupabaseRealtime.Analyzers.Model
         public ISymbol? Source { get; }
 
         public BodyRef Body { get; }
+
+        /// <summary>
+        /// A write into <paramref name="slot"/> of a value whose kind the value alone says (<c>Channel(...)</c>,
+        /// <c>From&lt;T&gt;().On(...)</c>, <c>null</c>/<c>default</c>); null for any other value, which each slot kind
+        /// (a field or local, a collection's element, a helper's <c>ref</c> parameter) classifies its own way.
+        /// </summary>
+        public static ChannelWrite? FromValue(ISymbol slot, IOperation unwrapped, BodyRef body, SdkSymbols sdk)
+        {
+            switch (unwrapped)
+            {
+                case IInvocationOperation call when ChannelOrigin.IsChannelMethod(call.TargetMethod, sdk):
+                    ChannelOrigin.TryGetFromCall(call, sdk, out var origin);
+                    return new ChannelWrite(slot, ChannelWriteKind.Channel, unwrapped, origin, origin?.Client ?? default, null, body);
+                case IInvocationOperation call when ChannelCalls.IsTableOn(call, sdk, out var client):
+                    return new ChannelWrite(slot, ChannelWriteKind.TableOn, unwrapped, null, client, null, body);
+                case IDefaultValueOperation _:
+                case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is null:
+                    return new ChannelWrite(slot, ChannelWriteKind.Null, unwrapped, null, default, null, body);
+                default:
+                    return null;
+            }
+        }
     }
 
     internal enum SubscriptionHolder

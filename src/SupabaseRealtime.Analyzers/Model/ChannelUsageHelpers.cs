@@ -443,20 +443,7 @@ namespace SupabaseRealtime.Analyzers.Model
             /// <summary>What a write of <paramref name="unwrapped"/> into the helper's parameter is, as OnWrite classifies a field's writes.</summary>
             private ChannelWrite RefParameterWriteOf(IParameterSymbol parameter, IOperation unwrapped, BodyRef body)
             {
-                switch (unwrapped)
-                {
-                    case IInvocationOperation call when ChannelOrigin.IsChannelMethod(call.TargetMethod, Sdk):
-                        ChannelOrigin.TryGetFromCall(call, Sdk, out var origin);
-                        return new ChannelWrite(parameter, ChannelWriteKind.Channel, unwrapped, origin, origin?.Client ?? default, null, body);
-                    case IInvocationOperation call when ChannelCalls.IsTableOn(call, Sdk, out var client):
-                        return new ChannelWrite(parameter, ChannelWriteKind.TableOn, unwrapped, null, client, null, body);
-                    case IDefaultValueOperation _:
-                    case ILiteralOperation literal when literal.ConstantValue.HasValue && literal.ConstantValue.Value is null:
-                        return new ChannelWrite(parameter, ChannelWriteKind.Null, unwrapped, null, default, null, body);
-                    default:
-                        var source = ChannelSlots.GetSlot(unwrapped);
-                        return new ChannelWrite(parameter, source != null ? ChannelWriteKind.Slot : ChannelWriteKind.Other, unwrapped, null, default, source, body);
-                }
+                return ChannelWrite.FromValue(parameter, unwrapped, body, Sdk) ?? FromSlotOrOutside(parameter, unwrapped, body);
             }
 
             /// <summary><c>return channel.Subscribe();</c> of a <c>ref</c> parameter: followed when every call drops the result.</summary>

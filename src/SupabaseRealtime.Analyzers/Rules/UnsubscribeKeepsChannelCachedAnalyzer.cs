@@ -171,17 +171,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 var origins = new List<ChannelOrigin>();
-                SymbolPath client = default;
-                foreach (var creation in creations)
+                if (!(OneKnownClient(creations, origins) is { } client))
                 {
-                    if (creation.Kind != ChannelWriteKind.Channel || creation.Origin is null
-                        || (!client.IsDefault && !client.Equals(creation.Origin.Client)))
-                    {
-                        return;
-                    }
-
-                    client = creation.Origin.Client;
-                    origins.Add(creation.Origin);
+                    return;
                 }
 
                 if (client.IsDefault || RemovesFrom(client) || !HasSetUp(slot, origins))
@@ -261,17 +253,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 var origins = new List<ChannelOrigin>();
-                SymbolPath client = default;
-                foreach (var creation in creations)
+                if (!(OneKnownClient(creations, origins) is { } client))
                 {
-                    if (creation.Kind != ChannelWriteKind.Channel || creation.Origin is null
-                        || (!client.IsDefault && !client.Equals(creation.Origin.Client)))
-                    {
-                        return;
-                    }
-
-                    client = creation.Origin.Client;
-                    origins.Add(creation.Origin);
+                    return;
                 }
 
                 if (client.IsDefault || RemovesFrom(client))
@@ -478,6 +462,28 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             /// <summary>The member the Channel(...) call of <paramref name="body"/> is written in (a helper the body passes the field to by ref).</summary>
             private string CallName(BodyRef body) => callNames.TryGetValue(body, out var name) ? name : body.DisplayName;
+
+            /// <summary>
+            /// The one client every creation takes its channel from with <c>Channel(...)</c>, their origins added to
+            /// <paramref name="origins"/>; null when a creation is something else or the clients differ.
+            /// </summary>
+            private static SymbolPath? OneKnownClient(List<ChannelWrite> creations, List<ChannelOrigin> origins)
+            {
+                SymbolPath client = default;
+                foreach (var creation in creations)
+                {
+                    if (creation.Kind != ChannelWriteKind.Channel || creation.Origin is null
+                        || (!client.IsDefault && !client.Equals(creation.Origin.Client)))
+                    {
+                        return null;
+                    }
+
+                    client = creation.Origin.Client;
+                    origins.Add(creation.Origin);
+                }
+
+                return client;
+            }
 
             private static bool IsSameInstance(ChannelOrigin origin, List<ChannelOrigin> origins)
             {
