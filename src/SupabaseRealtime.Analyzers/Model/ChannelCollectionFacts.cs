@@ -224,28 +224,15 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             /// <summary>For a lambda passed to a method of a collection field (<c>_rooms.ForEach(room => ...)</c>): the collection.</summary>
-            private ISymbol? LambdaCallbackCollection(IAnonymousFunctionOperation lambda)
-            {
-                for (var up = lambda.Parent; up != null; up = up.Parent)
-                {
-                    if (up is IInvocationOperation invocation)
-                    {
-                        return CollectionSource(Receiver(invocation));
-                    }
-
-                    if (!(up is IDelegateCreationOperation || up is IConversionOperation || up is IArgumentOperation))
-                    {
-                        return null;
-                    }
-                }
-
-                return null;
-            }
+            private ISymbol? LambdaCallbackCollection(IAnonymousFunctionOperation lambda) => CallbackCollection(lambda);
 
             /// <summary>For <c>_rooms.ForEach(client.Remove)</c>: the collection the method group is applied to.</summary>
-            private ISymbol? MethodGroupCollection(IMethodReferenceOperation method)
+            private ISymbol? MethodGroupCollection(IMethodReferenceOperation method) => CallbackCollection(method);
+
+            /// <summary>The collection whose method <paramref name="callback"/> (a lambda or a method group) is passed to.</summary>
+            private ISymbol? CallbackCollection(IOperation callback)
             {
-                for (var up = method.Parent; up != null; up = up.Parent)
+                for (var up = callback.Parent; up != null; up = up.Parent)
                 {
                     if (up is IInvocationOperation invocation)
                     {
