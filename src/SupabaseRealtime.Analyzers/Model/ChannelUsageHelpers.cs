@@ -110,8 +110,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>A method of the type whose body is the one every call runs: not virtual, abstract, extern or partial, nor handed out as a delegate.</summary>
         private bool IsFollowableHelper(IMethodSymbol method)
         {
-            if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern
-                || method.PartialDefinitionPart != null || method.PartialImplementationPart != null || method.DeclaringSyntaxReferences.IsEmpty
+            if (!HelperMethods.RunsItsOwnBody(method) || method.DeclaringSyntaxReferences.IsEmpty
                 || !SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, type.OriginalDefinition))
             {
                 return false;

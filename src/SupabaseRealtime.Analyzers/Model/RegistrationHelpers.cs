@@ -80,7 +80,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
                     if (!byOrdinal.TryGetValue(ordinal, out var known))
                     {
-                        byOrdinal[ordinal] = IsFollowable(helper) ? field : null;
+                        byOrdinal[ordinal] = HelperMethods.RunsItsOwnBody(helper) ? field : null;
                     }
                     else if (known != null && !SymbolEqualityComparer.Default.Equals(known, field))
                     {
@@ -132,7 +132,7 @@ namespace SupabaseRealtime.Analyzers.Model
                         continue;
                     }
 
-                    if (!IsFollowable(helper) || ordinal >= helper.Parameters.Length || !OnlyReleases(helper.Parameters[ordinal], snapshot))
+                    if (!HelperMethods.RunsItsOwnBody(helper) || ordinal >= helper.Parameters.Length || !OnlyReleases(helper.Parameters[ordinal], snapshot))
                     {
                         return false;
                     }
@@ -178,10 +178,6 @@ namespace SupabaseRealtime.Analyzers.Model
 
             return true;
         }
-
-        private static bool IsFollowable(IMethodSymbol helper)
-            => helper.MethodKind == MethodKind.Ordinary && !helper.IsVirtual && !helper.IsAbstract && !helper.IsOverride && !helper.IsExtern
-                && helper.PartialDefinitionPart is null && helper.PartialImplementationPart is null;
 
         /// <summary>The name of a channel kept in locals (or a parameter) of one member: its constant name, the field a <c>ref</c> parameter stands for, the holder, the call.</summary>
         private string LocalDisplayName(ChannelOrigin? origin, List<ISymbol> locals)
