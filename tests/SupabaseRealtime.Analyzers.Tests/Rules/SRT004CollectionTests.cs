@@ -193,40 +193,6 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                     .Replace("public sealed class RoomService : IDisposable", "public sealed class RoomService")
                     .Replace("public void Dispose()", "public void Reset()"));
 
-        // A channel kept in a local and stored into the collection (the shape SRT004 already followed): a Remove method
-        // group applied to the collection releases it too.
-        [Theory]
-        [InlineData("_rooms.Values.ToList().ForEach(_supabase.Realtime.Remove);")]
-        [InlineData("foreach (var channel in _rooms.Values.ToArray()) _supabase.Realtime.Remove(channel);")]
-        public Task Ignores_view_model_that_removes_its_stored_channels_with_a_method_group(string release)
-            => Verify.VerifyAnalyzerAsync(Usings + """
-                namespace Demo
-                {
-                    public sealed class RoomsViewModel : INotifyPropertyChanged, IDisposable
-                    {
-                        private readonly Supabase.Client _supabase;
-                        private readonly Dictionary<string, RealtimeChannel> _rooms = new();
-
-                        public RoomsViewModel(Supabase.Client supabase) => _supabase = supabase;
-
-                        public event PropertyChangedEventHandler? PropertyChanged;
-
-                        public async Task JoinAsync(string room)
-                        {
-                            var channel = _supabase.Realtime.Channel("room:" + room);
-                            await channel.Subscribe();
-                            _rooms.Add(room, channel);
-                        }
-
-                        public void Dispose()
-                        {
-                            RELEASE
-                            _rooms.Clear();
-                        }
-                    }
-                }
-                """.Replace("RELEASE", release));
-
         [Fact]
         public Task Ignores_a_list_of_topic_names_released_through_channel_calls()
             => Verify.VerifyAnalyzerAsync(Usings + """

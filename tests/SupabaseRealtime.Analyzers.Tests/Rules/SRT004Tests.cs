@@ -347,6 +347,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         [InlineData("foreach (var channel in _rooms.Values.ToList()) { _supabase.Realtime.Remove(channel); }")]
         [InlineData("_rooms.Values.ToList().ForEach(channel => channel.Unsubscribe());")]
         [InlineData("foreach (var channel in _rooms.Values) _supabase.Realtime.Remove(channel); _supabase.Realtime.Disconnect();")]
+        // A Remove method group applied to the collection releases the stored channels too.
+        [InlineData("_rooms.Values.ToList().ForEach(_supabase.Realtime.Remove);")]
+        [InlineData("foreach (var channel in _rooms.Values.ToArray()) _supabase.Realtime.Remove(channel);")]
         public Task Ignores_collection_field_whose_elements_are_released(string release)
             => Verify.VerifyAnalyzerAsync(Usings + """
                 namespace Demo
