@@ -18,6 +18,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
             Sdk = sdk;
             Options = options;
             Scope = sdk.ScopeFor(options);
+            Types = new TypeStarts(sdk);
         }
 
         public Compilation Compilation { get; }
@@ -29,7 +30,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
         public SourceScope Scope { get; }
 
         /// <summary>The per-type starts of every rule, handed to the driver as one symbol-start action.</summary>
-        public TypeStarts Types { get; } = new TypeStarts();
+        public TypeStarts Types { get; }
 
         /// <summary>The channel timelines of each type, collected once for every rule that reads them.</summary>
         public Model.RegistrationReaders Registrations { get; } = new Model.RegistrationReaders();

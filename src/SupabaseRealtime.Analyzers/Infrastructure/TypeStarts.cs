@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Infrastructure
 {
@@ -18,6 +19,9 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
     internal sealed class TypeStarts
     {
         private readonly List<Action<TypeStart>> starts = new List<Action<TypeStart>>();
+        private readonly SdkSymbols sdk;
+
+        public TypeStarts(SdkSymbols sdk) => this.sdk = sdk;
 
         /// <summary>
         /// Adds a rule's per-type start at compilation start (the host starts its rules one after another,
@@ -38,6 +42,13 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
 
         private void Run(SymbolStartAnalysisContext context)
         {
+            // A type whose source names nothing the SDK declares holds nothing any rule reports: no rule
+            // starts on it, and the driver binds none of its bodies for the rules (see SdkNames).
+            if (context.Symbol is INamedTypeSymbol named && !sdk.Names.Mentions(named, context.CancellationToken))
+            {
+                return;
+            }
+
             var type = new TypeStart(context);
             foreach (var start in starts)
             {

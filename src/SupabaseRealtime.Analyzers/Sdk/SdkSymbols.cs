@@ -34,6 +34,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
         /// <summary>The scope the rules share (see <see cref="ScopeFor"/>).</summary>
         private SourceScope? sharedScope;
+        private SdkNames? names;
         private readonly Memo<SyntaxNode, bool> bodiesReferencingSdk = new Memo<SyntaxNode, bool>(capacity: 1024);
         private readonly Memo<ITypeSymbol, bool> definitionsRelated = new Memo<ITypeSymbol, bool>(capacity: 1024);
         private readonly Memo<ITypeSymbol, bool> sdkRelatedTypes = new Memo<ITypeSymbol, bool>(capacity: 256, SymbolEqualityComparer.Default);
@@ -96,6 +97,9 @@ namespace SupabaseRealtime.Analyzers.Sdk
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>Every name the SDK assemblies declare, gathered on first use (see <see cref="SdkNames"/>).</summary>
+        public SdkNames Names => LazyInitializer.EnsureInitialized(ref names, () => new SdkNames(this))!;
 
         // Supabase.Realtime
         public INamedTypeSymbol? RealtimeClientInterface { get; }

@@ -1,0 +1,371 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SupabaseRealtime.Analyzers.Infrastructure;
+
+namespace SupabaseRealtime.Analyzers.Sdk
+{
+    /// <summary>
+    /// The names the rules' SDK symbols go by, and the test that lets a type that cannot use the SDK cost
+    /// nothing: every rule reports at an SDK call, an SDK handler or an SDK object, and writing one of them
+    /// puts one of these names in the type's own source. A type whose declarations hold none of them (most
+    /// types of an app) is not started at all, so the analyzer driver neither binds its bodies nor builds
+    /// their operations for the rules.
+    /// </summary>
+    /// <remarks>
+    /// <para>The names: every public type the SDK assemblies declare (and an attribute's short name), every
+    /// member of theirs that takes an SDK handler (a method with a parameter of an SDK delegate type, an
+    /// event: where the handler rules look), the public and protected members of the clients, the channels,
+    /// the change payloads and their SDK bases, the auth client's calls that leave or drop a session, and a table's own members (its <c>On(...)</c>, not the
+    /// query builder it inherits).</para>
+    /// <para>The test is conservative: a match only lets the rules look, and they decide on symbols as
+    /// before. It reads each file's text once (identifiers in comments and strings match too, which costs
+    /// a look, not a diagnostic) and keeps where the names occur; a type then costs a binary search per
+    /// declaration. Aliases declared in the file (<c>using Rt = Supabase.Realtime.RealtimeChannel;</c>)
+    /// count as names there; an identifier written with a Unicode escape is not recognised.</para>
+    /// </remarks>
+    internal sealed class SdkNames
+    {
+        private readonly HashSet<string> names = new HashSet<string>(System.StringComparer.Ordinal);
+        private readonly NameTable table;
+        private readonly Memo<SyntaxTree, int[]> occurrences = new Memo<SyntaxTree, int[]>(capacity: 1024);
+
+        /// <summary>A buffer for a file's text, taken by one thread at a time (the others make their own).</summary>
+        private char[]? spare;
+
+        public SdkNames(SdkSymbols sdk)
+        {
+            foreach (var assembly in sdk.SdkAssemblies)
+            {
+                AddNamespace(assembly.GlobalNamespace, sdk);
+            }
+
+            // What the rules read of the clients, the channels and the change payloads; a table's own
+            // query builder (Where, Select, Order, ...) is none of it, only its On(...) is.
+            foreach (var type in new[]
+            {
+                sdk.RealtimeClientInterface, sdk.RealtimeClient, sdk.RealtimeChannelInterface, sdk.RealtimeChannel,
+                sdk.PostgresChangesResponse, sdk.SupabaseClientInterface, sdk.SupabaseClient,
+            })
+            {
+                AddMembers(type, sdk, withBases: true);
+            }
+
+            // Of the auth client, the calls SRT001 reads (its other members are profile and MFA calls: Update, Settings, ...).
+            if (sdk.GotrueClientInterface != null)
+            {
+                foreach (var member in sdk.GotrueClientInterface.GetMembers())
+                {
+                    if (member is IMethodSymbol method && (Model.ClientIdentity.LeavesASession(method) || AuthFacts.SignsOutFirst(method)))
+                    {
+                        names.Add(method.Name);
+                    }
+                }
+            }
+
+            AddMembers(sdk.SupabaseTableInterface, sdk, withBases: false);
+            table = new NameTable(names);
+        }
+
+        /// <summary>How many distinct names the test looks for.</summary>
+        public int Count => names.Count;
+
+        public bool Contains(string name) => names.Contains(name);
+
+        /// <summary>True when any declaration of <paramref name="type"/> names something the rules key on.</summary>
+        public bool Mentions(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var found = OccurrencesIn(reference.SyntaxTree, cancellationToken);
+                var span = reference.Span;
+
+                // The first occurrence at or after the declaration's start: inside it when before its end.
+                var index = System.Array.BinarySearch(found, span.Start);
+                if (index < 0)
+                {
+                    index = ~index;
+                }
+
+                if (index < found.Length && found[index] < span.End)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Where in <paramref name="tree"/> an identifier that is a name (or an alias the file declares) starts, in order.</summary>
+        private int[] OccurrencesIn(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            if (occurrences.TryGetValue(tree, out var known))
+            {
+                return known;
+            }
+
+            var text = tree.GetText(cancellationToken);
+            var aliases = Aliases(tree, cancellationToken);
+            var length = text.Length;
+            var chars = Interlocked.Exchange(ref spare, null);
+            if (chars is null || chars.Length < length)
+            {
+                chars = new char[System.Math.Max(length, 16384)];
+            }
+
+            text.CopyTo(0, chars, 0, length);
+            List<int>? found = null;
+            var i = 0;
+            while (i < length)
+            {
+                var c = chars[i];
+                if (!IsIdentifierStart(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < length && IsIdentifierPart(chars[i]))
+                {
+                    i++;
+                }
+
+                // An identifier right after a digit (1e5, 0x1F) is part of a number: a look costs nothing wrong.
+                if (table.Contains(chars, start, i - start) || (aliases != null && ContainsAlias(aliases, chars, start, i - start)))
+                {
+                    (found ??= new List<int>()).Add(start);
+                }
+            }
+
+            Volatile.Write(ref spare, chars);
+            var result = found?.ToArray() ?? System.Array.Empty<int>();
+            occurrences.Add(tree, result);
+            return result;
+        }
+
+        private static bool IsIdentifierStart(char c) => c == '_' || char.IsLetter(c);
+
+        private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+
+        private static bool ContainsAlias(List<string> aliases, char[] chars, int start, int length)
+        {
+            foreach (var alias in aliases)
+            {
+                if (NameTable.Same(alias, chars, start, length))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The using aliases <paramref name="tree"/> declares (in the compilation unit or its namespaces), or null.</summary>
+        private static List<string>? Aliases(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            List<string>? aliases = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(OutsideTypes))
+            {
+                if (node is UsingDirectiveSyntax directive && directive.Alias != null)
+                {
+                    (aliases ??= new List<string>()).Add(directive.Alias.Name.Identifier.ValueText);
+                }
+            }
+
+            return aliases;
+        }
+
+        /// <summary>Using directives sit in the compilation unit and in namespaces (block or file-scoped), never in types.</summary>
+        private static bool OutsideTypes(SyntaxNode node)
+            => !(node is BaseTypeDeclarationSyntax) && !(node is DelegateDeclarationSyntax) && !(node is GlobalStatementSyntax) && !(node is UsingDirectiveSyntax)
+                && !(node is AttributeListSyntax);
+
+        private void AddNamespace(INamespaceSymbol ns, SdkSymbols sdk)
+        {
+            foreach (var member in ns.GetMembers())
+            {
+                if (member is INamespaceSymbol nested)
+                {
+                    AddNamespace(nested, sdk);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    AddType(type, sdk);
+                }
+            }
+        }
+
+        /// <summary>The type's name, and the names of its members that take an SDK handler (a method with a parameter of an SDK delegate type, an event).</summary>
+        private void AddType(INamedTypeSymbol type, SdkSymbols sdk)
+        {
+            if (type.DeclaredAccessibility != Accessibility.Public)
+            {
+                return;
+            }
+
+            names.Add(type.Name);
+            if (type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) && type.Name.Length > "Attribute".Length)
+            {
+                names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member.DeclaredAccessibility == Accessibility.Public && TakesSdkHandler(member, sdk))
+                {
+                    names.Add(member.Name);
+                }
+            }
+
+            foreach (var nested in type.GetTypeMembers())
+            {
+                AddType(nested, sdk);
+            }
+        }
+
+        private static bool TakesSdkHandler(ISymbol member, SdkSymbols sdk)
+        {
+            switch (member)
+            {
+                case IEventSymbol _:
+                    return true;
+                case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary:
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (parameter.Type.TypeKind == TypeKind.Delegate && sdk.IsSdkMember(parameter.Type))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The public and protected members <paramref name="type"/> declares, and with <paramref name="withBases"/> those of the SDK types it derives from or implements.</summary>
+        private void AddMembers(INamedTypeSymbol? type, SdkSymbols sdk, bool withBases)
+        {
+            if (type is null)
+            {
+                return;
+            }
+
+            AddDeclaredMembers(type);
+            if (!withBases)
+            {
+                return;
+            }
+
+            for (var current = type.BaseType; current != null && sdk.IsSdkMember(current); current = current.BaseType)
+            {
+                AddDeclaredMembers(current);
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (sdk.IsSdkMember(implemented))
+                {
+                    AddDeclaredMembers(implemented);
+                }
+            }
+        }
+
+        private void AddDeclaredMembers(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared
+                    || member.IsOverride
+                    || (member.DeclaredAccessibility != Accessibility.Public && member.DeclaredAccessibility != Accessibility.Protected && member.DeclaredAccessibility != Accessibility.ProtectedOrInternal)
+                    || (member is IMethodSymbol method && method.MethodKind != MethodKind.Ordinary))
+                {
+                    continue;
+                }
+
+                names.Add(member.Name);
+            }
+        }
+
+        /// <summary>A set of names looked up by a run of characters, without making a string of it.</summary>
+        private sealed class NameTable
+        {
+            private readonly string?[] slots;
+            private readonly int mask;
+
+            public NameTable(HashSet<string> names)
+            {
+                var size = 16;
+                while (size < names.Count * 4)
+                {
+                    size <<= 1;
+                }
+
+                slots = new string?[size];
+                mask = size - 1;
+                foreach (var name in names)
+                {
+                    var index = Hash(name.ToCharArray(), 0, name.Length) & mask;
+                    while (slots[index] != null)
+                    {
+                        index = (index + 1) & mask;
+                    }
+
+                    slots[index] = name;
+                }
+            }
+
+            public bool Contains(char[] chars, int start, int length)
+            {
+                var index = Hash(chars, start, length) & mask;
+                while (slots[index] is string candidate)
+                {
+                    if (Same(candidate, chars, start, length))
+                    {
+                        return true;
+                    }
+
+                    index = (index + 1) & mask;
+                }
+
+                return false;
+            }
+
+            public static bool Same(string name, char[] chars, int start, int length)
+            {
+                if (name.Length != length)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < length; i++)
+                {
+                    if (name[i] != chars[start + i])
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static int Hash(char[] chars, int start, int length)
+            {
+                unchecked
+                {
+                    var hash = (int)2166136261;
+                    for (var i = start; i < start + length; i++)
+                    {
+                        hash = (hash ^ chars[i]) * 16777619;
+                    }
+
+                    return hash & int.MaxValue;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SupabaseRealtime.Analyzers.Sdk;
+using SupabaseRealtime.Analyzers.Tests.Verification;
+using Xunit;
+
+namespace SupabaseRealtime.Analyzers.Tests.Model
+{
+    /// <summary>
+    /// The test that decides which types the rules start on (<see cref="SdkNames"/>): every type that can
+    /// hold something a rule reports must pass, and the ordinary types of an app (repositories, LINQ,
+    /// view models with Update/Status/Name members) must not.
+    /// </summary>
+    public class SdkNamesTests
+    {
+        private static (Compilation Compilation, SdkSymbols Sdk) Compile(SdkVersion version, params string[] sources)
+        {
+            var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"File{i}.cs")).ToArray();
+            var compilation = CSharpCompilation.Create("N", trees, SdkReferences.For(version),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            return (compilation, SdkSymbols.TryCreate(compilation)!);
+        }
+
+        private static bool Mentions(Compilation compilation, SdkSymbols sdk, string type)
+            => sdk.Names.Mentions(compilation.GetTypeByMetadataName(type)!, default);
+
+        [Theory]
+        [InlineData(SdkVersion.Supabase160)]
+        [InlineData(SdkVersion.Supabase111)]
+        [InlineData(SdkVersion.Realtime730)]
+        [InlineData(SdkVersion.Realtime604)]
+        public void Names_hold_what_the_rules_key_on_and_not_the_words_of_ordinary_code(SdkVersion version)
+        {
+            var (_, sdk) = Compile(version, "class C { }");
+            foreach (var name in new[] { "RealtimeChannel", "Channel", "Subscribe", "Unsubscribe", "Remove", "Register", "AddPostgresChangeHandler",
+                "RemovePostgresChangeHandler", "AddStateChangedHandler", "AddBroadcastEventHandler", "ConnectAsync", "Disconnect", "SetAuth", "Model", "OldModel",
+                "Payload", "PostgresChangesResponse", "ListenType" })
+            {
+                Assert.True(sdk.Names.Contains(name), name);
+            }
+
+            foreach (var name in new[] { "Where", "Select", "Order", "Count", "Name", "ToString", "Equals", "Status", "Message", "Empty", "Id", "Data", "Update", "Insert", "Delete" })
+            {
+                Assert.False(sdk.Names.Contains(name), name);
+            }
+        }
+
+        [Theory]
+        [InlineData(SdkVersion.Supabase160)]
+        [InlineData(SdkVersion.Supabase111)]
+        public void Names_hold_the_auth_calls_that_leave_or_drop_a_session_and_not_the_profile_calls(SdkVersion version)
+        {
+            var (_, sdk) = Compile(version, "class C { }");
+            foreach (var name in new[] { "Auth", "SignIn", "SignUp", "SetSession", "RefreshSession", "SignInWithIdToken", "From", "InitializeAsync" })
+            {
+                Assert.True(sdk.Names.Contains(name), name);
+            }
+
+            Assert.False(sdk.Names.Contains("Update"));
+            Assert.False(sdk.Names.Contains("ListFactors"));
+        }
+
+        [Fact]
+        public void Names_of_the_5x_channel_events_are_held()
+        {
+            var (_, sdk) = Compile(SdkVersion.Realtime505, "class C { }");
+            Assert.True(sdk.Names.Contains("OnInsert"));
+            Assert.True(sdk.Names.Contains("Subscribe"));
+            Assert.False(sdk.Names.Contains("Where"));
+        }
+
+        [Fact]
+        public void Types_that_call_the_sdk_or_hold_its_types_pass()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                using System.Threading.Tasks;
+                using Supabase.Realtime.PostgresChanges;
+
+                namespace App
+                {
+                    public class Feed
+                    {
+                        private readonly Supabase.Client _client;
+                        public Feed(Supabase.Client client) => _client = client;
+                        public Task Start() => _client.Realtime.Channel("orders").Subscribe();
+                    }
+
+                    public class Handlers
+                    {
+                        public void OnChange(object sender, PostgresChangesResponse change) { }
+                    }
+
+                    public class Holder
+                    {
+                        public object Value;
+                    }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.Feed"));
+            Assert.True(Mentions(compilation, sdk, "App.Handlers"));
+            Assert.False(Mentions(compilation, sdk, "App.Holder"));
+        }
+
+        [Fact]
+        public void Ordinary_types_do_not_pass_whatever_their_member_names()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                using System.Collections.Generic;
+                using System.Linq;
+
+                namespace App
+                {
+                    public record Order(string Name, string Status, decimal Amount);
+
+                    public class OrderRepository
+                    {
+                        private readonly List<Order> _orders = new();
+                        public string Message { get; private set; } = string.Empty;
+                        public IEnumerable<string> Names() => _orders.Where(o => o.Status != "closed").OrderBy(o => o.Name).Select(o => o.Name);
+                        public int Count() => _orders.Count;
+                        public void Update(Order order) { _orders.RemoveAll(o => o.Name == order.Name); _orders.Add(order); Message = order.ToString(); }
+                    }
+                }
+                """);
+            Assert.False(Mentions(compilation, sdk, "App.Order"));
+            Assert.False(Mentions(compilation, sdk, "App.OrderRepository"));
+        }
+
+        [Fact]
+        public void A_partial_type_passes_on_any_of_its_declarations_and_a_nested_type_only_on_its_own()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                namespace App
+                {
+                    public partial class Board
+                    {
+                        public class Row { public string Title = ""; }
+                        private int _count;
+                    }
+                }
+                """, """
+                namespace App
+                {
+                    public partial class Board
+                    {
+                        private Supabase.Realtime.RealtimeChannel? _channel;
+                        public void Stop() => _channel?.Unsubscribe();
+                    }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.Board"));
+            Assert.False(Mentions(compilation, sdk, "App.Board+Row"));
+        }
+
+        [Fact]
+        public void An_alias_the_file_declares_counts_as_a_name_in_that_file_only()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                using Live = Supabase.Realtime.RealtimeChannel;
+                namespace App
+                {
+                    public class Aliased { private Live? _live; public object? Current => _live; }
+                }
+                """, """
+                namespace App
+                {
+                    public class Elsewhere { private object? Live; public object? Current => Live; }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.Aliased"));
+            Assert.False(Mentions(compilation, sdk, "App.Elsewhere"));
+        }
+
+        [Fact]
+        public void A_name_inside_a_longer_identifier_is_not_a_mention()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                namespace App
+                {
+                    public class Schedule { public int SubscribeCount; public string ChannelName = ""; public void Resubscribe() { } }
+                }
+                """);
+            Assert.False(Mentions(compilation, sdk, "App.Schedule"));
+        }
+    }
+}
