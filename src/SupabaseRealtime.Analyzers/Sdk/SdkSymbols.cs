@@ -502,16 +502,27 @@ namespace SupabaseRealtime.Analyzers.Sdk
         {
             if (!MayBeSdkType(type))
             {
-                // List<string>, Task<int>, ...: related only through a type argument; no cache needed for that.
+                // List<string>, Task<int>, ...: related only through a type argument. Remembered: reading a
+                // constructed type's TypeArguments makes a new array of public symbols at every call.
                 if (type is INamedTypeSymbol { IsGenericType: true } generic)
                 {
+                    if (sdkRelatedTypes.TryGetValue(generic, out var knownGeneric))
+                    {
+                        return knownGeneric;
+                    }
+
+                    var genericRelated = false;
                     foreach (var argument in generic.TypeArguments)
                     {
                         if (IsSdkRelated(argument))
                         {
-                            return true;
+                            genericRelated = true;
+                            break;
                         }
                     }
+
+                    sdkRelatedTypes.Add(generic, genericRelated);
+                    return genericRelated;
                 }
 
                 return false;
