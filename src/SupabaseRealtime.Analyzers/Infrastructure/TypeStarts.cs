@@ -42,7 +42,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
 
         private void Run(SymbolStartAnalysisContext context)
         {
-            // A type whose source names nothing the SDK declares holds nothing any rule reports: no rule
+            // A type whose source names nothing the rules key on holds nothing any rule reports: no rule
             // starts on it, and the driver binds none of its bodies for the rules (see SdkNames).
             if (context.Symbol is INamedTypeSymbol named && !sdk.Names.Mentions(named, context.CancellationToken))
             {

@@ -18,8 +18,8 @@ namespace SupabaseRealtime.Analyzers.Sdk
     /// <para>The names: every public type the SDK assemblies declare (and an attribute's short name), every
     /// member of theirs that takes an SDK handler (a method with a parameter of an SDK delegate type, an
     /// event: where the handler rules look), the public and protected members of the clients, the channels,
-    /// the change payloads and their SDK bases, the auth client's calls that leave or drop a session, and a table's own members (its <c>On(...)</c>, not the
-    /// query builder it inherits).</para>
+    /// the change payloads and their SDK bases, the auth client's calls that leave or drop a session, and a
+    /// table's own members (its <c>On(...)</c>, not the query builder it inherits).</para>
     /// <para>The test is conservative: a match only lets the rules look, and they decide on symbols as
     /// before. It reads each file's text once (identifiers in comments and strings match too, which costs
     /// a look, not a diagnostic) and keeps where the names occur; a type then costs a binary search per
@@ -53,7 +53,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 AddMembers(type, sdk, withBases: true);
             }
 
-            // Of the auth client, the calls SRT001 reads (its other members are profile and MFA calls: Update, Settings, ...).
+            // Of the auth client, the calls SRT001 reads (its other members are profile and MFA calls: Update, ListFactors, ...).
             if (sdk.GotrueClientInterface != null)
             {
                 foreach (var member in sdk.GotrueClientInterface.GetMembers())
@@ -68,9 +68,6 @@ namespace SupabaseRealtime.Analyzers.Sdk
             AddMembers(sdk.SupabaseTableInterface, sdk, withBases: false);
             table = new NameTable(names);
         }
-
-        /// <summary>How many distinct names the test looks for.</summary>
-        public int Count => names.Count;
 
         public bool Contains(string name) => names.Contains(name);
 
