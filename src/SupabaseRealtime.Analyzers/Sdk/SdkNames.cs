@@ -118,20 +118,36 @@ namespace SupabaseRealtime.Analyzers.Sdk
             while (i < length)
             {
                 var c = chars[i];
-                if (!IsIdentifierStart(c))
+                if (!StartsIdentifier(c))
                 {
                     i++;
                     continue;
                 }
 
+                // Most identifiers are keywords and locals, which no name starts like: those are skipped
+                // without hashing (aliases can start with anything, so a file with one hashes all).
                 var start = i;
-                while (i < length && IsIdentifierPart(chars[i]))
+                var candidate = aliases != null || table.MayStartWith(c);
+                var hash = NameTable.Seed;
+                while (i < length)
                 {
+                    c = chars[i];
+                    if (!ContinuesIdentifier(c))
+                    {
+                        break;
+                    }
+
+                    if (candidate)
+                    {
+                        hash = NameTable.Step(hash, c);
+                    }
+
                     i++;
                 }
 
                 // An identifier right after a digit (1e5, 0x1F) is part of a number: a look costs nothing wrong.
-                if (table.Contains(chars, start, i - start) || (aliases != null && ContainsAlias(aliases, chars, start, i - start)))
+                if (candidate
+                    && (table.Contains(hash, chars, start, i - start) || (aliases != null && ContainsAlias(aliases, chars, start, i - start))))
                 {
                     (found ??= new List<int>()).Add(start);
                 }
@@ -143,9 +159,13 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return result;
         }
 
-        private static bool IsIdentifierStart(char c) => c == '_' || char.IsLetter(c);
+        /// <summary>Whether a character starts an identifier (a letter or '_'), ASCII tested by ranges.</summary>
+        private static bool StartsIdentifier(char c) =>
+            c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' : char.IsLetter(c);
 
-        private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+        /// <summary>Whether a character continues an identifier (a letter, a digit or '_').</summary>
+        private static bool ContinuesIdentifier(char c) =>
+            c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' : char.IsLetterOrDigit(c);
 
         private static bool ContainsAlias(List<string> aliases, char[] chars, int start, int length)
         {
@@ -291,8 +311,14 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// <summary>A set of names looked up by a run of characters, without making a string of it.</summary>
         private sealed class NameTable
         {
+            public const int Seed = unchecked((int)2166136261);
+
             private readonly string?[] slots;
             private readonly int mask;
+
+            /// <summary>The ASCII characters some name starts with; a name starting with any other character sets <see cref="otherStarts"/>.</summary>
+            private readonly bool[] starts = new bool[128];
+            private readonly bool otherStarts;
 
             public NameTable(HashSet<string> names)
             {
@@ -306,7 +332,21 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 mask = size - 1;
                 foreach (var name in names)
                 {
-                    var index = Hash(name.ToCharArray(), 0, name.Length) & mask;
+                    if (name.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (name[0] < 128)
+                    {
+                        starts[name[0]] = true;
+                    }
+                    else
+                    {
+                        otherStarts = true;
+                    }
+
+                    var index = Hash(name) & mask;
                     while (slots[index] != null)
                     {
                         index = (index + 1) & mask;
@@ -316,9 +356,13 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 }
             }
 
-            public bool Contains(char[] chars, int start, int length)
+            /// <summary>False when no name starts with <paramref name="first"/>.</summary>
+            public bool MayStartWith(char first) => first < 128 ? starts[first] : otherStarts;
+
+            /// <summary>True when the run of characters, whose <see cref="Step"/> hash from <see cref="Seed"/> is <paramref name="hash"/>, is a name.</summary>
+            public bool Contains(int hash, char[] chars, int start, int length)
             {
-                var index = Hash(chars, start, length) & mask;
+                var index = (hash & int.MaxValue) & mask;
                 while (slots[index] is string candidate)
                 {
                     if (Same(candidate, chars, start, length))
@@ -350,18 +394,18 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 return true;
             }
 
-            private static int Hash(char[] chars, int start, int length)
-            {
-                unchecked
-                {
-                    var hash = (int)2166136261;
-                    for (var i = start; i < start + length; i++)
-                    {
-                        hash = (hash ^ chars[i]) * 16777619;
-                    }
+            /// <summary>One step of the FNV-1a hash over UTF-16 code units.</summary>
+            public static int Step(int hash, char c) => unchecked((hash ^ c) * 16777619);
 
-                    return hash & int.MaxValue;
+            private static int Hash(string name)
+            {
+                var hash = Seed;
+                foreach (var c in name)
+                {
+                    hash = Step(hash, c);
                 }
+
+                return hash & int.MaxValue;
             }
         }
     }
