@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
