@@ -17,9 +17,15 @@ namespace SupabaseRealtime.Analyzers.Sdk
     /// <remarks>
     /// <para>The names: every public type the SDK assemblies declare (and an attribute's short name), every
     /// member of theirs that takes an SDK handler (a method with a parameter of an SDK delegate type, an
-    /// event: where the handler rules look), the public and protected members of the clients, the channels,
+    /// event of a Realtime type or of an SDK handler type: where the handler rules look; not a query's
+    /// <c>PropertyChanged</c> or an upload's <c>ProgressChanged</c>), the public and protected members of the clients, the channels,
     /// the change payloads and their SDK bases, the auth client's calls that leave or drop a session, and a
     /// table's own members (its <c>On(...)</c>, not the query builder it inherits).</para>
+    /// <para>A member's name counts after a dot (<c>x.Subscribe()</c>, <c>x?.Channel(...)</c>), or anywhere in a
+    /// file that names an SDK type or an alias: code can call an SDK member without a dot only in a type that
+    /// derives from an SDK type (which passes on its bases) or through a <c>using static</c> (which names the
+    /// type). So a view model's own <c>PropertyChanged?.Invoke(...)</c> or a worker's
+    /// <c>Channel.CreateBounded&lt;T&gt;()</c> lets nothing start.</para>
     /// <para>The test is conservative: a match only lets the rules look, and they decide on symbols as
     /// before. It reads each file's text once (identifiers in comments and strings match too, which costs
     /// a look, not a diagnostic) and keeps where the names occur; a type then costs a binary search per
@@ -29,6 +35,13 @@ namespace SupabaseRealtime.Analyzers.Sdk
     internal sealed class SdkNames
     {
         private readonly HashSet<string> names = new HashSet<string>(System.StringComparer.Ordinal);
+
+        /// <summary>The members' names among <see cref="names"/> (a name that is also a type's is not one).</summary>
+        private readonly HashSet<string> memberNames = new HashSet<string>(System.StringComparer.Ordinal);
+        private readonly SdkSymbols sdk;
+
+        /// <summary>The types' names among <see cref="names"/> (and attributes' short names).</summary>
+        private readonly HashSet<string> typeNames = new HashSet<string>(System.StringComparer.Ordinal);
         private readonly NameTable table;
         private readonly Memo<SyntaxTree, int[]> occurrences = new Memo<SyntaxTree, int[]>(capacity: 1024);
 
@@ -37,6 +50,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
         public SdkNames(SdkSymbols sdk)
         {
+            this.sdk = sdk;
             foreach (var assembly in sdk.SdkAssemblies)
             {
                 AddNamespace(assembly.GlobalNamespace, sdk);
@@ -60,18 +74,25 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 {
                     if (member is IMethodSymbol method && (Model.ClientIdentity.LeavesASession(method) || AuthFacts.SignsOutFirst(method)))
                     {
-                        names.Add(method.Name);
+                        AddMember(method.Name);
                     }
                 }
             }
 
             AddMembers(sdk.SupabaseTableInterface, sdk, withBases: false);
-            table = new NameTable(names);
+            memberNames.ExceptWith(typeNames);
+            table = new NameTable(names, memberNames);
         }
 
         public bool Contains(string name) => names.Contains(name);
 
-        /// <summary>True when any declaration of <paramref name="type"/> names something the rules key on.</summary>
+        /// <summary>True when <paramref name="name"/> is only a member's name: outside a file that names an SDK type, it counts only after a dot.</summary>
+        public bool IsMemberName(string name) => memberNames.Contains(name);
+
+        /// <summary>
+        /// True when any declaration of <paramref name="type"/> names something the rules key on, or the
+        /// type derives from or implements an SDK type (its code can call the SDK's members without a dot).
+        /// </summary>
         public bool Mentions(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             foreach (var reference in type.DeclaringSyntaxReferences)
@@ -87,6 +108,28 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 }
 
                 if (index < found.Length && found[index] < span.End)
+                {
+                    return true;
+                }
+            }
+
+            return InheritsFromSdk(type);
+        }
+
+        /// <summary>True when a base type of <paramref name="type"/> or an interface it implements is the SDK's.</summary>
+        private bool InheritsFromSdk(INamedTypeSymbol type)
+        {
+            for (var current = type.BaseType; current != null; current = current.BaseType)
+            {
+                if (sdk.IsSdkMember(current))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (sdk.IsSdkMember(implemented))
                 {
                     return true;
                 }
@@ -113,7 +156,13 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             text.CopyTo(0, chars, 0, length);
+
+            // Where the file names a type or an alias, every name counts; in a file that names none, only a
+            // member's name written after a dot (x.Subscribe(), x?.Channel(...)) can be an SDK member: a
+            // bare one is the file's own (PropertyChanged?.Invoke(...), Channel.CreateBounded<T>(...)).
             List<int>? found = null;
+            var dotted = 0;
+            var namesAType = false;
             var i = 0;
             while (i < length)
             {
@@ -146,17 +195,82 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 }
 
                 // An identifier right after a digit (1e5, 0x1F) is part of a number: a look costs nothing wrong.
-                if (candidate
-                    && (table.Contains(hash, chars, start, i - start) || (aliases != null && ContainsAlias(aliases, chars, start, i - start))))
+                if (!candidate)
                 {
+                    continue;
+                }
+
+                var kind = table.Find(hash, chars, start, i - start);
+                if (kind == NameKind.None && aliases != null && ContainsAlias(aliases, chars, start, i - start))
+                {
+                    kind = NameKind.Type;
+                }
+
+                if (kind == NameKind.None)
+                {
+                    continue;
+                }
+
+                namesAType |= kind == NameKind.Type;
+                if (kind == NameKind.Type || AfterDot(chars, start))
+                {
+                    dotted++;
                     (found ??= new List<int>()).Add(start);
+                }
+                else
+                {
+                    (found ??= new List<int>()).Add(~start);
                 }
             }
 
             Volatile.Write(ref spare, chars);
-            var result = found?.ToArray() ?? System.Array.Empty<int>();
+            var result = Positions(found, namesAType, dotted);
             occurrences.Add(tree, result);
             return result;
+        }
+
+        /// <summary>
+        /// The positions a type is looked up in: all of them when the file names a type, else those after a
+        /// dot (the list holds the others complemented).
+        /// </summary>
+        private static int[] Positions(List<int>? found, bool all, int kept)
+        {
+            if (found is null || (!all && kept == 0))
+            {
+                return System.Array.Empty<int>();
+            }
+
+            var result = new int[all ? found.Count : kept];
+            var next = 0;
+            foreach (var position in found)
+            {
+                if (position >= 0 || all)
+                {
+                    result[next++] = position >= 0 ? position : ~position;
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>True when the identifier at <paramref name="start"/> follows a '.' (spaces and line breaks between allowed).</summary>
+        private static bool AfterDot(char[] chars, int start)
+        {
+            for (var j = start - 1; j >= 0; j--)
+            {
+                var c = chars[j];
+                if (c == '.')
+                {
+                    return true;
+                }
+
+                if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a character starts an identifier (a letter or '_'), ASCII tested by ranges.</summary>
@@ -223,17 +337,17 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 return;
             }
 
-            names.Add(type.Name);
+            AddTypeName(type.Name);
             if (type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) && type.Name.Length > "Attribute".Length)
             {
-                names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
+                AddTypeName(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
             }
 
             foreach (var member in type.GetMembers())
             {
                 if (member.DeclaredAccessibility == Accessibility.Public && TakesSdkHandler(member, sdk))
                 {
-                    names.Add(member.Name);
+                    AddMember(member.Name);
                 }
             }
 
@@ -247,8 +361,10 @@ namespace SupabaseRealtime.Analyzers.Sdk
         {
             switch (member)
             {
-                case IEventSymbol _:
-                    return true;
+                // An event of a Realtime type (the 5.x channel events), or one whose handler is the SDK's or
+                // takes its types; not a property-change or progress event of a query or an upload.
+                case IEventSymbol handlerEvent:
+                    return ReferenceEquals(handlerEvent.ContainingAssembly, (sdk.RealtimeChannelInterface ?? sdk.RealtimeChannel ?? sdk.RealtimeClient)?.ContainingAssembly) || sdk.IsSdkRelated(handlerEvent.Type);
                 case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary:
                     foreach (var parameter in method.Parameters)
                     {
@@ -304,8 +420,28 @@ namespace SupabaseRealtime.Analyzers.Sdk
                     continue;
                 }
 
-                names.Add(member.Name);
+                AddMember(member.Name);
             }
+        }
+
+        private void AddTypeName(string name)
+        {
+            names.Add(name);
+            typeNames.Add(name);
+        }
+
+        private void AddMember(string name)
+        {
+            names.Add(name);
+            memberNames.Add(name);
+        }
+
+        /// <summary>What a name names: a type (an alias, a type or an attribute's short name, counted anywhere) or only a member.</summary>
+        private enum NameKind
+        {
+            None,
+            Type,
+            Member,
         }
 
         /// <summary>A set of names looked up by a run of characters, without making a string of it.</summary>
@@ -314,13 +450,14 @@ namespace SupabaseRealtime.Analyzers.Sdk
             public const int Seed = unchecked((int)2166136261);
 
             private readonly string?[] slots;
+            private readonly bool[] members;
             private readonly int mask;
 
             /// <summary>The ASCII characters some name starts with; a name starting with any other character sets <see cref="otherStarts"/>.</summary>
             private readonly bool[] starts = new bool[128];
             private readonly bool otherStarts;
 
-            public NameTable(HashSet<string> names)
+            public NameTable(HashSet<string> names, HashSet<string> memberNames)
             {
                 var size = 16;
                 while (size < names.Count * 4)
@@ -329,6 +466,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 }
 
                 slots = new string?[size];
+                members = new bool[size];
                 mask = size - 1;
                 foreach (var name in names)
                 {
@@ -353,27 +491,28 @@ namespace SupabaseRealtime.Analyzers.Sdk
                     }
 
                     slots[index] = name;
+                    members[index] = memberNames.Contains(name);
                 }
             }
 
             /// <summary>False when no name starts with <paramref name="first"/>.</summary>
             public bool MayStartWith(char first) => first < 128 ? starts[first] : otherStarts;
 
-            /// <summary>True when the run of characters, whose <see cref="Step"/> hash from <see cref="Seed"/> is <paramref name="hash"/>, is a name.</summary>
-            public bool Contains(int hash, char[] chars, int start, int length)
+            /// <summary>What the run of characters, whose <see cref="Step"/> hash from <see cref="Seed"/> is <paramref name="hash"/>, is a name of.</summary>
+            public NameKind Find(int hash, char[] chars, int start, int length)
             {
                 var index = (hash & int.MaxValue) & mask;
                 while (slots[index] is string candidate)
                 {
                     if (Same(candidate, chars, start, length))
                     {
-                        return true;
+                        return members[index] ? NameKind.Member : NameKind.Type;
                     }
 
                     index = (index + 1) & mask;
                 }
 
-                return false;
+                return NameKind.None;
             }
 
             public static bool Same(string name, char[] chars, int start, int length)

@@ -184,5 +184,126 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
                 """);
             Assert.False(Mentions(compilation, sdk, "App.Schedule"));
         }
+
+        [Fact]
+        public void A_member_name_counts_after_a_dot_in_a_file_that_names_no_sdk_type()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                namespace App
+                {
+                    public class Connection
+                    {
+                        public Supabase.Client Client { get; } = new Supabase.Client("https://x.supabase.co", "key");
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+
+                namespace App
+                {
+                    public class Feed
+                    {
+                        private readonly Connection _connection = new();
+                        public Task Start() => _connection.Client.Realtime
+                            .Channel("orders")
+                            .Subscribe();
+                    }
+
+                    public class Stopper
+                    {
+                        private readonly Connection _connection = new();
+                        public void Stop() => _connection?.Client?.Realtime?.Disconnect();
+                    }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.Feed"));
+            Assert.True(Mentions(compilation, sdk, "App.Stopper"));
+        }
+
+        [Fact]
+        public void A_bare_member_name_in_a_file_that_names_no_sdk_type_is_the_file_own()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                using System.ComponentModel;
+                using System.Threading.Channels;
+
+                namespace App
+                {
+                    public class CartViewModel : INotifyPropertyChanged
+                    {
+                        private int _count;
+                        public event PropertyChangedEventHandler? PropertyChanged;
+                        public int Count { get => _count; set { _count = value; PropertyChanged?.Invoke(this, new PropertyChangedEventArgs(nameof(Count))); } }
+                    }
+
+                    public class ExportWorker
+                    {
+                        private readonly Channel<string> _jobs = Channel.CreateBounded<string>(16);
+                        public bool Enqueue(string job) => _jobs.Writer.TryWrite(job);
+                    }
+                }
+                """);
+            Assert.False(Mentions(compilation, sdk, "App.CartViewModel"));
+            Assert.False(Mentions(compilation, sdk, "App.ExportWorker"));
+        }
+
+        [Fact]
+        public void A_bare_member_name_counts_in_a_file_that_names_an_sdk_type()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                using Supabase.Realtime;
+
+                namespace App
+                {
+                    public class Holder
+                    {
+                        public RealtimeChannel? Current;
+                    }
+
+                    public class Named
+                    {
+                        public string Channel = "";
+                    }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.Holder"));
+            Assert.True(Mentions(compilation, sdk, "App.Named"));
+        }
+
+        [Fact]
+        public void A_type_that_derives_from_an_sdk_type_through_its_own_base_passes_on_its_bases()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                namespace App
+                {
+                    public class AppClient : Supabase.Client
+                    {
+                        public AppClient(string url, string key) : base(url, key) { }
+                    }
+                }
+                """, """
+                using System.Threading.Tasks;
+
+                namespace App
+                {
+                    public class TenantClient : AppClient
+                    {
+                        public TenantClient() : base("https://x.supabase.co", "key") { }
+                        public Task Start() => InitializeAsync();
+                    }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.TenantClient"));
+        }
+
+        [Fact]
+        public void A_query_property_change_event_is_no_name_and_a_realtime_5x_event_is()
+        {
+            var (_, current) = Compile(SdkVersion.Supabase160, "class C { }");
+            Assert.False(current.Names.Contains("PropertyChanged"));
+            Assert.False(current.Names.Contains("ProgressChanged"));
+            var (_, old) = Compile(SdkVersion.Realtime505, "class C { }");
+            Assert.True(old.Names.Contains("OnPostgresChange"));
+        }
     }
 }
