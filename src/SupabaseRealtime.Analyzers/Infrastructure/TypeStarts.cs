@@ -11,7 +11,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
     /// <summary>
     /// One symbol-start action per named type for all the rules that look at types: each rule adds its
     /// per-type start at compilation start, and the driver sees one start, one operation-block action, one
-    /// symbol-end action and one operation action per operation kind for each type, whatever the number of
+    /// symbol-end action and one operation action for all the operation kinds for each type, whatever the number of
     /// rules. The driver copies a type's action list on every registration and walks it for every block, so
     /// fourteen rules registering their own cost more than the rules' work on a type that does not use the
     /// SDK (most types).
@@ -106,11 +106,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
         {
             if (operationActions != null)
             {
-                foreach (var entry in operationActions)
-                {
-                    var actions = entry.Value;
-                    context.RegisterOperationAction(actions.Count == 1 ? actions[0] : All(actions), ImmutableArray.Create(entry.Key));
-                }
+                context.RegisterOperationAction(ByKind(operationActions), operationActions.Keys.ToImmutableArray());
             }
 
             if (blockActions != null)
@@ -122,6 +118,45 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
             {
                 context.RegisterSymbolEndAction(endActions.Count == 1 ? endActions[0] : All(endActions));
             }
+        }
+
+        /// <summary>
+        /// One operation action for every kind the rules asked for: each registration costs the driver a copy
+        /// of the type's action list, so one for all kinds is cheaper than one per kind. The kinds are few
+        /// (a handful), so they are told apart by a linear look.
+        /// </summary>
+        private static Action<OperationAnalysisContext> ByKind(Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> byKind)
+        {
+            if (byKind.Count == 1)
+            {
+                foreach (var only in byKind.Values)
+                {
+                    return only.Count == 1 ? only[0] : All(only);
+                }
+            }
+
+            var kinds = new OperationKind[byKind.Count];
+            var actions = new Action<OperationAnalysisContext>[byKind.Count];
+            var next = 0;
+            foreach (var entry in byKind)
+            {
+                kinds[next] = entry.Key;
+                actions[next] = entry.Value.Count == 1 ? entry.Value[0] : All(entry.Value);
+                next++;
+            }
+
+            return context =>
+            {
+                var kind = context.Operation.Kind;
+                for (var i = 0; i < kinds.Length; i++)
+                {
+                    if (kinds[i] == kind)
+                    {
+                        actions[i](context);
+                        return;
+                    }
+                }
+            };
         }
 
         private static Action<T> All<T>(List<Action<T>> actions)
