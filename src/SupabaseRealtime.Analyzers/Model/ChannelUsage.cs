@@ -4,8 +4,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Sdk;
 

@@ -1,12 +1,7 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model

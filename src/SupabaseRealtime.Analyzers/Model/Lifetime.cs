@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model

@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Model;
-using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Rules
 {

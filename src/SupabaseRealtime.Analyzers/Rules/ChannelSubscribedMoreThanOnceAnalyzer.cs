@@ -1,9 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +8,6 @@ using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Model;
-using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Rules
 {

@@ -1,17 +1,7 @@
-using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Model;
-using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Rules
 {

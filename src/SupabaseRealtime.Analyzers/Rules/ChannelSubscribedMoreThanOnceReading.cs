@@ -1,10 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SupabaseRealtime.Analyzers.Model;
 

@@ -1,8 +1,5 @@
 using System.Collections.Generic;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Model;
 
 namespace SupabaseRealtime.Analyzers.Rules
