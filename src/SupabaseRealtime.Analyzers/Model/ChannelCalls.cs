@@ -218,12 +218,12 @@ namespace SupabaseRealtime.Analyzers.Model
         public static bool IsTableOn(IInvocationOperation invocation, SdkSymbols sdk, out SymbolPath client)
         {
             client = default;
-            if (invocation.TargetMethod.Name != "On" || !sdk.IsSupabaseTable(invocation.TargetMethod.ContainingType))
+            if (!Subscriptions.IsTableOn(invocation, sdk))
             {
                 return false;
             }
 
-            if (SymbolPath.Unwrap(invocation.Instance) is IInvocationOperation from && from.TargetMethod.Name == "From"
+            if (SymbolPath.Unwrap(invocation.Instance) is IInvocationOperation from && from.TargetMethod.Name == Subscriptions.FromMethod
                 && SymbolPath.TryGet(from.Instance, out var supabase)
                 && ClientIdentity.TryGetRealtimeOfSupabase(supabase, sdk, out var realtime))
             {

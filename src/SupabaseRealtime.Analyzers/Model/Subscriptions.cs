@@ -6,7 +6,7 @@ namespace SupabaseRealtime.Analyzers.Model
 {
     /// <summary>
     /// "Is this call a subscription, and of which channel?" A subscription call is
-    /// <c>IRealtimeChannel.Subscribe(...)</c> (or <c>RealtimeChannel.Subscribe</c>), or
+    /// <c>IRealtimeChannel.Subscribe(...)</c> (or <c>RealtimeChannel.Subscribe</c>; <see cref="ChannelCalls.IsSubscribe"/>), or
     /// <c>ISupabaseTable&lt;,&gt;.On(...)</c>, which creates the table's channel on the Supabase client's
     /// <c>Realtime</c>, connects the socket when needed and subscribes.
     /// </summary>
@@ -15,10 +15,6 @@ namespace SupabaseRealtime.Analyzers.Model
         public const string SubscribeMethod = "Subscribe";
         public const string OnMethod = "On";
         public const string FromMethod = "From";
-
-        /// <summary><c>channel.Subscribe(...)</c> on a realtime channel.</summary>
-        public static bool IsSubscribe(IInvocationOperation invocation, SdkSymbols sdk)
-            => invocation.TargetMethod.Name == SubscribeMethod && sdk.IsRealtimeChannel(invocation.TargetMethod.ContainingType);
 
         /// <summary><c>table.On(listenType, handler)</c> on a Supabase table.</summary>
         public static bool IsTableOn(IInvocationOperation invocation, SdkSymbols sdk)

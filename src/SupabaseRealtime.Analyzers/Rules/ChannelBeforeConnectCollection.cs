@@ -205,7 +205,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             private void CollectCall(IInvocationOperation invocation, Block block)
             {
-                if (Subscriptions.IsSubscribe(invocation, Sdk))
+                if (ChannelCalls.IsSubscribe(invocation, Sdk))
                 {
                     block.Subscribes.Add(new ChannelUse(invocation, invocation.Instance, null, default, block));
                     return;

@@ -248,7 +248,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     {
                         (authCalls ??= new List<(IInvocationOperation, SymbolPath)>()).Add((invocation, authenticated));
                     }
-                    else if (Subscriptions.IsSubscribe(invocation, Sdk) || Subscriptions.IsTableOn(invocation, Sdk))
+                    else if (ChannelCalls.IsSubscribe(invocation, Sdk) || Subscriptions.IsTableOn(invocation, Sdk))
                     {
                         (subscriptionCalls ??= new List<IInvocationOperation>()).Add(invocation);
                     }

@@ -23,7 +23,8 @@ namespace SupabaseRealtime.Analyzers.Sdk
     /// <para>A member's name counts after a dot (<c>x.Subscribe()</c>, <c>x?.Channel(...)</c>), or anywhere in a
     /// file that names an SDK type or an alias: code can call an SDK member without a dot only in a type that
     /// derives from an SDK type (which passes on its bases) or through a <c>using static</c> (which names the
-    /// type). So a view model's own <c>PropertyChanged?.Invoke(...)</c> or a worker's
+    /// type; a <c>global using static</c> of an SDK type in another file is not seen).
+    /// So a view model's own <c>PropertyChanged?.Invoke(...)</c> or a worker's
     /// <c>Channel.CreateBounded&lt;T&gt;()</c> lets nothing start.</para>
     /// <para>The test is conservative: a match only lets the rules look, and they decide on symbols as
     /// before. It reads each file's text once (identifiers in comments and strings match too, which costs
