@@ -86,8 +86,6 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
         public bool Contains(string name) => names.Contains(name);
 
-        /// <summary>True when <paramref name="name"/> is only a member's name: outside a file that names an SDK type, it counts only after a dot.</summary>
-        public bool IsMemberName(string name) => memberNames.Contains(name);
 
         /// <summary>
         /// True when any declaration of <paramref name="type"/> names something the rules key on, or the
@@ -161,7 +159,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
             // member's name written after a dot (x.Subscribe(), x?.Channel(...)) can be an SDK member: a
             // bare one is the file's own (PropertyChanged?.Invoke(...), Channel.CreateBounded<T>(...)).
             List<int>? found = null;
-            var dotted = 0;
+            var kept = 0;
             var namesAType = false;
             var i = 0;
             while (i < length)
@@ -214,7 +212,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 namesAType |= kind == NameKind.Type;
                 if (kind == NameKind.Type || AfterDot(chars, start))
                 {
-                    dotted++;
+                    kept++;
                     (found ??= new List<int>()).Add(start);
                 }
                 else
@@ -224,7 +222,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             Volatile.Write(ref spare, chars);
-            var result = Positions(found, namesAType, dotted);
+            var result = Positions(found, namesAType, kept);
             occurrences.Add(tree, result);
             return result;
         }
