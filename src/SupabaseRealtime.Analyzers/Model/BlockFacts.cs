@@ -127,7 +127,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     break;
             }
 
-            foreach (var operation in root.Descendants())
+            foreach (var operation in sdk.Operations.Descendants(root))
             {
                 switch (operation)
                 {

@@ -68,7 +68,7 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 Dictionary<ISymbol, ISymbol>? elements = null;
                 var anyCollection = false;
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
                     switch (operation)
                     {
@@ -145,7 +145,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     return;
                 }
 
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
                     switch (operation)
                     {

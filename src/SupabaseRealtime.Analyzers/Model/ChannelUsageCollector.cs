@@ -55,7 +55,7 @@ namespace SupabaseRealtime.Analyzers.Model
             public void Walk(IOperation root)
             {
                 CollectCollectionFacts(root);
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
                     switch (operation)
                     {
@@ -114,7 +114,7 @@ namespace SupabaseRealtime.Analyzers.Model
             public void WalkWithoutSdk(IOperation root)
             {
                 CollectCollectionFacts(root);
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
                     switch (operation)
                     {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model
 {
@@ -32,9 +33,9 @@ namespace SupabaseRealtime.Analyzers.Model
     internal static class SlotWrites
     {
         /// <summary>Collects the writes in <paramref name="root"/> (the operation itself included).</summary>
-        public static void Collect(IOperation root, List<SlotWrite> writes, HashSet<ISymbol> unknownWrites)
+        public static void Collect(SdkSymbols sdk, IOperation root, List<SlotWrite> writes, HashSet<ISymbol> unknownWrites)
         {
-            foreach (var operation in root.DescendantsAndSelf())
+            foreach (var operation in sdk.Operations.DescendantsAndSelf(root))
             {
                 switch (operation)
                 {
@@ -48,7 +49,7 @@ namespace SupabaseRealtime.Analyzers.Model
                         unknownWrites.Add(target);
                         continue;
                     case IDeconstructionAssignmentOperation deconstruction:
-                        foreach (var part in deconstruction.Target.DescendantsAndSelf())
+                        foreach (var part in sdk.Operations.DescendantsAndSelf(deconstruction.Target))
                         {
                             if (ChannelSlots.GetSlot(part) is { } written)
                             {
@@ -73,32 +74,6 @@ namespace SupabaseRealtime.Analyzers.Model
                     writes.Add(new SlotWrite(slot, written2, operation));
                 }
             }
-        }
-
-        /// <summary>
-        /// The values written into <paramref name="local"/> in <paramref name="root"/>; false when it
-        /// is written where the value is not visible or never written.
-        /// </summary>
-        public static bool TryGetLocalValues(IOperation root, ILocalSymbol local, out List<IOperation> values)
-        {
-            var writes = new List<SlotWrite>();
-            var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            Collect(root, writes, unknown);
-            values = new List<IOperation>();
-            if (unknown.Contains(local))
-            {
-                return false;
-            }
-
-            foreach (var write in writes)
-            {
-                if (SymbolEqualityComparer.Default.Equals(write.Slot, local))
-                {
-                    values.Add(write.Value);
-                }
-            }
-
-            return values.Count > 0;
         }
     }
 }

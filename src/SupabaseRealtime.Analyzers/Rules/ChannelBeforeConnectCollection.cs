@@ -96,7 +96,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             {
                 var writes = new List<SlotWrite>();
                 var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                SlotWrites.Collect(block.Root, writes, unknown);
+                SlotWrites.Collect(Sdk, block.Root, writes, unknown);
                 foreach (var write in writes)
                 {
                     if (!IsClientSlot(write.Slot))
@@ -131,7 +131,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                foreach (var operation in block.Root.Descendants())
+                foreach (var operation in Sdk.Operations.Descendants(block.Root))
                 {
                     if (ChannelSlots.TryGetAssignment(operation, out var channelSlot, out var channelValue) && IsChannelSlot(channelSlot))
                     {

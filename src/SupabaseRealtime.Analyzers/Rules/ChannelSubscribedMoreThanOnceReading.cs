@@ -12,13 +12,45 @@ namespace SupabaseRealtime.Analyzers.Rules
         /// <summary>SRT002's reading of a body: the operations that become facts (subscribes, definitions, releases, registrations, hand-overs) and the slots and origins they name.</summary>
         private sealed partial class TypeFacts
         {
-            private void Visit(IOperation operation, ISymbol owner, List<Fact> facts)
+            /// <summary>
+            /// Reads the facts of <paramref name="root"/> and everything under it, in tree order; an
+            /// operation inside a local function is owned by that function.
+            /// </summary>
+            private void Visit(IOperation root, ISymbol rootOwner, List<Fact> facts)
+            {
+                List<(int End, ISymbol Owner)>? localFunctions = null;
+                var operations = sdk.Operations.DescendantsAndSelf(root).GetEnumerator();
+                while (operations.MoveNext())
+                {
+                    var owner = rootOwner;
+                    if (localFunctions != null)
+                    {
+                        while (localFunctions.Count > 0 && localFunctions[localFunctions.Count - 1].End <= operations.Position)
+                        {
+                            localFunctions.RemoveAt(localFunctions.Count - 1);
+                        }
+
+                        if (localFunctions.Count > 0)
+                        {
+                            owner = localFunctions[localFunctions.Count - 1].Owner;
+                        }
+                    }
+
+                    var operation = operations.Current;
+                    if (operation is ILocalFunctionOperation localFunction && localFunction.Symbol != null)
+                    {
+                        (localFunctions ??= new List<(int, ISymbol)>()).Add((operations.SubtreeEnd, localFunction.Symbol));
+                        continue;
+                    }
+
+                    Read(operation, owner, facts);
+                }
+            }
+
+            private void Read(IOperation operation, ISymbol owner, List<Fact> facts)
             {
                 switch (operation)
                 {
-                    case ILocalFunctionOperation localFunction when localFunction.Symbol != null:
-                        owner = localFunction.Symbol;
-                        break;
                     case IInvocationOperation invocation:
                         AddInvocation(invocation, owner, facts);
                         break;
@@ -70,7 +102,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         AddUnknownDefinition(coalesce.Target, coalesce, coalesce.Syntax, owner, facts);
                         break;
                     case IDeconstructionAssignmentOperation deconstruction:
-                        foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                        foreach (var target in sdk.Operations.DescendantsAndSelf(deconstruction.Target))
                         {
                             AddUnknownDefinition(target, deconstruction, deconstruction.Syntax, owner, facts);
                         }
@@ -94,14 +126,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                         }
 
                         break;
-                }
-
-                foreach (var child in operation.Children)
-                {
-                    if (child != null)
-                    {
-                        Visit(child, owner, facts);
-                    }
                 }
             }
 

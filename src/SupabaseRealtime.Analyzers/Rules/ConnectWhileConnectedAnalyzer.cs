@@ -134,7 +134,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// <summary>The facts of one member's body: connects, disconnects, calls of own methods, socket reads, handlers, creations.</summary>
             private void Collect(IOperation root, ISymbol member)
             {
-                foreach (var operation in root.DescendantsAndSelf())
+                foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
                     switch (operation)
                     {
@@ -416,7 +416,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             /// <summary>The client's local is declared or written inside the loop around the call: another client on each pass.</summary>
-            private static bool ChangesInLoop(SymbolPath client, IOperation call, IOperation root)
+            private bool ChangesInLoop(SymbolPath client, IOperation call, IOperation root)
             {
                 if (!(client.Root is ILocalSymbol local))
                 {
@@ -450,7 +450,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                foreach (var operation in root.Descendants())
+                foreach (var operation in Sdk.Operations.Descendants(root))
                 {
                     if (ChannelSlots.TryGetAssignment(operation, out var slot, out _) && SymbolEqualityComparer.Default.Equals(slot, local)
                         && loop.Value.Contains(operation.Syntax.Span))
@@ -509,7 +509,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 if (supabase.Root is ILocalSymbol local && supabase.Members.Length == 0)
                 {
                     var values = new List<AutoConnect>();
-                    foreach (var operation in root.Descendants())
+                    foreach (var operation in Sdk.Operations.Descendants(root))
                     {
                         if (ChannelSlots.TryGetAssignment(operation, out var slot, out var value) && SymbolEqualityComparer.Default.Equals(slot, local))
                         {
@@ -538,7 +538,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return false;
                 }
 
-                foreach (var operation in root.Descendants())
+                foreach (var operation in Sdk.Operations.Descendants(root))
                 {
                     if (ChannelSlots.TryGetAssignment(operation, out var slot, out var value) && SymbolEqualityComparer.Default.Equals(slot, local)
                         && ClientCreation.GetCreatedClient(value, Sdk, out _) != CreatedClient.None)

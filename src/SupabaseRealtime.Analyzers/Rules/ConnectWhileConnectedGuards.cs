@@ -60,7 +60,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// </summary>
             private bool IsCheck(IOperation condition, IOperation root, ref HashSet<ISymbol>? flags)
             {
-                foreach (var operation in condition.DescendantsAndSelf())
+                foreach (var operation in Sdk.Operations.DescendantsAndSelf(condition))
                 {
                     switch (operation)
                     {
@@ -87,7 +87,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 flags = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                foreach (var operation in root.Descendants())
+                foreach (var operation in Sdk.Operations.Descendants(root))
                 {
                     if (operation is IAssignmentOperation assignment)
                     {

@@ -237,7 +237,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             {
                 List<IInvocationOperation>? subscriptionCalls = null;
                 List<(IInvocationOperation Call, SymbolPath Client)>? authCalls = null;
-                foreach (var operation in block.Descendants())
+                foreach (var operation in Sdk.Operations.Descendants(block))
                 {
                     if (!(operation is IInvocationOperation invocation))
                     {
@@ -279,7 +279,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 // Writes into local channel slots resolve here; fields and properties at the type's end.
                 var writes = new List<SlotWrite>();
                 var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                SlotWrites.Collect(block, writes, unknown);
+                SlotWrites.Collect(Sdk, block, writes, unknown);
                 var localValues = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
                 foreach (var write in writes)
                 {
@@ -341,7 +341,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     writes.Clear();
                     unknown.Clear();
-                    SlotWrites.Collect(body.Root, writes, unknown);
+                    SlotWrites.Collect(Sdk, body.Root, writes, unknown);
                     foreach (var write in writes)
                     {
                         if (!(write.Slot is ILocalSymbol) && IsChannelSlot(write.Slot))
@@ -379,7 +379,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 calls = new Dictionary<ISymbol, HashSet<ISymbol>>(SymbolEqualityComparer.Default);
                 foreach (var body in bodies)
                 {
-                    foreach (var operation in body.Root.Descendants())
+                    foreach (var operation in Sdk.Operations.Descendants(body.Root))
                     {
                         if (operation is IInvocationOperation invocation && IsCallOnThis(invocation))
                         {

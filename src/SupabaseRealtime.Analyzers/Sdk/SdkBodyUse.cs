@@ -17,7 +17,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// </summary>
         public bool CallsSdk(IOperation root)
         {
-            foreach (var operation in root.Descendants())
+            foreach (var operation in Operations.Descendants(root))
             {
                 switch (operation)
                 {

@@ -39,6 +39,9 @@ namespace SupabaseRealtime.Analyzers.Sdk
         private readonly IAssemblySymbol compilationAssembly;
         private readonly Memo<IOperation, ControlFlowGraph> graphs = new Memo<IOperation, ControlFlowGraph>(capacity: 64);
 
+        /// <summary>Each operation tree the rules walk, flattened once per compilation (see <see cref="OperationTrees"/>).</summary>
+        public OperationTrees Operations { get; } = new OperationTrees();
+
         private SdkSymbols(Compilation compilation, ImmutableArray<IAssemblySymbol> candidates)
         {
             Compilation = compilation;
