@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SupabaseRealtime.Analyzers.Infrastructure;
 
@@ -22,15 +23,21 @@ namespace SupabaseRealtime.Analyzers.Sdk
     /// table's own members (its <c>On(...)</c>, not the query builder it inherits).</para>
     /// <para>A member's name counts after a dot (<c>x.Subscribe()</c>, <c>x?.Channel(...)</c>), or anywhere in a
     /// file that names an SDK type or an alias: code can call an SDK member without a dot only in a type that
-    /// derives from an SDK type (which passes on its bases) or through a <c>using static</c> (which names the
-    /// type; a <c>global using static</c> of an SDK type in another file is not seen).
-    /// So a view model's own <c>PropertyChanged?.Invoke(...)</c> or a worker's
+    /// derives from an SDK type, or is nested in one that does (which pass on their bases), or through a
+    /// <c>using static</c> (which names the type; the clients and channels have no public static members, so a
+    /// <c>global using static</c> elsewhere reaches only nested types, whose names count as types). So a view model's own <c>PropertyChanged?.Invoke(...)</c> or a worker's
     /// <c>Channel.CreateBounded&lt;T&gt;()</c> lets nothing start.</para>
+    /// <para>A type's name counts only where the file can name SDK types without a dot: a using directive or
+    /// a namespace declaration of the file starts with the first part of an SDK namespace (<c>Supabase</c>,
+    /// <c>Postgrest</c>), or a <c>global using</c> of the compilation does. Elsewhere an SDK type can only be
+    /// written qualified, after a dot, which the file's scan sees; the app's own <c>User</c>, <c>Session</c> or
+    /// <c>Client</c> lets nothing start. Such a file is read only after its dots (most files of an app).</para>
     /// <para>The test is conservative: a match only lets the rules look, and they decide on symbols as
     /// before. It reads each file's text once (identifiers in comments and strings match too, which costs
     /// a look, not a diagnostic) and keeps where the names occur; a type then costs a binary search per
     /// declaration. Aliases declared in the file (<c>using Rt = Supabase.Realtime.RealtimeChannel;</c>)
-    /// count as names there; an identifier written with a Unicode escape is not recognised.</para>
+    /// count as names there, a <c>global using</c> alias in every file; an identifier written with a Unicode
+    /// escape is not recognised.</para>
     /// </remarks>
     internal sealed class SdkNames
     {
@@ -47,6 +54,15 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
         /// <summary>A buffer for a file's text, taken by one thread at a time (the others make their own).</summary>
         private char[]? spare;
+
+        /// <summary>The first parts of the namespaces that hold the SDK's public types (<c>Supabase</c>, <c>Postgrest</c>).</summary>
+        private readonly HashSet<string> roots = new HashSet<string>(System.StringComparer.Ordinal);
+
+        /// <summary>True when an SDK assembly declares a public type in the global namespace (seen from every file).</summary>
+        private bool globalTypes;
+
+        /// <summary>What the compilation's global using directives import (see <see cref="GlobalUsings"/>); made on first use.</summary>
+        private FileUsings? globalUsings;
 
         public SdkNames(SdkSymbols sdk)
         {
@@ -111,7 +127,35 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 }
             }
 
-            return InheritsFromSdk(type);
+            // A type that derives from an SDK type, or is nested in one that does, sees the SDK's members and
+            // nested types without a dot.
+            for (var current = type; current != null; current = current.ContainingType)
+            {
+                if (HasBaseList(current) && InheritsFromSdk(current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// False when no declaration of <paramref name="type"/> writes a base list: it then derives from
+        /// <c>object</c> (or is a struct, an enum or a delegate) and implements nothing, and asking its symbol
+        /// for its interfaces would make the compiler compute them for nothing.
+        /// </summary>
+        private static bool HasBaseList(INamedTypeSymbol type)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (!(reference.GetSyntax() is BaseTypeDeclarationSyntax declaration) || declaration.BaseList != null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when a base type of <paramref name="type"/> or an interface it implements is the SDK's.</summary>
@@ -145,7 +189,9 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             var text = tree.GetText(cancellationToken);
-            var aliases = Aliases(tree, cancellationToken);
+            var usings = Usings(tree, cancellationToken);
+            var everywhere = GlobalUsings(cancellationToken);
+            var aliases = Merge(usings.Aliases, everywhere.Aliases);
             var length = text.Length;
             var chars = Interlocked.Exchange(ref spare, null);
             if (chars is null || chars.Length < length)
@@ -154,6 +200,16 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             text.CopyTo(0, chars, 0, length);
+
+            // A file that can name no SDK type without a dot (no using, alias or namespace of the SDK's, here or
+            // global) can reach the SDK only through members written after a dot: those are all it looks for.
+            if (aliases is null && !usings.SeesSdk && !everywhere.SeesSdk && !globalTypes
+                && AfterDots(chars, length) is { } afterDots)
+            {
+                Volatile.Write(ref spare, chars);
+                occurrences.Add(tree, afterDots);
+                return afterDots;
+            }
 
             // Where the file names a type or an alias, every name counts; in a file that names none, only a
             // member's name written after a dot (x.Subscribe(), x?.Channel(...)) can be an SDK member: a
@@ -292,20 +348,173 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return false;
         }
 
-        /// <summary>The using aliases <paramref name="tree"/> declares (in the compilation unit or its namespaces), or null.</summary>
-        private static List<string>? Aliases(SyntaxTree tree, CancellationToken cancellationToken)
+        /// <summary>
+        /// The positions of the members' names written after a dot, in order; null when a type's name is written
+        /// after one (<c>Supabase.Realtime.RealtimeChannel</c>: the file names an SDK type, and every name counts).
+        /// Only the text after each '.' is read, found with the runtime's vectorised search.
+        /// </summary>
+        private int[]? AfterDots(char[] chars, int length)
         {
-            List<string>? aliases = null;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(OutsideTypes))
+            List<int>? found = null;
+            var i = 0;
+            while (i < length)
             {
-                if (node is UsingDirectiveSyntax directive && directive.Alias != null)
+                var dot = System.Array.IndexOf(chars, '.', i, length - i);
+                if (dot < 0)
                 {
-                    (aliases ??= new List<string>()).Add(directive.Alias.Name.Identifier.ValueText);
+                    break;
+                }
+
+                i = dot + 1;
+                while (i < length && (chars[i] == ' ' || chars[i] == '\t' || chars[i] == '\r' || chars[i] == '\n'))
+                {
+                    i++;
+                }
+
+                if (i == length || !StartsIdentifier(chars[i]) || !table.MayStartWith(chars[i]))
+                {
+                    continue;
+                }
+
+                var start = i;
+                var hash = NameTable.Seed;
+                while (i < length && ContinuesIdentifier(chars[i]))
+                {
+                    hash = NameTable.Step(hash, chars[i]);
+                    i++;
+                }
+
+                switch (table.Find(hash, chars, start, i - start))
+                {
+                    case NameKind.Type:
+                        return null;
+                    case NameKind.Member:
+                        (found ??= new List<int>()).Add(start);
+                        break;
                 }
             }
 
-            return aliases;
+            return found is null ? System.Array.Empty<int>() : found.ToArray();
         }
+
+        private static List<string>? Merge(List<string>? file, List<string>? global)
+        {
+            if (global is null)
+            {
+                return file;
+            }
+
+            if (file is null)
+            {
+                return global;
+            }
+
+            var both = new List<string>(file);
+            both.AddRange(global);
+            return both;
+        }
+
+        /// <summary>
+        /// The using aliases <paramref name="tree"/> declares (in the compilation unit or its namespaces), and
+        /// whether a using directive or a namespace declaration of the file starts with an SDK namespace's
+        /// first part (then the file can name SDK types without a dot).
+        /// </summary>
+        private FileUsings Usings(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            List<string>? aliases = null;
+            var seesSdk = false;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(OutsideTypes))
+            {
+                if (node is UsingDirectiveSyntax directive)
+                {
+                    if (directive.Alias != null)
+                    {
+                        (aliases ??= new List<string>()).Add(directive.Alias.Name.Identifier.ValueText);
+                    }
+
+                    seesSdk |= NamesRoot(directive.Name);
+                }
+                else if (node is NamespaceDeclarationSyntax || node.RawKind == FileScopedNamespaceDeclaration)
+                {
+                    foreach (var child in node.ChildNodes())
+                    {
+                        if (child is NameSyntax name)
+                        {
+                            seesSdk |= NamesRoot(name);
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return new FileUsings(aliases, seesSdk);
+        }
+
+        /// <summary>
+        /// What the compilation's <c>global using</c> directives (in any file, generated ones included) give every
+        /// file: their aliases, and whether one imports an SDK namespace or type.
+        /// </summary>
+        private FileUsings GlobalUsings(CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref globalUsings);
+            if (known != null)
+            {
+                return known;
+            }
+
+            List<string>? aliases = null;
+            var seesSdk = false;
+            foreach (var tree in sdk.Compilation.SyntaxTrees)
+            {
+                if (!(tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit))
+                {
+                    continue;
+                }
+
+                foreach (var directive in unit.Usings)
+                {
+                    if (!directive.GetFirstToken().IsKind(SyntaxKind.GlobalKeyword))
+                    {
+                        continue;
+                    }
+
+                    if (directive.Alias != null)
+                    {
+                        (aliases ??= new List<string>()).Add(directive.Alias.Name.Identifier.ValueText);
+                    }
+
+                    seesSdk |= NamesRoot(directive.Name);
+                }
+            }
+
+            known = new FileUsings(aliases, seesSdk);
+            return Interlocked.CompareExchange(ref globalUsings, known, null) ?? known;
+        }
+
+        /// <summary>True when <paramref name="name"/> starts with the first part of an SDK namespace (or is not a plain name).</summary>
+        private bool NamesRoot(NameSyntax? name)
+        {
+            while (true)
+            {
+                switch (name)
+                {
+                    case QualifiedNameSyntax qualified:
+                        name = qualified.Left;
+                        break;
+                    case AliasQualifiedNameSyntax aliasQualified:
+                        name = aliasQualified.Name;
+                        break;
+                    case SimpleNameSyntax simple:
+                        return roots.Contains(simple.Identifier.ValueText);
+                    default:
+                        // using X = int[]; (C# 12, an alias: the file is read whole anyway) or a shape not known here.
+                        return true;
+                }
+            }
+        }
+
+        /// <summary>A file-scoped namespace (C# 10), a kind the Roslyn this package compiles against does not name.</summary>
+        private const int FileScopedNamespaceDeclaration = 8845;
 
         /// <summary>Using directives sit in the compilation unit and in namespaces (block or file-scoped), never in types.</summary>
         private static bool OutsideTypes(SyntaxNode node)
@@ -333,6 +542,11 @@ namespace SupabaseRealtime.Analyzers.Sdk
             if (type.DeclaredAccessibility != Accessibility.Public)
             {
                 return;
+            }
+
+            if (type.ContainingType is null)
+            {
+                AddRoot(type.ContainingNamespace);
             }
 
             AddTypeName(type.Name);
@@ -422,6 +636,22 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
         }
 
+        private void AddRoot(INamespaceSymbol? ns)
+        {
+            if (ns is null || ns.IsGlobalNamespace)
+            {
+                globalTypes = true;
+                return;
+            }
+
+            while (ns.ContainingNamespace is { IsGlobalNamespace: false } outer)
+            {
+                ns = outer;
+            }
+
+            roots.Add(ns.Name);
+        }
+
         private void AddTypeName(string name)
         {
             names.Add(name);
@@ -432,6 +662,21 @@ namespace SupabaseRealtime.Analyzers.Sdk
         {
             names.Add(name);
             memberNames.Add(name);
+        }
+
+        /// <summary>The aliases and SDK imports of one file, or of the compilation's global usings.</summary>
+        private sealed class FileUsings
+        {
+            public FileUsings(List<string>? aliases, bool seesSdk)
+            {
+                Aliases = aliases;
+                SeesSdk = seesSdk;
+            }
+
+            public List<string>? Aliases { get; }
+
+            /// <summary>A using, alias or namespace declaration starts with an SDK namespace's first part.</summary>
+            public bool SeesSdk { get; }
         }
 
         /// <summary>What a name names: a type (an alias, a type or an attribute's short name, counted anywhere) or only a member.</summary>

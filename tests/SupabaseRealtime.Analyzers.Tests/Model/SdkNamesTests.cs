@@ -305,5 +305,97 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             var (_, old) = Compile(SdkVersion.Realtime505, "class C { }");
             Assert.True(old.Names.Contains("OnPostgresChange"));
         }
+
+        [Fact]
+        public void App_types_named_like_sdk_types_do_not_pass_in_a_file_that_cannot_name_sdk_types()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                namespace App.Accounts
+                {
+                    public class User { public string Email = ""; }
+
+                    public class Session
+                    {
+                        public User? User;
+                        public bool IsExpired(System.DateTime now) => now.Year > 2100;
+                    }
+                }
+                """);
+            Assert.False(Mentions(compilation, sdk, "App.Accounts.User"));
+            Assert.False(Mentions(compilation, sdk, "App.Accounts.Session"));
+        }
+
+        [Fact]
+        public void A_bare_sdk_type_name_counts_where_a_namespace_declaration_or_a_global_using_lets_the_file_name_it()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                global using Supabase.Realtime;
+                """, """
+                namespace App
+                {
+                    public class Holder { public RealtimeChannel? Current; }
+                }
+                """, """
+                namespace Supabase.App;
+
+                public class Options { public SupabaseOptions Value = new(); }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.Holder"));
+            Assert.True(Mentions(compilation, sdk, "Supabase.App.Options"));
+        }
+
+        [Fact]
+        public void A_global_using_that_imports_no_sdk_namespace_lets_no_bare_name_count()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                global using System.Collections.Generic;
+                """, """
+                namespace App
+                {
+                    public class Client { public List<string> Names = new(); }
+                }
+                """);
+            Assert.False(Mentions(compilation, sdk, "App.Client"));
+        }
+
+        [Fact]
+        public void A_global_alias_counts_as_a_name_in_every_file()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                global using Live = Supabase.Realtime.RealtimeChannel;
+                """, """
+                namespace App
+                {
+                    public class Aliased { private Live? _live; public object? Current => _live; }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.Aliased"));
+        }
+
+        [Fact]
+        public void A_type_nested_in_a_type_that_derives_from_an_sdk_type_passes()
+        {
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                namespace App
+                {
+                    public partial class AppClient : Supabase.Client
+                    {
+                        public AppClient() : base("https://x.supabase.co", "key") { }
+                    }
+                }
+                """, """
+                namespace App
+                {
+                    public partial class AppClient
+                    {
+                        public class Defaults { public int Retries = 3; }
+                    }
+
+                    public class Unrelated { public class Defaults { public int Retries = 3; } }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.AppClient+Defaults"));
+            Assert.False(Mentions(compilation, sdk, "App.Unrelated+Defaults"));
+        }
     }
 }
