@@ -335,13 +335,16 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
                 {
                     public class Holder { public RealtimeChannel? Current; }
                 }
-                """, """
-                namespace Supabase.App;
-
-                public class Options { public SupabaseOptions Value = new(); }
                 """);
             Assert.True(Mentions(compilation, sdk, "App.Holder"));
-            Assert.True(Mentions(compilation, sdk, "Supabase.App.Options"));
+
+            // postgrest-csharp 3.2 (with realtime-csharp 6.0.4) declares its client in namespace Postgrest: seen from Postgrest.Reports.
+            var (older, olderSdk) = Compile(SdkVersion.Realtime604, """
+                namespace Postgrest.Reports;
+
+                public class Options { public ClientOptions Value = new(); }
+                """);
+            Assert.True(Mentions(older, olderSdk, "Postgrest.Reports.Options"));
         }
 
         [Fact]
