@@ -13,11 +13,12 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
     /// pass over a body, every subtree a model looks into) reads a slice of that array.
     /// </summary>
     /// <remarks>
-    /// The rules and the model walk the same SDK bodies a dozen times per compilation (the channel usage,
-    /// the registrations, SRT001, SRT002, SRT005, SRT014, the slot writes, the constant folding of a local);
-    /// each <c>Descendants()</c> is an iterator with a stack of child enumerators, which cost more than the
-    /// rules' own tests on most operations. One per compilation (kept by <c>SdkSymbols</c>), keyed by the
-    /// tree's root.
+    /// The rules and the model pass over the same SDK bodies several times per compilation (the channel usage
+    /// and its collection facts, the registrations, SRT001, SRT002, SRT005, SRT014, the slot writes); each
+    /// <c>Descendants()</c> is an iterator with a stack of child enumerators, built again for every pass and
+    /// every subtree asked about. The static helpers that look into one local's writes (constant folding,
+    /// change handlers, handler identity) still walk for themselves. One per compilation (kept by
+    /// <c>SdkSymbols</c>), keyed by the tree's root.
     /// </remarks>
     internal sealed class OperationTrees
     {
