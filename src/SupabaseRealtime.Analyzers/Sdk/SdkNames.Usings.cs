@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SupabaseRealtime.Analyzers.Sdk
+{
+    /// <summary>
+    /// The name test's reading of using directives: the aliases a file declares, and whether the file (or a
+    /// <c>global using</c> of the compilation) lets it name SDK types without a dot.
+    /// </summary>
+    internal sealed partial class SdkNames
+    {
+        private static List<string>? Merge(List<string>? file, List<string>? global)
+        {
+            if (global is null)
+            {
+                return file;
+            }
+
+            if (file is null)
+            {
+                return global;
+            }
+
+            var both = new List<string>(file);
+            both.AddRange(global);
+            return both;
+        }
+
+        /// <summary>
+        /// The using aliases <paramref name="tree"/> declares (in the compilation unit or its namespaces), and
+        /// whether a using directive or a namespace declaration of the file starts with an SDK namespace's
+        /// first part (then the file can name SDK types without a dot).
+        /// </summary>
+        private FileUsings Usings(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            List<string>? aliases = null;
+            var seesSdk = false;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(OutsideTypes))
+            {
+                if (node is UsingDirectiveSyntax directive)
+                {
+                    if (directive.Alias != null)
+                    {
+                        (aliases ??= new List<string>()).Add(directive.Alias.Name.Identifier.ValueText);
+                    }
+
+                    seesSdk |= NamesRoot(directive.Name);
+                }
+                else if (node is NamespaceDeclarationSyntax || node.RawKind == FileScopedNamespaceDeclaration)
+                {
+                    foreach (var child in node.ChildNodes())
+                    {
+                        if (child is NameSyntax name)
+                        {
+                            seesSdk |= NamesRoot(name);
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return new FileUsings(aliases, seesSdk);
+        }
+
+        /// <summary>
+        /// What the compilation's <c>global using</c> directives (in any file, generated ones included) give every
+        /// file: their aliases, and whether one imports an SDK namespace or type.
+        /// </summary>
+        private FileUsings GlobalUsings(CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref globalUsings);
+            if (known != null)
+            {
+                return known;
+            }
+
+            List<string>? aliases = null;
+            var seesSdk = false;
+            foreach (var tree in sdk.Compilation.SyntaxTrees)
+            {
+                if (!(tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit))
+                {
+                    continue;
+                }
+
+                foreach (var directive in unit.Usings)
+                {
+                    if (!directive.GetFirstToken().IsKind(SyntaxKind.GlobalKeyword))
+                    {
+                        continue;
+                    }
+
+                    if (directive.Alias != null)
+                    {
+                        (aliases ??= new List<string>()).Add(directive.Alias.Name.Identifier.ValueText);
+                    }
+
+                    seesSdk |= NamesRoot(directive.Name);
+                }
+            }
+
+            known = new FileUsings(aliases, seesSdk);
+            return Interlocked.CompareExchange(ref globalUsings, known, null) ?? known;
+        }
+
+        /// <summary>True when <paramref name="name"/> starts with the first part of an SDK namespace (or is not a plain name).</summary>
+        private bool NamesRoot(NameSyntax? name)
+        {
+            while (true)
+            {
+                switch (name)
+                {
+                    case QualifiedNameSyntax qualified:
+                        name = qualified.Left;
+                        break;
+                    case AliasQualifiedNameSyntax aliasQualified:
+                        name = aliasQualified.Name;
+                        break;
+                    case SimpleNameSyntax simple:
+                        return roots.Contains(simple.Identifier.ValueText);
+                    default:
+                        // using X = int[]; (C# 12, an alias: the file is read whole anyway) or a shape not known here.
+                        return true;
+                }
+            }
+        }
+
+        /// <summary>A file-scoped namespace (C# 10), a kind the Roslyn this package compiles against does not name.</summary>
+        private const int FileScopedNamespaceDeclaration = 8845;
+
+        /// <summary>Using directives sit in the compilation unit and in namespaces (block or file-scoped), never in types.</summary>
+        private static bool OutsideTypes(SyntaxNode node)
+            => !(node is BaseTypeDeclarationSyntax) && !(node is DelegateDeclarationSyntax) && !(node is GlobalStatementSyntax) && !(node is UsingDirectiveSyntax)
+                && !(node is AttributeListSyntax);
+
+        /// <summary>The aliases and SDK imports of one file, or of the compilation's global usings.</summary>
+        private sealed class FileUsings
+        {
+            public FileUsings(List<string>? aliases, bool seesSdk)
+            {
+                Aliases = aliases;
+                SeesSdk = seesSdk;
+            }
+
+            public List<string>? Aliases { get; }
+
+            /// <summary>A using, alias or namespace declaration starts with an SDK namespace's first part.</summary>
+            public bool SeesSdk { get; }
+        }
+    }
+}
