@@ -205,7 +205,7 @@ namespace SupabaseRealtime.Analyzers.Model
             private ISymbol? CollectionField(IOperation? operation)
             {
                 var slot = ChannelSlots.GetSlot(operation);
-                return (slot is IFieldSymbol || slot is IPropertySymbol) && IsTrackedSlot(slot) && usage.IsChannelCollection(TypeOf(slot)) ? slot : null;
+                return (slot is IFieldSymbol || slot is IPropertySymbol) && IsTrackedSlot(slot) && usage.IsChannelCollection(SymbolPath.TypeOf(slot)) ? slot : null;
             }
 
             /// <summary>The collection an element read comes from (<c>_rooms[key]</c>, <c>_rooms[0]</c>, <c>pair.Value</c>, <c>_rooms.First()</c>).</summary>
@@ -327,7 +327,7 @@ namespace SupabaseRealtime.Analyzers.Model
             /// </summary>
             private void OnWholeCollectionWrite(ISymbol collection, IOperation value, IOperation syntax)
             {
-                if (!((collection is IFieldSymbol || collection is IPropertySymbol) && IsTrackedSlot(collection) && usage.IsChannelCollection(TypeOf(collection))))
+                if (!((collection is IFieldSymbol || collection is IPropertySymbol) && IsTrackedSlot(collection) && usage.IsChannelCollection(SymbolPath.TypeOf(collection))))
                 {
                     return;
                 }

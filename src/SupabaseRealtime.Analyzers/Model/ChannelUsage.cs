@@ -422,22 +422,5 @@ namespace SupabaseRealtime.Analyzers.Model
 
             return false;
         }
-
-        private static ITypeSymbol? TypeOf(ISymbol symbol)
-        {
-            switch (symbol)
-            {
-                case ILocalSymbol local:
-                    return local.Type;
-                case IFieldSymbol field:
-                    return field.Type;
-                case IPropertySymbol property:
-                    return property.Type;
-                case IParameterSymbol parameter:
-                    return parameter.Type;
-                default:
-                    return null;
-            }
-        }
     }
 }

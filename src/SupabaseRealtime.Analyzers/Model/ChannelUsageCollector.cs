@@ -298,7 +298,7 @@ namespace SupabaseRealtime.Analyzers.Model
                         {
                             Subscriptions.Add(new Subscription(invocation, true, SubscriptionHolder.Discarded, null, null, client, body));
                         }
-                        else if (ChannelSlots.GetSlot(assignment.Target) is { } slot && usage.IsChannelType(TypeOf(slot)))
+                        else if (ChannelSlots.GetSlot(assignment.Target) is { } slot && usage.IsChannelType(SymbolPath.TypeOf(slot)))
                         {
                             Subscriptions.Add(new Subscription(invocation, true, SubscriptionHolder.Slot, slot, null, client, body));
                         }
@@ -337,7 +337,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
             private void OnWrite(ISymbol slot, IOperation value, IOperation syntax)
             {
-                var slotType = TypeOf(slot);
+                var slotType = SymbolPath.TypeOf(slot);
                 var unwrapped = ChannelSlots.UnwrapAwait(value);
                 if (unwrapped is null)
                 {
@@ -381,7 +381,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     }
                 }
 
-                var slotType = TypeOf(slot);
+                var slotType = SymbolPath.TypeOf(slot);
                 return usage.IsChannelType(slotType) || usage.IsChannelCollection(slotType) || usage.IsClientType(slotType);
             }
 

@@ -17,7 +17,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     return;
                 }
 
-                var slotType = TypeOf(slot);
+                var slotType = SymbolPath.TypeOf(slot);
                 var isChannel = usage.IsChannelType(slotType);
                 var isCollection = !isChannel && usage.IsChannelCollection(slotType);
                 if (!isChannel && !isCollection)

@@ -119,7 +119,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     var slot = ChannelSlots.GetSlot(unwrapped);
                     if (slot != null)
                     {
-                        return (slot is IFieldSymbol || slot is IPropertySymbol) && IsTrackedSlot(slot) && usage.IsChannelCollection(TypeOf(slot)) ? slot : null;
+                        return (slot is IFieldSymbol || slot is IPropertySymbol) && IsTrackedSlot(slot) && usage.IsChannelCollection(SymbolPath.TypeOf(slot)) ? slot : null;
                     }
 
                     switch (unwrapped)

@@ -298,31 +298,10 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             /// <summary>Slots that can hold a channel: channel types, <c>object</c> (5.x event senders), and error types.</summary>
             private bool IsChannelSlot(ISymbol symbol)
-            {
-                ITypeSymbol? slotType;
-                switch (symbol)
-                {
-                    case ILocalSymbol local:
-                        slotType = local.Type;
-                        break;
-                    case IParameterSymbol parameter:
-                        slotType = parameter.Type;
-                        break;
-                    case IFieldSymbol field:
-                        slotType = field.Type;
-                        break;
-                    case IPropertySymbol property:
-                        slotType = property.Type;
-                        break;
-                    default:
-                        return false;
-                }
-
-                return slotType is null
-                    || slotType.TypeKind == TypeKind.Error
-                    || slotType.SpecialType == SpecialType.System_Object
-                    || sdk.IsRealtimeChannel(slotType);
-            }
+                => SymbolPath.TypeOf(symbol) is { } slotType
+                    && (slotType.TypeKind == TypeKind.Error
+                        || slotType.SpecialType == SpecialType.System_Object
+                        || sdk.IsRealtimeChannel(slotType));
 
             // ---- Judging ------------------------------------------------------------------------
         }
