@@ -119,24 +119,10 @@ namespace SupabaseRealtime.Analyzers.Model
                     continue;
                 }
 
-                switch (parameter.Name)
+                // Any other parameter must be left at null.
+                if (!TrySetPart(parameter.Name, value.Value, ref schema, ref table, ref filter) && value.Value != null)
                 {
-                    case "schema":
-                        schema = value.Value as string;
-                        break;
-                    case "table":
-                        table = value.Value as string;
-                        break;
-                    case "filter":
-                        filter = value.Value as string;
-                        break;
-                    default:
-                        if (value.Value != null)
-                        {
-                            return Unknown;
-                        }
-
-                        break;
+                    return Unknown;
                 }
             }
 
@@ -148,13 +134,13 @@ namespace SupabaseRealtime.Analyzers.Model
             return schema is null || eventName is null ? Unknown : Known(schema, table, eventName, filter);
         }
 
+        /// <summary>What <c>new PostgresChangesFilter().Schema</c> is in the SDK.</summary>
+        internal const string FilterDefaultSchema = "public";
+
         /// <summary>
         /// The registration <c>OnPostgresChange(handler, listenType, filter)</c> makes: the filter's
         /// schema, table and filter (a null filter means <c>new PostgresChangesFilter()</c>).
         /// </summary>
-        /// <summary>What <c>new PostgresChangesFilter().Schema</c> is in the SDK.</summary>
-        internal const string FilterDefaultSchema = "public";
-
         public static PostgresBinding FromFilter(IOperation? filterValue, string? eventName, SdkSymbols sdk)
         {
             if (eventName is null || sdk.PostgresChangesFilter is null)
@@ -199,19 +185,9 @@ namespace SupabaseRealtime.Analyzers.Model
                     return Unknown;
                 }
 
-                switch (parameter.Name)
+                if (!TrySetPart(parameter.Name, value.Value, ref schema, ref table, ref filter))
                 {
-                    case "schema":
-                        schema = value.Value as string;
-                        break;
-                    case "table":
-                        table = value.Value as string;
-                        break;
-                    case "filter":
-                        filter = value.Value as string;
-                        break;
-                    default:
-                        return Unknown;
+                    return Unknown;
                 }
             }
 
@@ -296,6 +272,25 @@ namespace SupabaseRealtime.Analyzers.Model
         }
 
         /// <summary>Applies <c>{ Schema = "...", Table = "...", Filter = "..." }</c>; false for anything else.</summary>
+        /// <summary>Sets the schema, table or filter from a constructor argument of that name; false for any other parameter.</summary>
+        private static bool TrySetPart(string parameterName, object? value, ref string? schema, ref string? table, ref string? filter)
+        {
+            switch (parameterName)
+            {
+                case "schema":
+                    schema = value as string;
+                    return true;
+                case "table":
+                    table = value as string;
+                    return true;
+                case "filter":
+                    filter = value as string;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         private static bool ApplyInitializer(IObjectOrCollectionInitializerOperation? initializer, ref string? schema, ref string? table, ref string? filter)
         {
             if (initializer is null)
