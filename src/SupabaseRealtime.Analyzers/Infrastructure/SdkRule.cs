@@ -19,6 +19,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
             Options = options;
             Scope = sdk.ScopeFor(options);
             Types = new TypeStarts(sdk);
+            Lifetime = new System.Lazy<Model.LifetimeModel>(() => Model.LifetimeModel.Create(compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly);
         }
 
         public Compilation Compilation { get; }
@@ -31,6 +32,13 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
 
         /// <summary>The per-type starts of every rule, handed to the driver as one symbol-start action.</summary>
         public TypeStarts Types { get; }
+
+        /// <summary>
+        /// The framework types that give a type a bounded lifetime (SRT004, SRT007), resolved once on first use: by then
+        /// the compiler has declared the project's types, so the lookups do not wait for it; a lost race builds a second,
+        /// identical model instead of blocking a thread.
+        /// </summary>
+        public System.Lazy<Model.LifetimeModel> Lifetime { get; }
 
         /// <summary>The channel timelines of each type, collected once for every rule that reads them.</summary>
         public Model.RegistrationReaders Registrations { get; } = new Model.RegistrationReaders();

@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SupabaseRealtime.Analyzers.Infrastructure;
@@ -52,9 +50,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            // Resolved on first use (by then the compiler has declared the project's types, so the lookups do not wait
-            // for it); a lost race builds a second, identical model instead of blocking a thread.
-            var lazyLifetime = new Lazy<LifetimeModel>(() => LifetimeModel.Create(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
             compilation.Types.Add(context, start =>
             {
                 var type = (INamedTypeSymbol)start.Symbol;
@@ -69,7 +64,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return;
                 }
 
-                var lifetime = lazyLifetime.Value;
+                var lifetime = compilation.Lifetime.Value;
                 if (lifetime.GetLifetime(type, LifetimeModel.ConfiguredLifetimeTypes(compilation.Options, tree)) == LifetimeKind.None)
                 {
                     return;
@@ -77,7 +72,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
                 // another block of the type does reference it.
-                var usage = new ChannelUsage(type, sdk, lazyLifetime, trackReobtains: false, compilation.Scope);
+                var usage = new ChannelUsage(type, sdk, compilation.Lifetime, trackReobtains: false, compilation.Scope);
                 start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -40,9 +39,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            // Resolved on first use (by then the compiler has declared the project's types, so the lookups do not wait
-            // for it); a lost race builds a second, identical model instead of blocking a thread.
-            var lazyLifetime = new Lazy<LifetimeModel>(() => LifetimeModel.Create(compilation.Compilation), LazyThreadSafetyMode.PublicationOnly);
             compilation.Types.Add(context, start =>
             {
                 var type = (INamedTypeSymbol)start.Symbol;
@@ -59,7 +55,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
                 // another block of the type does reference it; the lifetime model is created for the first type that does.
-                var usage = new ChannelUsage(type, sdk, lazyLifetime, trackReobtains: true, compilation.Scope);
+                var usage = new ChannelUsage(type, sdk, compilation.Lifetime, trackReobtains: true, compilation.Scope);
                 start.RegisterOperationBlockAction(usage.Add);
                 start.RegisterSymbolEndAction(end =>
                 {
@@ -68,7 +64,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return;
                     }
 
-                    new Decision(usage, lazyLifetime.Value, compilation, tree!).Run(end);
+                    new Decision(usage, compilation.Lifetime.Value, compilation, tree!).Run(end);
                 });
             });
         }
