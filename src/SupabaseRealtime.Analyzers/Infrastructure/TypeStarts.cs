@@ -69,6 +69,7 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
         private List<Action<OperationBlockAnalysisContext>>? blockActions;
         private List<Action<SymbolAnalysisContext>>? endActions;
         private Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>? operationActions;
+        private Dictionary<Type, object>? shared;
 
         public TypeStart(SymbolStartAnalysisContext context) => this.context = context;
 
@@ -79,6 +80,23 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
         public AnalyzerOptions Options => context.Options;
 
         public CancellationToken CancellationToken => context.CancellationToken;
+
+        /// <summary>
+        /// One value of <typeparamref name="T"/> for this type, made by the first rule that asks and handed to the others:
+        /// for a per-type model several rules read. The rules start one after another on one thread, so no lock is needed.
+        /// </summary>
+        public T Shared<T>(Func<T> create)
+            where T : class
+        {
+            shared ??= new Dictionary<Type, object>();
+            if (!shared.TryGetValue(typeof(T), out var known))
+            {
+                known = create();
+                shared.Add(typeof(T), known);
+            }
+
+            return (T)known;
+        }
 
         public void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
             => (blockActions ??= new List<Action<OperationBlockAnalysisContext>>()).Add(action);

@@ -21,8 +21,10 @@ namespace SupabaseRealtime.Analyzers.Model
         private readonly INamedTypeSymbol type;
         private readonly SdkSymbols sdk;
         private readonly Lazy<LifetimeModel> lifetime;
-        private readonly bool trackReobtains;
         private readonly SourceScope? scope;
+
+        /// <summary>Set only while the type starts, before the driver hands it any block (see <see cref="TrackReobtains"/>).</summary>
+        private bool trackReobtains;
 
         // Filled lock-free while blocks arrive (concurrently); merged into the lists below by Complete().
         private readonly PushList<Collector> collected = new PushList<Collector>();
@@ -63,6 +65,25 @@ namespace SupabaseRealtime.Analyzers.Model
         }
 
         public INamedTypeSymbol Type => type;
+
+        /// <summary>
+        /// The type's one channel-usage model for every rule that reads it (SRT004, SRT007): the first rule to ask at the
+        /// type's start makes it and registers its block action; the others get the same instance, so each block is
+        /// walked once whichever of them are on.
+        /// </summary>
+        public static ChannelUsage Of(TypeStart start, SdkCompilation compilation)
+            => start.Shared(() =>
+            {
+                var usage = new ChannelUsage((INamedTypeSymbol)start.Symbol, compilation.Sdk, compilation.Lifetime, trackReobtains: false, compilation.Scope);
+                start.RegisterOperationBlockAction(usage.Add);
+                return usage;
+            });
+
+        /// <summary>
+        /// Also find <see cref="Reobtains"/> (builds control-flow graphs). Call at the type's start, where the driver has
+        /// handed the type no block yet; a rule that does not read them never pays for them.
+        /// </summary>
+        public void TrackReobtains() => trackReobtains = true;
 
         // Read these only in the symbol-end action, after Complete() returned true.
         public IReadOnlyList<Subscription> Subscriptions => (IReadOnlyList<Subscription>?)subscriptions ?? Array.Empty<Subscription>();

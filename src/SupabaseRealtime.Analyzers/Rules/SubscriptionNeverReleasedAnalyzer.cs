@@ -72,8 +72,7 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
                 // another block of the type does reference it.
-                var usage = new ChannelUsage(type, sdk, compilation.Lifetime, trackReobtains: false, compilation.Scope);
-                start.RegisterOperationBlockAction(usage.Add);
+                var usage = ChannelUsage.Of(start, compilation);
                 start.RegisterSymbolEndAction(end =>
                 {
                     if (!usage.Complete() || (usage.Subscriptions.Count == 0 && usage.ElementSubscriptions.Count == 0))

@@ -55,8 +55,8 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 // Blocks that do not reference the SDK are only kept until the type ends, and walked then only when
                 // another block of the type does reference it; the lifetime model is created for the first type that does.
-                var usage = new ChannelUsage(type, sdk, compilation.Lifetime, trackReobtains: true, compilation.Scope);
-                start.RegisterOperationBlockAction(usage.Add);
+                var usage = ChannelUsage.Of(start, compilation);
+                usage.TrackReobtains();
                 start.RegisterSymbolEndAction(end =>
                 {
                     if (!usage.Complete() || !HasUnsubscribe(usage))
