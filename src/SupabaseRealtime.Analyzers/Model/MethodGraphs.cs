@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model
 {
@@ -23,20 +24,24 @@ namespace SupabaseRealtime.Analyzers.Model
     }
 
     /// <summary>
-    /// Control flow graphs of source methods and of the operation blocks registrations sit in, built once and
-    /// cached. Lives for one analysis pass (e.g. one symbol-end action); not shared across threads' passes.
+    /// Control flow graphs of source methods and of the operation blocks registrations sit in, found once per pass.
+    /// The graphs themselves are the compilation's (<see cref="SdkSymbols.GraphOf"/>): a body another rule asked for
+    /// is not built again. Lives for one analysis pass (e.g. one symbol-end action); not shared across threads' passes.
     /// </summary>
     internal sealed class MethodGraphs
     {
+        private readonly SdkSymbols sdk;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> knownModels;
         private readonly CancellationToken cancellationToken;
         private readonly Dictionary<IMethodSymbol, FlowGraph?> methods = new Dictionary<IMethodSymbol, FlowGraph?>(SymbolEqualityComparer.Default);
         private readonly Dictionary<IOperation, FlowGraph?> roots = new Dictionary<IOperation, FlowGraph?>();
 
+        /// <param name="sdk">The compilation's SDK symbols, which hold its graphs.</param>
         /// <param name="knownModels">Semantic models the analyzer already holds, by tree (the ones its callbacks were handed).</param>
         /// <param name="cancellationToken">Cancels graph construction.</param>
-        public MethodGraphs(ConcurrentDictionary<SyntaxTree, SemanticModel> knownModels, CancellationToken cancellationToken)
+        public MethodGraphs(SdkSymbols sdk, ConcurrentDictionary<SyntaxTree, SemanticModel> knownModels, CancellationToken cancellationToken)
         {
+            this.sdk = sdk;
             this.knownModels = knownModels;
             this.cancellationToken = cancellationToken;
         }
@@ -86,9 +91,8 @@ namespace SupabaseRealtime.Analyzers.Model
                 }
 
                 var model = ModelFor(syntax.SyntaxTree);
-                if (model?.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body)
+                if (model?.GetOperation(declaration, cancellationToken) is IMethodBodyOperation body && Create(body) is { } graph)
                 {
-                    var graph = ControlFlowGraph.Create(body, cancellationToken);
                     result = new FlowGraph(graph, model);
                     break;
                 }
@@ -105,7 +109,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// </summary>
         private SemanticModel? ModelFor(SyntaxTree tree) => knownModels.TryGetValue(tree, out var model) ? model : null;
 
-        private ControlFlowGraph? Create(IOperation root) => CreateGraph(root, cancellationToken);
+        private ControlFlowGraph? Create(IOperation root) => sdk.GraphOf(root, cancellationToken);
 
         /// <summary>The graph of a flow root (a body or an initializer: the same graph an analysis context gives for it), or null for anything else.</summary>
         public static ControlFlowGraph? CreateGraph(IOperation root, CancellationToken cancellationToken)

@@ -128,7 +128,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             ConcurrentDictionary<SyntaxTree, SemanticModel> models)
         {
             var cancellationToken = context.CancellationToken;
-            var graphs = new MethodGraphs(models, cancellationToken);
+            var graphs = new MethodGraphs(state.Compilation.Sdk, models, cancellationToken);
 
             // For each read: whether a handler reaches it for DELETE (and whether every such handler listens to DELETE only),
             // and whether any handler reaches it for INSERT or UPDATE.

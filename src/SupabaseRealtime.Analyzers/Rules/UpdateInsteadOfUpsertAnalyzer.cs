@@ -150,7 +150,7 @@ namespace SupabaseRealtime.Analyzers.Rules
         {
             var cancellationToken = context.CancellationToken;
             var compilation = state.Compilation;
-            var graphs = new MethodGraphs(models, cancellationToken);
+            var graphs = new MethodGraphs(compilation.Sdk, models, cancellationToken);
             var reached = new Dictionary<SyntaxNode, (ChangeHandler Handler, SemanticModel Model)>();
             var order = new List<SyntaxNode>();
 
