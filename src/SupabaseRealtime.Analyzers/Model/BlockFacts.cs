@@ -244,7 +244,7 @@ namespace SupabaseRealtime.Analyzers.Model
             var first = true;
             foreach (var body in CallOrder.WithNestedBodies(graph, HoldsRelevant))
             {
-                var order = CallOrder.Create(body);
+                var order = sdk.OrderOf(body);
                 if (order != null)
                 {
                     Bodies.Add(new BodyFlow(order, isNested: !first, IsConstructorPhase && first, IsInitializer && first, Root.Syntax));

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model
 {
@@ -23,13 +24,13 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>The order of the block itself (the first body), or null when there is none.</summary>
         public CallOrder? Root => orders.IsEmpty ? null : orders[0];
 
-        /// <summary>Builds the orders of <paramref name="graph"/> and its nested bodies.</summary>
-        public static BodyOrders Create(ControlFlowGraph graph)
+        /// <summary>The orders of <paramref name="graph"/> and its nested bodies (each the compilation's one, see <see cref="SdkSymbols.OrderOf"/>).</summary>
+        public static BodyOrders Create(ControlFlowGraph graph, SdkSymbols sdk)
         {
             var builder = ImmutableArray.CreateBuilder<CallOrder>();
             foreach (var body in CallOrder.WithNestedBodies(graph))
             {
-                if (CallOrder.Create(body) is { } order)
+                if (sdk.OrderOf(body) is { } order)
                 {
                     builder.Add(order);
                 }

@@ -180,7 +180,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
                     foreach (var body in CallOrder.WithNestedBodies(graph))
                     {
-                        var order = CallOrder.Create(body);
+                        var order = usage.sdk.OrderOf(body);
                         if (order is null)
                         {
                             continue;

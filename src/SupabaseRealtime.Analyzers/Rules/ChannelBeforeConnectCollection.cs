@@ -49,7 +49,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     {
                         if (NeedsOrders(block))
                         {
-                            block.Orders = Sdk.GraphOf(blocks[i], context.CancellationToken) is { } graph ? BodyOrders.Create(graph) : null;
+                            block.Orders = Sdk.GraphOf(blocks[i], context.CancellationToken) is { } graph ? BodyOrders.Create(graph, Sdk) : null;
                         }
 
                         ImmutableInterlocked.Push(ref channels, block);

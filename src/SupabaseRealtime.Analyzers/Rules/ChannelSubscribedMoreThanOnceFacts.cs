@@ -216,7 +216,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         {
                             if (sdk.GraphOf(block, context.CancellationToken) is { } graph)
                             {
-                                LocateFacts(body, graph);
+                                LocateFacts(body, graph, sdk);
                             }
                         }
                         else
@@ -230,14 +230,14 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
 
             /// <summary>Builds the call order of the body and of its lambdas and local functions that hold a Subscribe(), and places the facts.</summary>
-            private static void LocateFacts(Body body, ControlFlowGraph graph)
+            private static void LocateFacts(Body body, ControlFlowGraph graph, SdkSymbols sdk)
             {
                 var facts = body.Facts;
 
                 // Lambdas and local functions get a graph only when a Subscribe() sits inside them.
                 foreach (var nested in CallOrder.WithNestedBodies(graph, function => ContainsSubscribe(function, facts)))
                 {
-                    var order = CallOrder.Create(nested);
+                    var order = sdk.OrderOf(nested);
                     if (order != null)
                     {
                         body.Orders.Add(order);
@@ -485,7 +485,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         var graph = sdk.GraphOf(body.Root, cancellationToken);
                         if (graph != null)
                         {
-                            LocateFacts(body, graph);
+                            LocateFacts(body, graph, sdk);
                         }
                     }
                 }

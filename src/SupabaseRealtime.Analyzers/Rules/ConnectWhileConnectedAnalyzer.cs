@@ -469,7 +469,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 if (!orders.TryGetValue(root, out var bodies))
                 {
                     var graph = Sdk.GraphOf(operation, cancellationToken);
-                    bodies = graph is null ? null : BodyOrders.Create(graph);
+                    bodies = graph is null ? null : BodyOrders.Create(graph, Sdk);
                     orders.Add(root, bodies);
                 }
 

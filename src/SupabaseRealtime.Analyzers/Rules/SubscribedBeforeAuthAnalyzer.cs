@@ -295,7 +295,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                var orders = blockAuths.Count > 0 && Sdk.GraphOf(operationBlock, context.CancellationToken) is { } graph ? BodyOrders.Create(graph) : null;
+                var orders = blockAuths.Count > 0 && Sdk.GraphOf(operationBlock, context.CancellationToken) is { } graph ? BodyOrders.Create(graph, Sdk) : null;
                 foreach (var call in subscriptionCalls)
                 {
                     var subscription = new Subscription(call, member, memberRank, BodyOrders.IsInNestedBody(call));

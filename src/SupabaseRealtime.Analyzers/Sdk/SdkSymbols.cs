@@ -38,6 +38,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
         private readonly Memo<IAssemblySymbol, bool> assemblySeesSdk = new Memo<IAssemblySymbol, bool>(capacity: 64);
         private readonly IAssemblySymbol compilationAssembly;
         private readonly Memo<IOperation, ControlFlowGraph> graphs = new Memo<IOperation, ControlFlowGraph>(capacity: 64);
+        private readonly Memo<ControlFlowGraph, Model.CallOrder> orders = new Memo<ControlFlowGraph, Model.CallOrder>(capacity: 64);
 
         /// <summary>Each operation tree the rules walk, flattened once per compilation (see <see cref="OperationTrees"/>).</summary>
         public OperationTrees Operations { get; } = new OperationTrees();
@@ -263,6 +264,22 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             return graph;
+        }
+
+        /// <summary>
+        /// The call order of one body's graph (a root's, a lambda's or a local function's), indexed once per compilation
+        /// whichever rule asks first; a lost race indexes it twice, and either copy answers the same.
+        /// </summary>
+        public Model.CallOrder OrderOf(ControlFlowGraph graph)
+        {
+            if (orders.TryGetValue(graph, out var known))
+            {
+                return known;
+            }
+
+            var order = Model.CallOrder.Create(graph)!;
+            orders.Add(graph, order);
+            return order;
         }
 
         /// <summary>True when <paramref name="symbol"/> is declared in an SDK assembly.</summary>
