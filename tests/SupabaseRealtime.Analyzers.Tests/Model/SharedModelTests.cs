@@ -6,8 +6,6 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Rules;
@@ -84,40 +82,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             foreach (var file in Directory.EnumerateFiles(Product.PathOf("tests", "SupabaseRealtime.Analyzers.Tests", "Rules"), "*.cs").OrderBy(f => f, StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(file);
-                if (!name.StartsWith(first, StringComparison.Ordinal) && !name.StartsWith(second, StringComparison.Ordinal))
+                if (name.StartsWith(first, StringComparison.Ordinal) || name.StartsWith(second, StringComparison.Ordinal))
                 {
-                    continue;
-                }
-
-                var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
-                var usings = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
-                    .FirstOrDefault(v => v.Identifier.ValueText == "Usings")?.Initializer?.Value is LiteralExpressionSyntax literal
-                    ? literal.Token.ValueText
-                    : string.Empty;
-                var index = 0;
-                foreach (var token in root.DescendantTokens())
-                {
-                    if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
-                    {
-                        continue;
-                    }
-
-                    var value = token.ValueText;
-                    if (value.Length < 40 || !value.Contains("class ", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    var text = value.Contains("using Supabase", StringComparison.Ordinal) ? value : usings + value;
-                    try
-                    {
-                        text = Markup.Strip(text);
-                    }
-                    catch (ArgumentException)
-                    {
-                    }
-
-                    sources.Add(new CorpusSource($"{name}#{index++}", text));
+                    sources.AddRange(Harness.TestSources(file, prefixUsings: true));
                 }
             }
 

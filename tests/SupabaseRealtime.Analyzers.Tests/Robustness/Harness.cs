@@ -130,6 +130,58 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
             return results;
         }
 
+        /// <summary>
+        /// The code of each test in a rule test file: every string literal long enough to hold a class and naming the
+        /// SDK, markup stripped. With <paramref name="prefixUsings"/>, a test whose code writes no <c>using Supabase...</c>
+        /// gets its file's <c>Usings</c> constant in front, as the test itself does.
+        /// </summary>
+        public static IEnumerable<CorpusSource> TestSources(string file, bool prefixUsings)
+        {
+            var name = Path.GetFileName(file);
+            var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+            var usings = prefixUsings
+                && root.DescendantNodes().OfType<VariableDeclaratorSyntax>().FirstOrDefault(v => v.Identifier.ValueText == "Usings")?.Initializer?.Value is LiteralExpressionSyntax literal
+                ? literal.Token.ValueText
+                : string.Empty;
+            var index = 0;
+            foreach (var token in root.DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                    && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
+                {
+                    continue;
+                }
+
+                var value = token.ValueText;
+                if (value.Length < 40 || !value.Contains("class ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (usings.Length > 0 && !value.Contains("using Supabase", StringComparison.Ordinal))
+                {
+                    value = usings + value;
+                }
+
+                if (!value.Contains("Supabase", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string text;
+                try
+                {
+                    text = Markup.Strip(value);
+                }
+                catch (ArgumentException)
+                {
+                    text = value;
+                }
+
+                yield return new CorpusSource($"{name}#{index++}", text);
+            }
+        }
+
         private static ImmutableArray<CorpusSource> LoadCorpus()
         {
             var builder = ImmutableArray.CreateBuilder<CorpusSource>();
@@ -138,34 +190,7 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
             {
                 foreach (var file in Directory.EnumerateFiles(rules, "*.cs").OrderBy(f => f, StringComparer.Ordinal))
                 {
-                    var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
-                    var index = 0;
-                    foreach (var token in root.DescendantTokens())
-                    {
-                        if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
-                            && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
-                        {
-                            continue;
-                        }
-
-                        var value = token.ValueText;
-                        if (value.Length < 40 || !value.Contains("Supabase", StringComparison.Ordinal) || !value.Contains("class ", StringComparison.Ordinal))
-                        {
-                            continue;
-                        }
-
-                        string text;
-                        try
-                        {
-                            text = Markup.Strip(value);
-                        }
-                        catch (ArgumentException)
-                        {
-                            text = value;
-                        }
-
-                        builder.Add(new CorpusSource($"{Path.GetFileName(file)}#{index++}", text));
-                    }
+                    builder.AddRange(TestSources(file, prefixUsings: false));
                 }
             }
 
