@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
@@ -63,13 +64,20 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            var value = interpolated != null
-                ? TextWithoutHoles(interpolated) ?? ConstantString(context.SemanticModel, node, context.CancellationToken)
-                : ConstantString(context.SemanticModel, node, context.CancellationToken);
-
+            var value = interpolated != null ? TextWithoutHoles(interpolated) : null;
             if (value is null)
             {
-                return;
+                // Folding binds the member's body: not done for a composite that reports nothing whatever its names hold.
+                if (CannotHoldKey(node))
+                {
+                    return;
+                }
+
+                value = ConstantString(context.SemanticModel, node, context.CancellationToken);
+                if (value is null)
+                {
+                    return;
+                }
             }
 
             // Only the outermost constant reports.
@@ -245,6 +253,66 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return expression;
                 }
             }
+        }
+
+        /// <summary>
+        /// True when the composite <paramref name="node"/> (already shaped like a constant) reports nothing, whatever
+        /// constants its names hold: its literal text has a character that no key has (a space, a colon, a slash), so
+        /// its value is no key, and none of its literals is a key by itself. Its names need no binding then.
+        /// </summary>
+        private static bool CannotHoldKey(ExpressionSyntax node)
+        {
+            var foreign = false;
+            var pending = new Stack<ExpressionSyntax>();
+            pending.Push(node);
+            while (pending.Count > 0)
+            {
+                switch (Unwrap(pending.Pop()))
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        if (!NoKeyIn(literal.Token.ValueText, ref foreign))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                        pending.Push(add.Right);
+                        pending.Push(add.Left);
+                        break;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax text)
+                            {
+                                if (!NoKeyIn(text.TextToken.ValueText, ref foreign))
+                                {
+                                    return false;
+                                }
+                            }
+                            else if (content is InterpolationSyntax hole)
+                            {
+                                pending.Push(hole.Expression);
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return foreign;
+        }
+
+        /// <summary>False when <paramref name="text"/> is a key by itself; notes whether it has a character no key has.</summary>
+        private static bool NoKeyIn(string text, ref bool foreign)
+        {
+            if (SupabaseKeys.KindOf(text) != SupabaseKeys.SecretKind.None)
+            {
+                return false;
+            }
+
+            foreign |= !SupabaseKeys.MayBeInKey(text);
+            return true;
         }
 
         /// <summary>The kind of the first string literal inside the constant expression <paramref name="node"/> that is a key by itself.</summary>

@@ -395,6 +395,23 @@ namespace SupabaseRealtime.Analyzers.Sdk
             return true;
         }
 
+        /// <summary>
+        /// False when <paramref name="text"/> has a character that no key has (keys are base64url, with a JWT's dots and
+        /// padding): then no value that contains it is a key.
+        /// </summary>
+        public static bool MayBeInKey(string text)
+        {
+            foreach (var c in text)
+            {
+                if (!IsBase64UrlChar(c) && c != '.' && c != '=')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private static bool IsBase64UrlChar(char c)
             => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 

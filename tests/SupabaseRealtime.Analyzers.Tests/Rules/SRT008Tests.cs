@@ -250,6 +250,24 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 }
                 """);
 
+        // A header built from a key constant holds the key but is not one: the constant reports, the header does not.
+        [Fact]
+        public Task Reports_a_key_const_once_when_headers_are_built_from_it()
+            => Verify.VerifyAnalyzerAsync($$"""
+                namespace Chat.Server
+                {
+                    public static class AdminHeaders
+                    {
+                        private const string ServiceKey = [|"{{ServiceRoleKey}}"|];
+                        public const string Authorization = "Bearer " + ServiceKey;
+                        public const string Interpolated = $"Bearer {ServiceKey}";
+                        public const string Query = "apikey=" + ServiceKey;
+
+                        public static string ForRoom(string room) => $"room:{room}/" + ServiceKey;
+                    }
+                }
+                """);
+
         [Fact]
         public Task Reports_a_constant_interpolation_of_const_fields()
             => Verify.VerifyAnalyzerAsync($$"""
@@ -1021,6 +1039,18 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         public void Detector_classifies_keys(string? value, bool expected)
             => Assert.Equal(expected, SupabaseKeys.IsSecretKey(value));
 
+        [Theory]
+        [InlineData(ServiceRoleKey, true)]
+        [InlineData(SupabaseAdminKey, true)]
+        [InlineData(SpacedJsonKey, true)]
+        [InlineData(SecretKey, true)]
+        [InlineData("eyJhbGciOiJIUzI1NiJ9.e30=", true)]
+        [InlineData("Bearer ", false)]
+        [InlineData("room:", false)]
+        [InlineData("https://", false)]
+        public void Key_characters_are_base64url_dots_and_padding(string text, bool expected)
+            => Assert.Equal(expected, SupabaseKeys.MayBeInKey(text));
+
         [Fact]
         public void Detector_never_throws_on_mangled_keys()
         {
@@ -1048,7 +1078,9 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                         }
                     }
 
-                    SupabaseKeys.IsSecretKey(text.ToString());
+                    // The analyzer skips folding a constant whose text has a character no key has: no key may have one.
+                    var mangled = text.ToString();
+                    Assert.True(!SupabaseKeys.IsSecretKey(mangled) || SupabaseKeys.MayBeInKey(mangled), mangled);
                 }
             }
 
