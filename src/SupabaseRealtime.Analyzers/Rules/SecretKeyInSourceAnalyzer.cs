@@ -54,12 +54,12 @@ namespace SupabaseRealtime.Analyzers.Rules
 
         private static void AnalyzeComposite(SyntaxNodeAnalysisContext context, SdkCompilation compilation)
         {
-            // The syntax checks first (a hole or an operand that cannot be constant rules the expression out),
-            // then the tree, then the semantic model.
+            // The syntax checks first (a hole or an operand that cannot be constant rules the expression out, and so
+            // does text no key holds), then the tree (whether it is generated code, judged once per tree, so only for
+            // what is left), then the semantic model.
             var node = (ExpressionSyntax)context.Node;
             var interpolated = node as InterpolatedStringExpressionSyntax;
-            if ((interpolated != null ? !MayBeConstantInterpolation(interpolated) : !MayBeStringConstant((BinaryExpressionSyntax)node))
-                || !compilation.Scope.ShouldAnalyze(context.Node.SyntaxTree))
+            if (interpolated != null ? !MayBeConstantInterpolation(interpolated) : !MayBeStringConstant((BinaryExpressionSyntax)node))
             {
                 return;
             }
@@ -68,7 +68,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             if (value is null)
             {
                 // Folding binds the member's body: not done for a composite that reports nothing whatever its names hold.
-                if (CannotHoldKey(node))
+                if (CannotHoldKey(node) || !compilation.Scope.ShouldAnalyze(node.SyntaxTree))
                 {
                     return;
                 }
@@ -80,23 +80,21 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
             }
 
-            // Only the outermost constant reports.
-            var parent = CompositeParent(node);
-            if (parent != null && IsStringConstant(context.SemanticModel, parent, context.CancellationToken))
-            {
-                return;
-            }
-
             var kind = SupabaseKeys.KindOf(value);
             if (kind == SupabaseKeys.SecretKind.None)
             {
                 kind = KeyLiteralKind(node);
             }
 
-            if (kind != SupabaseKeys.SecretKind.None)
+            // Only the outermost constant reports.
+            if (kind == SupabaseKeys.SecretKind.None
+                || !compilation.Scope.ShouldAnalyze(node.SyntaxTree)
+                || (CompositeParent(node) is { } parent && IsStringConstant(context.SemanticModel, parent, context.CancellationToken)))
             {
-                Report(context, compilation, node, kind);
+                return;
             }
+
+            Report(context, compilation, node, kind);
         }
 
         private static void Report(SyntaxNodeAnalysisContext context, SdkCompilation compilation, ExpressionSyntax node, SupabaseKeys.SecretKind kind)
