@@ -319,7 +319,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     facts.HardEscape = true;
                     break;
                 case IArgumentOperation argument:
-                    if (argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out)
+                    if (ChannelSlots.IsRefOrOut(argument.Parameter))
                     {
                         if (IsRefPassToOwnMethod(symbol, argument.Parameter))
                         {

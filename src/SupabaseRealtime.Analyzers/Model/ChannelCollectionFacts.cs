@@ -96,7 +96,7 @@ namespace SupabaseRealtime.Analyzers.Model
                             anyCollection = true;
                             foreach (var argument in invocation.Arguments)
                             {
-                                if (argument.Parameter?.RefKind == RefKind.Out || argument.Parameter?.RefKind == RefKind.Ref)
+                                if (ChannelSlots.IsRefOrOut(argument.Parameter))
                                 {
                                     var written = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
                                     if (ChannelSlots.GetSlot(written) is ILocalSymbol outLocal && usage.IsChannelType(outLocal.Type))

@@ -324,6 +324,14 @@ namespace SupabaseRealtime.Analyzers.Model
             return value;
         }
 
+        /// <summary>True for a <c>ref</c> or <c>out</c> parameter: the callee may write the slot the caller passes.</summary>
+        public static bool IsRefOrOut(IParameterSymbol? parameter)
+            => parameter != null && (parameter.RefKind == RefKind.Ref || parameter.RefKind == RefKind.Out);
+
+        /// <summary>The field of this instance an argument passes for a <c>ref</c>/<c>out</c> parameter (<c>SetUp(ref _channel)</c>), or null.</summary>
+        public static IFieldSymbol? InstanceFieldPassedByRef(IArgumentOperation argument)
+            => IsRefOrOut(argument.Parameter) && GetSlot(argument.Value) is IFieldSymbol field && !field.IsStatic ? field : null;
+
         public static bool IsSame(ISymbol? a, ISymbol? b) => a != null && SymbolEqualityComparer.Default.Equals(a, b);
 
         /// <summary>Whether <paramref name="symbol"/> may hold null per its declared nullability (unknown counts as nullable).</summary>

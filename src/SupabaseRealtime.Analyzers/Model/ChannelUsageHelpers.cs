@@ -375,7 +375,7 @@ namespace SupabaseRealtime.Analyzers.Model
                 foreach (var argument in invocation.Arguments)
                 {
                     var parameter = argument.Parameter;
-                    if (parameter is null || (parameter.RefKind != RefKind.Ref && parameter.RefKind != RefKind.Out) || !usage.IsChannelType(parameter.Type))
+                    if (!ChannelSlots.IsRefOrOut(parameter) || !usage.IsChannelType(parameter!.Type))
                     {
                         continue;
                     }
@@ -396,9 +396,7 @@ namespace SupabaseRealtime.Analyzers.Model
 
             /// <summary>The channel field of this instance an argument passes by <c>ref</c>/<c>out</c> to a method of the type.</summary>
             private IFieldSymbol? RefPassedField(IArgumentOperation argument)
-                => argument.Parameter != null && (argument.Parameter.RefKind == RefKind.Ref || argument.Parameter.RefKind == RefKind.Out)
-                    && ChannelSlots.GetSlot(argument.Value) is IFieldSymbol field && !field.IsStatic && IsTrackedSlot(field)
-                    && usage.IsChannelType(field.Type)
+                => ChannelSlots.InstanceFieldPassedByRef(argument) is { } field && IsTrackedSlot(field) && usage.IsChannelType(field.Type)
                     ? field
                     : null;
 
@@ -413,7 +411,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     : null;
 
             private bool IsFollowedParameter(IParameterSymbol parameter)
-                => (parameter.RefKind == RefKind.Ref || parameter.RefKind == RefKind.Out)
+                => ChannelSlots.IsRefOrOut(parameter)
                     && parameter.ContainingSymbol is IMethodSymbol method && method.MethodKind == MethodKind.Ordinary
                     && SymbolEqualityComparer.Default.Equals(method, Owner) && usage.IsChannelType(parameter.Type);
 

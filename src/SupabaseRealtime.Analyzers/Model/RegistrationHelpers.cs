@@ -34,12 +34,12 @@ namespace SupabaseRealtime.Analyzers.Model
             foreach (var argument in invocation.Arguments)
             {
                 var parameter = argument.Parameter;
-                if (parameter is null || (parameter.RefKind != RefKind.Ref && parameter.RefKind != RefKind.Out) || !sdk.IsRealtimeChannel(parameter.Type))
+                if (!ChannelSlots.IsRefOrOut(parameter) || !sdk.IsRealtimeChannel(parameter!.Type))
                 {
                     continue;
                 }
 
-                var field = ChannelSlots.GetSlot(argument.Value) is IFieldSymbol passed && !passed.IsStatic
+                var field = ChannelSlots.InstanceFieldPassedByRef(argument) is { } passed
                     && SymbolEqualityComparer.Default.Equals(passed.ContainingType?.OriginalDefinition, type.OriginalDefinition)
                     ? passed
                     : null;

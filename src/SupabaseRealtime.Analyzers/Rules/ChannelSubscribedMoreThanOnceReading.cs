@@ -185,8 +185,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 // A channel passed by ref or out may come back as another channel.
                 foreach (var argument in invocation.Arguments)
                 {
-                    var refKind = argument.Parameter?.RefKind ?? RefKind.None;
-                    if (refKind == RefKind.Ref || refKind == RefKind.Out)
+                    if (ChannelSlots.IsRefOrOut(argument.Parameter))
                     {
                         var value = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
                         AddUnknownDefinition(value, invocation, invocation.Syntax, owner, facts);
