@@ -30,13 +30,21 @@ namespace SupabaseRealtime.Analyzers.Infrastructure
         /// <summary><paramref name="operation"/> and the operations under it, in <c>DescendantsAndSelf()</c> order.</summary>
         public OperationSlice DescendantsAndSelf(IOperation operation) => Slice(operation, includeSelf: true);
 
-        private OperationSlice Slice(IOperation operation, bool includeSelf)
+        /// <summary>The root of the operation tree that holds <paramref name="operation"/> (a body or an initializer).</summary>
+        public static IOperation RootOf(IOperation operation)
         {
             var root = operation;
             while (root.Parent != null)
             {
                 root = root.Parent;
             }
+
+            return root;
+        }
+
+        private OperationSlice Slice(IOperation operation, bool includeSelf)
+        {
+            var root = OperationTrees.RootOf(operation);
 
             if (!trees.TryGetValue(root, out var flat))
             {

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model
@@ -54,16 +55,18 @@ namespace SupabaseRealtime.Analyzers.Model
         /// shares it: looping over every index yields each distinct root once, with the first block under it.
         /// </summary>
         public static bool TryGetNewGraphRoot(ImmutableArray<IOperation> blocks, int index, out IOperation root)
-        {
-            root = RootOf(blocks[index]);
-            if (!IsGraphRoot(root))
-            {
-                return false;
-            }
+            => TryGetNewRoot(blocks, index, out root) && IsGraphRoot(root);
 
+        /// <summary>
+        /// The root above <c>blocks[index]</c>, when no earlier block of <paramref name="blocks"/> shares it: looping over
+        /// every index yields each distinct root once (a member's blocks asked by their root, as the rules ask).
+        /// </summary>
+        public static bool TryGetNewRoot(ImmutableArray<IOperation> blocks, int index, out IOperation root)
+        {
+            root = OperationTrees.RootOf(blocks[index]);
             for (var earlier = 0; earlier < index; earlier++)
             {
-                if (RootOf(blocks[earlier]) == root)
+                if (OperationTrees.RootOf(blocks[earlier]) == root)
                 {
                     return false;
                 }
@@ -72,16 +75,6 @@ namespace SupabaseRealtime.Analyzers.Model
             return true;
         }
 
-        private static IOperation RootOf(IOperation block)
-        {
-            var root = block;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            return root;
-        }
 
         /// <summary>The body that runs the operation whose syntax is <paramref name="syntax"/>, and its point there.</summary>
         public bool TryFind(SyntaxNode syntax, out CallOrder order, out FlowPoint point)

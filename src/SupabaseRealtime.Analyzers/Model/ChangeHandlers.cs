@@ -2,6 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model
@@ -208,11 +209,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>The one value a local is ever given (its initializer or a single assignment), or null.</summary>
         private static IOperation? SingleValueOf(ILocalReferenceOperation reference)
         {
-            var root = (IOperation)reference;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = OperationTrees.RootOf(reference);
 
             IOperation? written = null;
             var writes = 0;

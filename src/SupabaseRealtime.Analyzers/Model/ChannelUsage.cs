@@ -318,30 +318,13 @@ namespace SupabaseRealtime.Analyzers.Model
         {
             for (var i = 0; i < blocks.Length; i++)
             {
-                var root = RootOf(blocks[i]);
-                var seen = false;
-                for (var j = 0; j < i && !seen; j++)
-                {
-                    seen = ReferenceEquals(RootOf(blocks[j]), root);
-                }
-
-                if (!seen && sdk.ReferencesSdk(root))
+                if (BodyOrders.TryGetNewRoot(blocks, i, out var root) && sdk.ReferencesSdk(root))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        private static IOperation RootOf(IOperation operation)
-        {
-            while (operation.Parent != null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
         }
 
         /// <summary>A member's blocks that do not reference the SDK, kept for <see cref="Complete"/>.</summary>

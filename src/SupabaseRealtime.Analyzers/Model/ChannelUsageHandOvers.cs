@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 
 namespace SupabaseRealtime.Analyzers.Model
 {
@@ -296,11 +297,7 @@ namespace SupabaseRealtime.Analyzers.Model
             /// </summary>
             private static bool IsOnlyInspected(ILocalSymbol local, IOperation within)
             {
-                var root = within;
-                while (root.Parent != null)
-                {
-                    root = root.Parent;
-                }
+                var root = OperationTrees.RootOf(within);
 
                 foreach (var operation in root.Descendants())
                 {

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 
 namespace SupabaseRealtime.Analyzers.Model
 {
@@ -497,7 +498,7 @@ namespace SupabaseRealtime.Analyzers.Model
             /// <summary>True when the body holding <paramref name="within"/> writes <paramref name="parameter"/> anywhere.</summary>
             private static bool IsWritten(IParameterSymbol parameter, IOperation within)
             {
-                foreach (var operation in RootOf(within).Descendants())
+                foreach (var operation in OperationTrees.RootOf(within).Descendants())
                 {
                     if (!(operation is IParameterReferenceOperation reference) || !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
                     {

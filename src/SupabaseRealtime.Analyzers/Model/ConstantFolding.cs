@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 
 namespace SupabaseRealtime.Analyzers.Model
 {
@@ -92,11 +93,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>The initializer of a local that nothing in its function writes again, or null.</summary>
         public static IOperation? SingleInitializer(ILocalReferenceOperation reference)
         {
-            var root = (IOperation)reference;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = OperationTrees.RootOf(reference);
 
             IOperation? initializer = null;
             foreach (var operation in root.Descendants())

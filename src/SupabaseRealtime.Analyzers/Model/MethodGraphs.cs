@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model
@@ -49,11 +50,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// <summary>The graph of the operation block that contains <paramref name="operation"/>.</summary>
         public FlowGraph? ForBlockOf(IOperation operation)
         {
-            var root = operation;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = OperationTrees.RootOf(operation);
 
             if (roots.TryGetValue(root, out var cached))
             {

@@ -104,16 +104,6 @@ namespace SupabaseRealtime.Analyzers.Model
             });
         }
 
-        private static IOperation RootOf(IOperation operation)
-        {
-            while (operation.Parent != null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
-        }
-
         /// <summary>The member a symbol belongs to: lambdas and local functions belong to their containing member.</summary>
         private static ISymbol? MemberOf(ISymbol? symbol)
         {
@@ -132,7 +122,7 @@ namespace SupabaseRealtime.Analyzers.Model
         /// </summary>
         public void Add(ISymbol owner, IOperation operation)
         {
-            var root = RootOf(operation);
+            var root = OperationTrees.RootOf(operation);
             var state = GetCollected();
             lock (state)
             {

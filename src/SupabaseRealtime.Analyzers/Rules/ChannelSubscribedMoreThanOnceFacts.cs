@@ -189,9 +189,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var blocks = context.OperationBlocks;
                 for (var i = 0; i < blocks.Length; i++)
                 {
-                    var block = blocks[i];
-                    var root = RootOf(block);
-                    if (root is null || IsRootOfEarlierBlock(blocks, i, root))
+                    if (!BodyOrders.TryGetNewRoot(blocks, i, out var root))
                     {
                         continue;
                     }
@@ -214,7 +212,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     {
                         if (MayBeJudgedWithoutOtherBodies(facts, root))
                         {
-                            if (sdk.GraphOf(block, context.CancellationToken) is { } graph)
+                            if (sdk.GraphOf(root, context.CancellationToken) is { } graph)
                             {
                                 LocateFacts(body, graph, sdk);
                             }
@@ -290,29 +288,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var node in root.Syntax.DescendantNodes())
                 {
                     if (node is GotoStatementSyntax)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static IOperation? RootOf(IOperation? operation)
-            {
-                while (operation?.Parent != null)
-                {
-                    operation = operation.Parent;
-                }
-
-                return operation;
-            }
-
-            private static bool IsRootOfEarlierBlock(ImmutableArray<IOperation> blocks, int index, IOperation root)
-            {
-                for (var i = 0; i < index; i++)
-                {
-                    if (ReferenceEquals(RootOf(blocks[i]), root))
                     {
                         return true;
                     }

@@ -218,7 +218,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return;
                 }
 
-                var root = RootOf(creation);
+                var root = OperationTrees.RootOf(creation);
                 var autoConnect = ClientCreation.GetAutoConnect(creation, root);
                 if (!autoConnectBySlot.TryGetValue(slot, out var values))
                 {
@@ -281,7 +281,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             private string? Judge(Connect connect, List<Connect> all, Dictionary<IOperation, BodyOrders?> orders, CancellationToken cancellationToken)
             {
                 var invocation = connect.Invocation;
-                var root = RootOf(invocation);
+                var root = OperationTrees.RootOf(invocation);
                 if (!TryGetOrder(invocation, root, orders, cancellationToken, out var order, out var point)
                     || IsGuarded(connect, root)
                     || AlwaysAfterDisconnect(connect, order, point))
@@ -341,7 +341,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return string.Format(CultureInfo.InvariantCulture, "is in '{0}', which this type calls from {1} places", member.Name, calls.Count);
                     }
 
-                    if (calls.Count == 1 && TryGetOrder(calls[0], RootOf(calls[0]), orders, cancellationToken, out var callerOrder, out var callPoint)
+                    if (calls.Count == 1 && TryGetOrder(calls[0], OperationTrees.RootOf(calls[0]), orders, cancellationToken, out var callerOrder, out var callPoint)
                         && RepeatsWithoutFailing(callerOrder, callPoint))
                     {
                         return string.Format(CultureInfo.InvariantCulture, "is in '{0}', which this type calls in a loop", member.Name);
@@ -353,14 +353,14 @@ namespace SupabaseRealtime.Analyzers.Rules
                     foreach (var other in all)
                     {
                         if (other == connect || !other.Client.Equals(connect.Client) || SymbolEqualityComparer.Default.Equals(other.Member, connect.Member)
-                            || (other.ViaInitialize && AutoConnectOf(other, RootOf(other.Invocation)) != AutoConnect.Yes))
+                            || (other.ViaInitialize && AutoConnectOf(other, OperationTrees.RootOf(other.Invocation)) != AutoConnect.Yes))
                         {
                             continue;
                         }
 
                         // A guarded connect elsewhere still connects (and this one does not look); one that always follows a
                         // Disconnect() of the client is that member's own restart.
-                        var otherRoot = RootOf(other.Invocation);
+                        var otherRoot = OperationTrees.RootOf(other.Invocation);
                         if (TryGetOrder(other.Invocation, otherRoot, orders, cancellationToken, out var otherOrder, out var otherPoint)
                             && AlwaysAfterDisconnect(other, otherOrder, otherPoint))
                         {
@@ -612,17 +612,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 return current.OriginalDefinition;
-            }
-
-            private static IOperation RootOf(IOperation operation)
-            {
-                var root = operation;
-                while (root.Parent != null)
-                {
-                    root = root.Parent;
-                }
-
-                return root;
             }
         }
     }

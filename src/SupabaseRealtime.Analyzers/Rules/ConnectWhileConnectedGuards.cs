@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 
 namespace SupabaseRealtime.Analyzers.Rules
 {
@@ -139,7 +140,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             {
                 foreach (var call in calls)
                 {
-                    if (!IsGuardedAt(call, RootOf(call)))
+                    if (!IsGuardedAt(call, OperationTrees.RootOf(call)))
                     {
                         return false;
                     }

@@ -248,11 +248,7 @@ namespace SupabaseRealtime.Analyzers.Rules
         /// <summary>True when <paramref name="local"/> is read (or written again) anywhere in the body that declares it.</summary>
         private static bool IsRead(ILocalSymbol local, IOperation declarator)
         {
-            var root = declarator;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
+            var root = OperationTrees.RootOf(declarator);
 
             foreach (var operation in root.Descendants())
             {

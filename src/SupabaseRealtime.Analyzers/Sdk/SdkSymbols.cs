@@ -246,12 +246,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// </summary>
         public ControlFlowGraph? GraphOf(IOperation operation, CancellationToken cancellationToken)
         {
-            var root = operation;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
+            var root = OperationTrees.RootOf(operation);
             if (graphs.TryGetValue(root, out var known))
             {
                 return known;
