@@ -67,39 +67,64 @@ namespace SupabaseRealtime.Analyzers.Rules
             ConcurrentQueue<ChangeHandler>? registrations = null;
             ConcurrentDictionary<SyntaxTree, SemanticModel>? models = null;
             var reads = 0;
+            void Note(IOperation operation, bool isRead, ChangeHandler? handler)
+            {
+                if (operation.SemanticModel is SemanticModel model)
+                {
+                    LazyInitializer.EnsureInitialized(ref models, () => new ConcurrentDictionary<SyntaxTree, SemanticModel>())!
+                        .TryAdd(operation.Syntax.SyntaxTree, model);
+                }
+
+                if (isRead)
+                {
+                    Interlocked.Increment(ref reads);
+                }
+                else
+                {
+                    LazyInitializer.EnsureInitialized(ref registrations, () => new ConcurrentQueue<ChangeHandler>())!.Enqueue(handler!);
+                }
+            }
+
             start.RegisterOperationAction(
                 context =>
                 {
                     var operation = context.Operation;
                     var isRead = state.IsNewRecordRead(operation);
                     ChangeHandler handler = null!;
-                    var isHandler = !isRead
-                        && operation.Kind != OperationKind.PropertyReference
-                        && state.Handlers.TryGetHandler(operation, out handler)
-                        && handler.HasKnownTarget;
-                    if ((!isRead && !isHandler) || !state.Compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
+                    var isHandler = !isRead && state.Handlers.TryGetHandler(operation, out handler) && handler.HasKnownTarget;
+                    if ((isRead || isHandler) && state.Compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
                     {
-                        return;
-                    }
-
-                    if (operation.SemanticModel is SemanticModel model)
-                    {
-                        LazyInitializer.EnsureInitialized(ref models, () => new ConcurrentDictionary<SyntaxTree, SemanticModel>())!
-                            .TryAdd(operation.Syntax.SyntaxTree, model);
-                    }
-
-                    if (isRead)
-                    {
-                        Interlocked.Increment(ref reads);
-                    }
-                    else
-                    {
-                        LazyInitializer.EnsureInitialized(ref registrations, () => new ConcurrentQueue<ChangeHandler>())!.Enqueue(handler);
+                        Note(operation, isRead, handler);
                     }
                 },
                 OperationKind.Invocation,
-                OperationKind.EventAssignment,
-                OperationKind.PropertyReference);
+                OperationKind.EventAssignment);
+
+            // Payload.Data.Record reads are looked for on the blocks' operations, which the other passes lay out anyway:
+            // an action on property references would have the driver call back for every property the type reads.
+            if (state.ReadsRecords)
+            {
+                start.RegisterOperationBlockAction(context =>
+                {
+                    var blocks = context.OperationBlocks;
+                    for (var i = 0; i < blocks.Length; i++)
+                    {
+                        if (!BodyOrders.TryGetNewRoot(blocks, i, out var root) || !state.Compilation.Sdk.ReferencesSdk(root))
+                        {
+                            continue;
+                        }
+
+                        foreach (var operation in state.Compilation.Sdk.Operations.DescendantsAndSelf(root))
+                        {
+                            if (operation.Kind == OperationKind.PropertyReference && state.IsNewRecordRead(operation)
+                                && state.Compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
+                            {
+                                Note(operation, isRead: true, handler: null);
+                            }
+                        }
+                    }
+                });
+            }
 
             start.RegisterSymbolEndAction(context =>
             {
@@ -338,6 +363,9 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// <c>Model&lt;T&gt;()</c> on a <c>PostgresChangesResponse</c>, or a read of <c>Record</c> on the payload's data
             /// (<c>SocketResponsePayload</c>); names first, symbols after.
             /// </summary>
+            /// <summary>The referenced SDK has <c>Payload.Data.Record</c> (the socket's payload type) to read.</summary>
+            public bool ReadsRecords => payload != null;
+
             public bool IsNewRecordRead(IOperation operation)
             {
                 switch (operation)
