@@ -100,8 +100,10 @@ namespace SupabaseRealtime.Analyzers.Rules
                 OperationKind.Invocation,
                 OperationKind.EventAssignment);
 
-            // Payload.Data.Record reads are looked for on the blocks' operations, which the other passes lay out anyway:
-            // an action on property references would have the driver call back for every property the type reads.
+            // Payload.Data.Record reads are looked for at the type's end, on the laid-out operations of its bodies, and only in
+            // a type that registers a handler that can receive DELETE: an action on property references would have the
+            // driver call back for every property read of every type that starts the rules.
+            ConcurrentQueue<IOperation>? roots = null;
             if (state.ReadsRecords)
             {
                 start.RegisterOperationBlockAction(context =>
@@ -109,30 +111,45 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var blocks = context.OperationBlocks;
                     for (var i = 0; i < blocks.Length; i++)
                     {
-                        if (!BodyOrders.TryGetNewRoot(blocks, i, out var root) || !state.Compilation.Sdk.ReferencesSdk(root))
+                        if (BodyOrders.TryGetNewRoot(blocks, i, out var root))
                         {
-                            continue;
-                        }
-
-                        foreach (var operation in state.Compilation.Sdk.Operations.DescendantsAndSelf(root))
-                        {
-                            if (operation.Kind == OperationKind.PropertyReference && state.IsNewRecordRead(operation)
-                                && state.Compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
-                            {
-                                Note(operation, isRead: true, handler: null);
-                            }
+                            LazyInitializer.EnsureInitialized(ref roots, () => new ConcurrentQueue<IOperation>())!.Enqueue(root);
                         }
                     }
                 });
             }
 
+            void NoteRecordReads()
+            {
+                foreach (var root in Volatile.Read(ref roots) ?? Enumerable.Empty<IOperation>())
+                {
+                    if (!state.Compilation.Sdk.ReferencesSdk(root))
+                    {
+                        continue;
+                    }
+
+                    foreach (var operation in state.Compilation.Sdk.Operations.DescendantsAndSelf(root))
+                    {
+                        if (operation.Kind == OperationKind.PropertyReference && state.IsNewRecordRead(operation)
+                            && state.Compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
+                        {
+                            Note(operation, isRead: true, handler: null);
+                        }
+                    }
+                }
+            }
+
             start.RegisterSymbolEndAction(context =>
             {
-                var found = Volatile.Read(ref registrations);
                 // Handlers of every listen type are kept: those that cannot receive DELETE still tell which reads serve other events.
-                if (found is null
-                    || !found.Any(h => h.CanReceive(ChangeEvents.Delete))
-                    || (Volatile.Read(ref reads) == 0 && found.All(h => IsOwnCode(h, type))))
+                var found = Volatile.Read(ref registrations);
+                if (found is null || !found.Any(h => h.CanReceive(ChangeEvents.Delete)))
+                {
+                    return;
+                }
+
+                NoteRecordReads();
+                if (Volatile.Read(ref reads) == 0 && found.All(h => IsOwnCode(h, type)))
                 {
                     return;
                 }
