@@ -67,89 +67,47 @@ namespace SupabaseRealtime.Analyzers.Rules
             ConcurrentQueue<ChangeHandler>? registrations = null;
             ConcurrentDictionary<SyntaxTree, SemanticModel>? models = null;
             var reads = 0;
-            void Note(IOperation operation, bool isRead, ChangeHandler? handler)
-            {
-                if (operation.SemanticModel is SemanticModel model)
-                {
-                    LazyInitializer.EnsureInitialized(ref models, () => new ConcurrentDictionary<SyntaxTree, SemanticModel>())!
-                        .TryAdd(operation.Syntax.SyntaxTree, model);
-                }
-
-                if (isRead)
-                {
-                    Interlocked.Increment(ref reads);
-                }
-                else
-                {
-                    LazyInitializer.EnsureInitialized(ref registrations, () => new ConcurrentQueue<ChangeHandler>())!.Enqueue(handler!);
-                }
-            }
-
             start.RegisterOperationAction(
                 context =>
                 {
                     var operation = context.Operation;
                     var isRead = state.IsNewRecordRead(operation);
                     ChangeHandler handler = null!;
-                    var isHandler = !isRead && state.Handlers.TryGetHandler(operation, out handler) && handler.HasKnownTarget;
-                    if ((isRead || isHandler) && state.Compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
+                    var isHandler = !isRead
+                        && operation.Kind != OperationKind.PropertyReference
+                        && state.Handlers.TryGetHandler(operation, out handler)
+                        && handler.HasKnownTarget;
+                    if ((!isRead && !isHandler) || !state.Compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
                     {
-                        Note(operation, isRead, handler);
+                        return;
+                    }
+
+                    if (operation.SemanticModel is SemanticModel model)
+                    {
+                        LazyInitializer.EnsureInitialized(ref models, () => new ConcurrentDictionary<SyntaxTree, SemanticModel>())!
+                            .TryAdd(operation.Syntax.SyntaxTree, model);
+                    }
+
+                    if (isRead)
+                    {
+                        Interlocked.Increment(ref reads);
+                    }
+                    else
+                    {
+                        LazyInitializer.EnsureInitialized(ref registrations, () => new ConcurrentQueue<ChangeHandler>())!.Enqueue(handler);
                     }
                 },
                 OperationKind.Invocation,
-                OperationKind.EventAssignment);
-
-            // Payload.Data.Record reads are looked for at the type's end, on the laid-out operations of its bodies, and only in
-            // a type that registers a handler that can receive DELETE: an action on property references would have the
-            // driver call back for every property read of every type that starts the rules.
-            ConcurrentQueue<IOperation>? roots = null;
-            if (state.ReadsRecords)
-            {
-                start.RegisterOperationBlockAction(context =>
-                {
-                    var blocks = context.OperationBlocks;
-                    for (var i = 0; i < blocks.Length; i++)
-                    {
-                        if (BodyOrders.TryGetNewRoot(blocks, i, out var root))
-                        {
-                            LazyInitializer.EnsureInitialized(ref roots, () => new ConcurrentQueue<IOperation>())!.Enqueue(root);
-                        }
-                    }
-                });
-            }
-
-            void NoteRecordReads()
-            {
-                foreach (var root in Volatile.Read(ref roots) ?? Enumerable.Empty<IOperation>())
-                {
-                    if (!state.Compilation.Sdk.ReferencesSdk(root))
-                    {
-                        continue;
-                    }
-
-                    foreach (var operation in state.Compilation.Sdk.Operations.DescendantsAndSelf(root))
-                    {
-                        if (operation.Kind == OperationKind.PropertyReference && state.IsNewRecordRead(operation)
-                            && state.Compilation.Scope.ShouldAnalyze(operation.Syntax.SyntaxTree))
-                        {
-                            Note(operation, isRead: true, handler: null);
-                        }
-                    }
-                }
-            }
+                OperationKind.EventAssignment,
+                OperationKind.PropertyReference);
 
             start.RegisterSymbolEndAction(context =>
             {
-                // Handlers of every listen type are kept: those that cannot receive DELETE still tell which reads serve other events.
                 var found = Volatile.Read(ref registrations);
-                if (found is null || !found.Any(h => h.CanReceive(ChangeEvents.Delete)))
-                {
-                    return;
-                }
-
-                NoteRecordReads();
-                if (Volatile.Read(ref reads) == 0 && found.All(h => IsOwnCode(h, type)))
+                // Handlers of every listen type are kept: those that cannot receive DELETE still tell which reads serve other events.
+                if (found is null
+                    || !found.Any(h => h.CanReceive(ChangeEvents.Delete))
+                    || (Volatile.Read(ref reads) == 0 && found.All(h => IsOwnCode(h, type))))
                 {
                     return;
                 }
@@ -380,9 +338,6 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// <c>Model&lt;T&gt;()</c> on a <c>PostgresChangesResponse</c>, or a read of <c>Record</c> on the payload's data
             /// (<c>SocketResponsePayload</c>); names first, symbols after.
             /// </summary>
-            /// <summary>The referenced SDK has <c>Payload.Data.Record</c> (the socket's payload type) to read.</summary>
-            public bool ReadsRecords => payload != null;
-
             public bool IsNewRecordRead(IOperation operation)
             {
                 switch (operation)
