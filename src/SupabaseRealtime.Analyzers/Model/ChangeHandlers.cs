@@ -2,7 +2,6 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using SupabaseRealtime.Analyzers.Infrastructure;
 using SupabaseRealtime.Analyzers.Sdk;
 
 namespace SupabaseRealtime.Analyzers.Model
@@ -196,7 +195,7 @@ namespace SupabaseRealtime.Analyzers.Model
                     case IMethodReferenceOperation reference:
                         return (null, reference.Method);
                     case ILocalReferenceOperation local when hops++ < 4:
-                        current = SingleValueOf(local);
+                        current = LocalWrites.Of(local).OnlyValue;
                         continue;
                     default:
                         return (null, null);
@@ -204,67 +203,6 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             return (null, null);
-        }
-
-        /// <summary>The one value a local is ever given (its initializer or a single assignment), or null.</summary>
-        private static IOperation? SingleValueOf(ILocalReferenceOperation reference)
-        {
-            var root = OperationTrees.RootOf(reference);
-
-            IOperation? written = null;
-            var writes = 0;
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                        var initializer = declarator.Initializer?.Value
-                            ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                        if (initializer != null)
-                        {
-                            written = initializer;
-                            writes++;
-                        }
-
-                        break;
-                    case IAssignmentOperation assignment when IsLocal(assignment.Target, reference.Local):
-                        written = assignment is ISimpleAssignmentOperation ? assignment.Value : null;
-                        writes++;
-                        break;
-                    case IArgumentOperation argument when argument.Parameter != null
-                        && argument.Parameter.RefKind != RefKind.None && argument.Parameter.RefKind != RefKind.In
-                        && IsLocal(argument.Value, reference.Local):
-                        writes += 2;
-                        break;
-                    case IDeconstructionAssignmentOperation _:
-                    case ICoalesceAssignmentOperation _:
-                        // Rare for delegates; anything that might write the local makes it unknown.
-                        if (ContainsLocal(operation, reference.Local))
-                        {
-                            writes += 2;
-                        }
-
-                        break;
-                }
-            }
-
-            return writes == 1 ? written : null;
-        }
-
-        private static bool IsLocal(IOperation? operation, ILocalSymbol local)
-            => operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
-
-        private static bool ContainsLocal(IOperation operation, ILocalSymbol local)
-        {
-            foreach (var descendant in operation.Descendants())
-            {
-                if (IsLocal(descendant, local))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private bool TryGetFromInvocation(IInvocationOperation invocation, out ChangeHandler handler)

@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using SupabaseRealtime.Analyzers.Infrastructure;
 
 namespace SupabaseRealtime.Analyzers.Model
 {
@@ -91,33 +90,7 @@ namespace SupabaseRealtime.Analyzers.Model
             => SingleInitializer(reference) is { } initializer ? Fold(initializer, depth + 1) : default;
 
         /// <summary>The initializer of a local that nothing in its function writes again, or null.</summary>
-        public static IOperation? SingleInitializer(ILocalReferenceOperation reference)
-        {
-            var root = OperationTrees.RootOf(reference);
-
-            IOperation? initializer = null;
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                        initializer = declarator.GetVariableInitializer()?.Value;
-                        break;
-                    case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, reference.Local):
-                    case ICompoundAssignmentOperation compound when IsLocal(compound.Target, reference.Local):
-                    case ICoalesceAssignmentOperation coalesce when IsLocal(coalesce.Target, reference.Local):
-                    case IIncrementOrDecrementOperation increment when IsLocal(increment.Target, reference.Local):
-                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind != RefKind.None
-                        && IsLocal(argument.Value, reference.Local):
-                        return null;
-                }
-            }
-
-            return initializer;
-        }
-
-        private static bool IsLocal(IOperation? operation, ILocalSymbol local)
-            => operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+        public static IOperation? SingleInitializer(ILocalReferenceOperation reference) => LocalWrites.Of(reference).OnlyInitializer;
 
         /// <summary>
         /// <c>static readonly string Topic = "lobby";</c> in a type with no static constructor that could write it again.

@@ -1151,6 +1151,8 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
         [Theory]
         [InlineData("var name = \"lobby\"; if (other) { name = \"other\"; }")]
         [InlineData("var name = \"lobby\"; Rename(ref name);")]
+        [InlineData("var name = \"lobby\"; (name, _) = (other ? \"other\" : \"lobby\", 0);")]
+        [InlineData("var name = \"lobby\"; name ??= \"other\"; name += \"-2\";")]
         [InlineData("var name = Prefix + \"lobby\";")]
         public Task Ignores_topics_that_are_not_constant_through_locals_and_fields(string declaration)
             => Verify.VerifyAnalyzerAsync(
