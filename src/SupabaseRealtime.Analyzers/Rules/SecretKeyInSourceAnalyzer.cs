@@ -79,6 +79,18 @@ namespace SupabaseRealtime.Analyzers.Rules
                     return;
                 }
             }
+            else if (!compilation.Scope.ShouldAnalyze(node.SyntaxTree))
+            {
+                return;
+            }
+
+            // Only the outermost constant reports (asked before the key checks: each part of a long chain of constants
+            // is a composite of its own, and the check for a key literal reads all of its parts).
+            var parent = CompositeParent(node);
+            if (parent != null && IsStringConstant(context.SemanticModel, parent, context.CancellationToken))
+            {
+                return;
+            }
 
             var kind = SupabaseKeys.KindOf(value);
             if (kind == SupabaseKeys.SecretKind.None)
@@ -86,15 +98,10 @@ namespace SupabaseRealtime.Analyzers.Rules
                 kind = KeyLiteralKind(node);
             }
 
-            // Only the outermost constant reports.
-            if (kind == SupabaseKeys.SecretKind.None
-                || !compilation.Scope.ShouldAnalyze(node.SyntaxTree)
-                || (CompositeParent(node) is { } parent && IsStringConstant(context.SemanticModel, parent, context.CancellationToken)))
+            if (kind != SupabaseKeys.SecretKind.None)
             {
-                return;
+                Report(context, compilation, node, kind);
             }
-
-            Report(context, compilation, node, kind);
         }
 
         private static void Report(SyntaxNodeAnalysisContext context, SdkCompilation compilation, ExpressionSyntax node, SupabaseKeys.SecretKind kind)
