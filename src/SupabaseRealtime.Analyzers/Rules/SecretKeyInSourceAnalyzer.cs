@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
@@ -30,7 +31,8 @@ namespace SupabaseRealtime.Analyzers.Rules
         protected override void Register(CompilationStartAnalysisContext context, SdkCompilation compilation)
         {
             context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, compilation), SyntaxKind.StringLiteralExpression);
-            context.RegisterSyntaxNodeAction(c => AnalyzeComposite(c, compilation), SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
+            var shapes = new Shapes();
+            context.RegisterSyntaxNodeAction(c => AnalyzeComposite(c, compilation, shapes), SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
         }
 
         private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, SdkCompilation compilation)
@@ -52,23 +54,24 @@ namespace SupabaseRealtime.Analyzers.Rules
             Report(context, compilation, literal, SupabaseKeys.KindOf(literal.Token.ValueText));
         }
 
-        private static void AnalyzeComposite(SyntaxNodeAnalysisContext context, SdkCompilation compilation)
+        private static void AnalyzeComposite(SyntaxNodeAnalysisContext context, SdkCompilation compilation, Shapes shapes)
         {
             // The syntax checks first (a hole or an operand that cannot be constant rules the expression out, and so
             // does text no key holds), then the tree (whether it is generated code, judged once per tree, so only for
             // what is left), then the semantic model.
             var node = (ExpressionSyntax)context.Node;
-            var interpolated = node as InterpolatedStringExpressionSyntax;
-            if (interpolated != null ? !MayBeConstantInterpolation(interpolated) : !MayBeStringConstant((BinaryExpressionSyntax)node))
+            var shape = shapes.Of(node);
+            if (!shape.MayBeConstant)
             {
                 return;
             }
 
+            var interpolated = node as InterpolatedStringExpressionSyntax;
             var value = interpolated != null ? TextWithoutHoles(interpolated) : null;
             if (value is null)
             {
                 // Folding binds the member's body: not done for a composite that reports nothing whatever its names hold.
-                if (CannotHoldKey(node) || !compilation.Scope.ShouldAnalyze(node.SyntaxTree))
+                if (shape.CannotHoldKey || !compilation.Scope.ShouldAnalyze(node.SyntaxTree))
                 {
                     return;
                 }
@@ -197,51 +200,6 @@ namespace SupabaseRealtime.Analyzers.Rules
             return builder.ToString();
         }
 
-        /// <summary>
-        /// Only string literals, interpolated strings, names (constants), <c>null</c> and nested
-        /// concatenations can make a string constant: any other operand rules the semantic model out at once.
-        /// </summary>
-        private static bool MayBeStringConstant(BinaryExpressionSyntax add)
-            => MayBeConstantPart(add.Left) && MayBeConstantPart(add.Right);
-
-        private static bool MayBeConstantPart(ExpressionSyntax operand)
-        {
-            var leaf = Unwrap(operand);
-            switch (leaf.Kind())
-            {
-                case SyntaxKind.StringLiteralExpression:
-                case SyntaxKind.IdentifierName:
-                case SyntaxKind.SimpleMemberAccessExpression:
-                case SyntaxKind.AliasQualifiedName:
-                case SyntaxKind.QualifiedName:
-                case SyntaxKind.NullLiteralExpression:
-                case SyntaxKind.DefaultLiteralExpression:
-                case SyntaxKind.DefaultExpression:
-                    return true;
-                case SyntaxKind.AddExpression:
-                    return MayBeStringConstant((BinaryExpressionSyntax)leaf);
-                case SyntaxKind.InterpolatedStringExpression:
-                    return MayBeConstantInterpolation((InterpolatedStringExpressionSyntax)leaf);
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>A constant interpolated string has only constant string holes, without alignment or format.</summary>
-        private static bool MayBeConstantInterpolation(InterpolatedStringExpressionSyntax interpolated)
-        {
-            foreach (var content in interpolated.Contents)
-            {
-                if (content is InterpolationSyntax hole
-                    && (hole.AlignmentClause != null || hole.FormatClause != null || !MayBeConstantPart(hole.Expression)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
         private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
         {
             while (true)
@@ -260,64 +218,188 @@ namespace SupabaseRealtime.Analyzers.Rules
             }
         }
 
-        /// <summary>
-        /// True when the composite <paramref name="node"/> (already shaped like a constant) reports nothing, whatever
-        /// constants its names hold: its literal text has a character that no key has (a space, a colon, a slash), so
-        /// its value is no key, and none of its literals is a key by itself. Its names need no binding then.
-        /// </summary>
-        private static bool CannotHoldKey(ExpressionSyntax node)
+        /// <summary>What the syntax of a composite (a concatenation or an interpolated string) says of it.</summary>
+        private readonly struct Shape
         {
-            var foreign = false;
-            var pending = new Stack<ExpressionSyntax>();
-            pending.Push(node);
-            while (pending.Count > 0)
+            public Shape(bool mayBeConstant, bool foreign, bool keyLiteral)
             {
-                switch (Unwrap(pending.Pop()))
-                {
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                        if (!NoKeyIn(literal.Token.ValueText, ref foreign))
-                        {
-                            return false;
-                        }
-
-                        break;
-                    case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
-                        pending.Push(add.Right);
-                        pending.Push(add.Left);
-                        break;
-                    case InterpolatedStringExpressionSyntax interpolated:
-                        foreach (var content in interpolated.Contents)
-                        {
-                            if (content is InterpolatedStringTextSyntax text)
-                            {
-                                if (!NoKeyIn(text.TextToken.ValueText, ref foreign))
-                                {
-                                    return false;
-                                }
-                            }
-                            else if (content is InterpolationSyntax hole)
-                            {
-                                pending.Push(hole.Expression);
-                            }
-                        }
-
-                        break;
-                }
+                MayBeConstant = mayBeConstant;
+                Foreign = foreign;
+                KeyLiteral = keyLiteral;
             }
 
-            return foreign;
+            /// <summary>
+            /// Only string literals, interpolated strings, names (constants), <c>null</c>, <c>default</c> and nested
+            /// composites make it up, and no hole has an alignment or a format: it may be a string constant.
+            /// </summary>
+            public bool MayBeConstant { get; }
+
+            /// <summary>Some literal text in it has a character that no key has (a space, a colon, a slash).</summary>
+            public bool Foreign { get; }
+
+            /// <summary>One of its literals (or text parts) is a key by itself.</summary>
+            public bool KeyLiteral { get; }
+
+            /// <summary>
+            /// It reports nothing, whatever constants its names hold: its value is no key (its text has a character no
+            /// key has), and none of its literals is one. Its names need no binding then.
+            /// </summary>
+            public bool CannotHoldKey => Foreign && !KeyLiteral;
+
+            public Shape With(Shape part) => new Shape(MayBeConstant && part.MayBeConstant, Foreign || part.Foreign, KeyLiteral || part.KeyLiteral);
         }
 
-        /// <summary>False when <paramref name="text"/> is a key by itself; notes whether it has a character no key has.</summary>
-        private static bool NoKeyIn(string text, ref bool foreign)
+        /// <summary>
+        /// The shapes of composites, read in one pass over the outermost one: each part of a chain (<c>a + b + c</c> is
+        /// <c>(a + b) + c</c>) is a composite with its own callback, which takes the shape its enclosing composite's pass
+        /// left for it instead of reading its parts again. Iterative, so a chain of any length is read in linear time
+        /// and without deep recursion.
+        /// </summary>
+        private sealed class Shapes
         {
-            if (SupabaseKeys.KindOf(text) != SupabaseKeys.SecretKind.None)
+            private readonly ConcurrentDictionary<SyntaxNode, Shape> parts = new ConcurrentDictionary<SyntaxNode, Shape>();
+
+            public Shape Of(ExpressionSyntax composite)
             {
+                if (parts.TryRemove(composite, out var known))
+                {
+                    return known;
+                }
+
+                // Most composites have no composite part (count + 1, "Hello " + name): read without allocating.
+                if (!HasCompositePart(composite))
+                {
+                    return composite is InterpolatedStringExpressionSyntax flat
+                        ? Combine(flat, null)
+                        : PartOf(Unwrap(((BinaryExpressionSyntax)composite).Left), null).With(PartOf(Unwrap(((BinaryExpressionSyntax)composite).Right), null));
+                }
+
+                // Post-order over the composite's parts: a composite is combined once its parts are known.
+                var done = new Dictionary<SyntaxNode, Shape>();
+                var pending = new Stack<(ExpressionSyntax Node, bool Expanded)>();
+                pending.Push((composite, false));
+                while (pending.Count > 0)
+                {
+                    var (node, expanded) = pending.Pop();
+                    switch (node)
+                    {
+                        case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                            if (!expanded)
+                            {
+                                pending.Push((add, true));
+                                pending.Push((Unwrap(add.Right), false));
+                                pending.Push((Unwrap(add.Left), false));
+                            }
+                            else
+                            {
+                                done[add] = PartOf(Unwrap(add.Left), done).With(PartOf(Unwrap(add.Right), done));
+                            }
+
+                            break;
+                        case InterpolatedStringExpressionSyntax interpolated:
+                            if (!expanded)
+                            {
+                                pending.Push((interpolated, true));
+                                foreach (var content in interpolated.Contents)
+                                {
+                                    if (content is InterpolationSyntax hole)
+                                    {
+                                        pending.Push((Unwrap(hole.Expression), false));
+                                    }
+                                }
+                            }
+                            else
+                            {
+                                done[interpolated] = Combine(interpolated, done);
+                            }
+
+                            break;
+                    }
+                }
+
+                foreach (var entry in done)
+                {
+                    if (entry.Key != composite)
+                    {
+                        parts.TryAdd(entry.Key, entry.Value);
+                    }
+                }
+
+                return done[composite];
+            }
+
+            private static bool HasCompositePart(ExpressionSyntax composite)
+            {
+                if (composite is BinaryExpressionSyntax add)
+                {
+                    return IsComposite(Unwrap(add.Left)) || IsComposite(Unwrap(add.Right));
+                }
+
+                foreach (var content in ((InterpolatedStringExpressionSyntax)composite).Contents)
+                {
+                    if (content is InterpolationSyntax hole && IsComposite(Unwrap(hole.Expression)))
+                    {
+                        return true;
+                    }
+                }
+
                 return false;
             }
 
-            foreign |= !SupabaseKeys.MayBeInKey(text);
-            return true;
+            private static bool IsComposite(ExpressionSyntax part)
+                => part.IsKind(SyntaxKind.AddExpression) || part.IsKind(SyntaxKind.InterpolatedStringExpression);
+
+            private static Shape Combine(InterpolatedStringExpressionSyntax interpolated, Dictionary<SyntaxNode, Shape>? done)
+            {
+                var shape = new Shape(mayBeConstant: true, foreign: false, keyLiteral: false);
+                foreach (var content in interpolated.Contents)
+                {
+                    switch (content)
+                    {
+                        case InterpolatedStringTextSyntax text:
+                            shape = shape.With(TextShape(text.TextToken.ValueText));
+                            break;
+                        case InterpolationSyntax hole:
+                            shape = shape.With(PartOf(Unwrap(hole.Expression), done));
+                            if (hole.AlignmentClause != null || hole.FormatClause != null)
+                            {
+                                shape = shape.With(new Shape(mayBeConstant: false, foreign: false, keyLiteral: false));
+                            }
+
+                            break;
+                    }
+                }
+
+                return shape;
+            }
+
+            /// <summary>The shape of a part (parentheses and casts removed): a composite's from <paramref name="done"/>, a leaf's from its kind.</summary>
+            private static Shape PartOf(ExpressionSyntax part, Dictionary<SyntaxNode, Shape>? done)
+            {
+                if (done != null && done.TryGetValue(part, out var composite))
+                {
+                    return composite;
+                }
+
+                switch (part.Kind())
+                {
+                    case SyntaxKind.StringLiteralExpression:
+                        return TextShape(((LiteralExpressionSyntax)part).Token.ValueText);
+                    case SyntaxKind.IdentifierName:
+                    case SyntaxKind.SimpleMemberAccessExpression:
+                    case SyntaxKind.AliasQualifiedName:
+                    case SyntaxKind.QualifiedName:
+                    case SyntaxKind.NullLiteralExpression:
+                    case SyntaxKind.DefaultLiteralExpression:
+                    case SyntaxKind.DefaultExpression:
+                        return new Shape(mayBeConstant: true, foreign: false, keyLiteral: false);
+                    default:
+                        return new Shape(mayBeConstant: false, foreign: false, keyLiteral: false);
+                }
+            }
+
+            private static Shape TextShape(string text)
+                => new Shape(mayBeConstant: true, foreign: !SupabaseKeys.MayBeInKey(text), keyLiteral: SupabaseKeys.KindOf(text) != SupabaseKeys.SecretKind.None);
         }
 
         /// <summary>The kind of the first string literal inside the constant expression <paramref name="node"/> that is a key by itself.</summary>

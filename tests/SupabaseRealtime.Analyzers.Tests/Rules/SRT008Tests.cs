@@ -1071,6 +1071,20 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
             return test.RunAsync();
         }
 
+        // A concatenation far deeper than a recursive walk may go: the shape checks read it without overflowing the stack,
+        // and the key written at its end is still reported.
+        [Fact]
+        public Task Reads_a_very_long_concatenation_without_failing()
+        {
+            var terms = string.Join(" + ", System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, 20_000), i => i % 2 == 0 ? "\"a b\"" : "name"));
+            return AnalyzerVerify.VerifyAnalyzerAsync($$"""
+                public static class Report
+                {
+                    public static string Build(string name) => {{terms}} + [|"{{SecretKey}}"|];
+                }
+                """);
+        }
+
         // ---- The detector on its own ----
 
         [Theory]
