@@ -87,16 +87,16 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            // Only the outermost constant reports (asked before the key checks: each part of a long chain of constants
-            // is a composite of its own, and the check for a key literal reads all of its parts).
+            // Only the outermost constant reports.
             var parent = CompositeParent(node);
             if (parent != null && IsStringConstant(context.SemanticModel, parent, context.CancellationToken))
             {
                 return;
             }
 
+            // A key literal inside it reports the whole (its shape says whether there is one, the walk finds which).
             var kind = SupabaseKeys.KindOf(value);
-            if (kind == SupabaseKeys.SecretKind.None)
+            if (kind == SupabaseKeys.SecretKind.None && shape.KeyLiteral)
             {
                 kind = KeyLiteralKind(node);
             }
