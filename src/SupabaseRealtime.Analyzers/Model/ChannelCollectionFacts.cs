@@ -61,92 +61,112 @@ namespace SupabaseRealtime.Analyzers.Model
                     || ElementSubscriptions.Count > 0 || RemoveGroups.Count > 0;
 
             /// <summary>
-            /// Gathers the collection facts of one block: first the locals and parameters that name an element (so that
-            /// their uses can be judged wherever they sit), then writes into collection fields and the uses of elements.
+            /// What the walk of one block has seen so far for the collection facts: the locals and parameters that name
+            /// an element, and whether the block touches a channel collection at all.
             /// </summary>
-            public void CollectCollectionFacts(IOperation root)
+            private struct CollectionScan
             {
-                Dictionary<ISymbol, ISymbol>? elements = null;
-                var anyCollection = false;
-                foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
+                public Dictionary<ISymbol, ISymbol>? Elements;
+                public bool AnyCollection;
+            }
+
+            /// <summary>
+            /// The first half of the collection facts, read during the block's one walk (<see cref="Walk"/>,
+            /// <see cref="WalkWithoutSdk"/>): the locals and parameters that name an element, and whether any
+            /// operation touches a channel collection.
+            /// </summary>
+            private void NoteCollectionFact(IOperation operation, ref CollectionScan scan)
+            {
+                switch (operation)
                 {
-                    switch (operation)
-                    {
-                        case IForEachLoopOperation loop when CollectionSource(loop.Collection) is { } looped:
-                            foreach (var local in loop.Locals)
+                    case IForEachLoopOperation loop when CollectionSource(loop.Collection) is { } looped:
+                        foreach (var local in loop.Locals)
+                        {
+                            if (usage.IsChannelType(local.Type))
                             {
-                                if (usage.IsChannelType(local.Type))
+                                AddElement(ref scan.Elements, local, looped);
+                            }
+                        }
+
+                        break;
+                    case IAnonymousFunctionOperation lambda:
+                        foreach (var parameter in lambda.Symbol.Parameters)
+                        {
+                            if (usage.IsChannelType(parameter.Type) && LambdaCallbackCollection(lambda) is { } owner)
+                            {
+                                AddElement(ref scan.Elements, parameter, owner);
+                            }
+                        }
+
+                        break;
+                    case IInvocationOperation invocation when CollectionField(invocation.Instance) is { } called:
+                        scan.AnyCollection = true;
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (ChannelSlots.IsRefOrOut(argument.Parameter))
+                            {
+                                var written = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+                                if (ChannelSlots.GetSlot(written) is ILocalSymbol outLocal && usage.IsChannelType(outLocal.Type))
                                 {
-                                    AddElement(ref elements, local, looped);
+                                    // _rooms.TryGetValue(key, out var room)
+                                    AddElement(ref scan.Elements, outLocal, called);
                                 }
                             }
+                        }
 
-                            break;
-                        case IAnonymousFunctionOperation lambda:
-                            foreach (var parameter in lambda.Symbol.Parameters)
-                            {
-                                if (usage.IsChannelType(parameter.Type) && LambdaCallbackCollection(lambda) is { } owner)
-                                {
-                                    AddElement(ref elements, parameter, owner);
-                                }
-                            }
+                        break;
+                    case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer
+                        && usage.IsChannelType(declarator.Symbol.Type) && ElementRead(initializer.Value) is { } read:
+                        AddElement(ref scan.Elements, declarator.Symbol, read);
+                        break;
+                    case ISimpleAssignmentOperation assignment when ChannelSlots.GetSlot(assignment.Target) is ILocalSymbol target
+                        && usage.IsChannelType(target.Type) && ElementRead(assignment.Value) is { } read:
+                        AddElement(ref scan.Elements, target, read);
+                        break;
+                    case IFieldReferenceOperation _:
+                    case IPropertyReferenceOperation _:
+                        scan.AnyCollection |= usage.IsChannelCollection(operation.Type);
+                        break;
+                    case IMethodReferenceOperation method:
+                        scan.AnyCollection |= method.Method.Name == "Remove";
+                        break;
+                    case IFieldInitializerOperation fieldInitializer:
+                        foreach (var field in fieldInitializer.InitializedFields)
+                        {
+                            scan.AnyCollection |= usage.IsChannelCollection(field.Type);
+                        }
 
-                            break;
-                        case IInvocationOperation invocation when CollectionField(invocation.Instance) is { } called:
-                            anyCollection = true;
-                            foreach (var argument in invocation.Arguments)
-                            {
-                                if (ChannelSlots.IsRefOrOut(argument.Parameter))
-                                {
-                                    var written = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
-                                    if (ChannelSlots.GetSlot(written) is ILocalSymbol outLocal && usage.IsChannelType(outLocal.Type))
-                                    {
-                                        // _rooms.TryGetValue(key, out var room)
-                                        AddElement(ref elements, outLocal, called);
-                                    }
-                                }
-                            }
+                        break;
+                    case IPropertyInitializerOperation propertyInitializer:
+                        foreach (var property in propertyInitializer.InitializedProperties)
+                        {
+                            scan.AnyCollection |= usage.IsChannelCollection(property.Type);
+                        }
 
-                            break;
-                        case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer
-                            && usage.IsChannelType(declarator.Symbol.Type) && ElementRead(initializer.Value) is { } read:
-                            AddElement(ref elements, declarator.Symbol, read);
-                            break;
-                        case ISimpleAssignmentOperation assignment when ChannelSlots.GetSlot(assignment.Target) is ILocalSymbol target
-                            && usage.IsChannelType(target.Type) && ElementRead(assignment.Value) is { } read:
-                            AddElement(ref elements, target, read);
-                            break;
-                        case IFieldReferenceOperation _:
-                        case IPropertyReferenceOperation _:
-                            anyCollection |= usage.IsChannelCollection(operation.Type);
-                            break;
-                        case IMethodReferenceOperation method:
-                            anyCollection |= method.Method.Name == "Remove";
-                            break;
-                        case IFieldInitializerOperation fieldInitializer:
-                            foreach (var field in fieldInitializer.InitializedFields)
-                            {
-                                anyCollection |= usage.IsChannelCollection(field.Type);
-                            }
-
-                            break;
-                        case IPropertyInitializerOperation propertyInitializer:
-                            foreach (var property in propertyInitializer.InitializedProperties)
-                            {
-                                anyCollection |= usage.IsChannelCollection(property.Type);
-                            }
-
-                            break;
-                    }
+                        break;
                 }
+            }
 
-                if (!anyCollection && elements is null)
+            /// <summary>
+            /// The second half, once the walk has named every element (so that their uses can be judged wherever they
+            /// sit): writes into collection fields and the uses of elements. A block that touches no channel
+            /// collection ends here.
+            /// </summary>
+            private void CollectCollectionFacts(IOperation root, CollectionScan scan)
+            {
+                var elements = scan.Elements;
+                if (!scan.AnyCollection && elements is null)
                 {
                     return;
                 }
 
                 foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
+                    if (!MayHoldFact(operation.Kind))
+                    {
+                        continue;
+                    }
+
                     switch (operation)
                     {
                         case IInvocationOperation invocation:

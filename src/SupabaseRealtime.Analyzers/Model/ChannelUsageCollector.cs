@@ -54,9 +54,15 @@ namespace SupabaseRealtime.Analyzers.Model
 
             public void Walk(IOperation root)
             {
-                CollectCollectionFacts(root);
+                var scan = default(CollectionScan);
                 foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
+                    if (!MayHoldFact(operation.Kind))
+                    {
+                        continue;
+                    }
+
+                    NoteCollectionFact(operation, ref scan);
                     switch (operation)
                     {
                         case IInvocationOperation invocation:
@@ -102,6 +108,8 @@ namespace SupabaseRealtime.Analyzers.Model
                             break;
                     }
                 }
+
+                CollectCollectionFacts(root, scan);
             }
 
             /// <summary>
@@ -113,9 +121,15 @@ namespace SupabaseRealtime.Analyzers.Model
             /// </summary>
             public void WalkWithoutSdk(IOperation root)
             {
-                CollectCollectionFacts(root);
+                var scan = default(CollectionScan);
                 foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
+                    if (!MayHoldFact(operation.Kind))
+                    {
+                        continue;
+                    }
+
+                    NoteCollectionFact(operation, ref scan);
                     switch (operation)
                     {
                         case IInvocationOperation invocation:
@@ -134,6 +148,38 @@ namespace SupabaseRealtime.Analyzers.Model
                             OnOwnMethodReference(methodReference);
                             break;
                     }
+                }
+
+                CollectCollectionFacts(root, scan);
+            }
+
+            /// <summary>
+            /// The kinds of operation the walks (and the collection facts' second pass) look at: most operations of a
+            /// body (arguments, conversions, literals, statements) are none of them, and one test of their kind is
+            /// cheaper than the type tests of every case.
+            /// </summary>
+            private static bool MayHoldFact(OperationKind kind)
+            {
+                switch (kind)
+                {
+                    case OperationKind.Invocation:
+                    case OperationKind.SimpleAssignment:
+                    case OperationKind.CoalesceAssignment:
+                    case OperationKind.VariableDeclarator:
+                    case OperationKind.FieldInitializer:
+                    case OperationKind.PropertyInitializer:
+                    case OperationKind.LocalReference:
+                    case OperationKind.FieldReference:
+                    case OperationKind.PropertyReference:
+                    case OperationKind.ParameterReference:
+                    case OperationKind.EventAssignment:
+                    case OperationKind.MethodReference:
+                    case OperationKind.ArrayElementReference:
+                    case OperationKind.Loop:
+                    case OperationKind.AnonymousFunction:
+                        return true;
+                    default:
+                        return false;
                 }
             }
 
