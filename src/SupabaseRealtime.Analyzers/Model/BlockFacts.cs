@@ -129,6 +129,20 @@ namespace SupabaseRealtime.Analyzers.Model
 
             foreach (var operation in sdk.Operations.Descendants(root))
             {
+                // Most operations of a body are none of the kinds below: one test of the kind turns them away.
+                switch (operation.Kind)
+                {
+                    case OperationKind.Invocation:
+                    case OperationKind.VariableDeclarator:
+                    case OperationKind.LocalReference:
+                    case OperationKind.ParameterReference:
+                    case OperationKind.FieldReference:
+                    case OperationKind.PropertyReference:
+                        break;
+                    default:
+                        continue;
+                }
+
                 switch (operation)
                 {
                     case IInvocationOperation invocation:

@@ -285,6 +285,11 @@ namespace SupabaseRealtime.Analyzers.Model
         {
             slot = null!;
             value = null!;
+            if (!IsAssignmentKind(operation.Kind))
+            {
+                return false;
+            }
+
             switch (operation)
             {
                 case ISimpleAssignmentOperation assignment when GetSlot(assignment.Target) is { } target:
@@ -307,6 +312,14 @@ namespace SupabaseRealtime.Analyzers.Model
                     return false;
             }
         }
+
+        /// <summary>
+        /// The kinds <see cref="TryGetAssignment"/> reads: every walk asks it of every operation, and one test of the
+        /// kind turns the others (most of a body) away before any type test.
+        /// </summary>
+        public static bool IsAssignmentKind(OperationKind kind)
+            => kind == OperationKind.SimpleAssignment || kind == OperationKind.VariableDeclarator
+                || kind == OperationKind.FieldInitializer || kind == OperationKind.PropertyInitializer;
 
         /// <summary>The value with <c>await</c> and conversions removed (for <c>_channel = await table.On(...)</c>).</summary>
         public static IOperation? UnwrapAwait(IOperation? value)

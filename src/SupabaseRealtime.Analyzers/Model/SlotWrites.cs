@@ -37,6 +37,25 @@ namespace SupabaseRealtime.Analyzers.Model
         {
             foreach (var operation in sdk.Operations.DescendantsAndSelf(root))
             {
+                switch (operation.Kind)
+                {
+                    case OperationKind.CoalesceAssignment:
+                    case OperationKind.CompoundAssignment:
+                    case OperationKind.Increment:
+                    case OperationKind.Decrement:
+                    case OperationKind.DeconstructionAssignment:
+                    case OperationKind.Argument:
+                        break;
+                    default:
+                        // A plain write (an assignment, a declarator, an initializer) or no write at all.
+                        if (ChannelSlots.TryGetAssignment(operation, out var assigned, out var assignedValue))
+                        {
+                            writes.Add(new SlotWrite(assigned, assignedValue, operation));
+                        }
+
+                        continue;
+                }
+
                 switch (operation)
                 {
                     case ICoalesceAssignmentOperation coalesce when ChannelSlots.GetSlot(coalesce.Target) is { } target:
@@ -67,11 +86,6 @@ namespace SupabaseRealtime.Analyzers.Model
                         }
 
                         continue;
-                }
-
-                if (ChannelSlots.TryGetAssignment(operation, out var slot, out var written2))
-                {
-                    writes.Add(new SlotWrite(slot, written2, operation));
                 }
             }
         }

@@ -133,9 +133,21 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 foreach (var operation in Sdk.Operations.Descendants(block.Root))
                 {
-                    if (ChannelSlots.TryGetAssignment(operation, out var channelSlot, out var channelValue) && IsChannelSlot(channelSlot))
+                    var kind = operation.Kind;
+                    if (ChannelSlots.IsAssignmentKind(kind))
                     {
-                        CollectChannelWrite(block, channelSlot, channelValue);
+                        if (ChannelSlots.TryGetAssignment(operation, out var channelSlot, out var channelValue) && IsChannelSlot(channelSlot))
+                        {
+                            CollectChannelWrite(block, channelSlot, channelValue);
+                        }
+
+                        continue;
+                    }
+
+                    if (kind != OperationKind.Invocation && kind != OperationKind.LocalReference
+                        && kind != OperationKind.FieldReference && kind != OperationKind.PropertyReference)
+                    {
+                        continue;
                     }
 
                     switch (operation)

@@ -22,6 +22,13 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var operations = sdk.Operations.DescendantsAndSelf(root).GetEnumerator();
                 while (operations.MoveNext())
                 {
+                    // Most operations (arguments, conversions, literals, references) are no fact; the owner's
+                    // local-function stack is settled by position, so it can wait for the next one that is.
+                    if (!MayBeFact(operations.Current.Kind))
+                    {
+                        continue;
+                    }
+
                     var owner = rootOwner;
                     if (localFunctions != null)
                     {
@@ -44,6 +51,30 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
 
                     Read(operation, owner, facts);
+                }
+            }
+
+            /// <summary>The kinds of operation <see cref="Read"/> makes facts of, and local functions (which own what they hold).</summary>
+            private static bool MayBeFact(OperationKind kind)
+            {
+                switch (kind)
+                {
+                    case OperationKind.LocalFunction:
+                    case OperationKind.Invocation:
+                    case OperationKind.ObjectCreation:
+                    case OperationKind.EventAssignment:
+                    case OperationKind.SimpleAssignment:
+                    case OperationKind.VariableDeclarator:
+                    case OperationKind.FieldInitializer:
+                    case OperationKind.PropertyInitializer:
+                    case OperationKind.CompoundAssignment:
+                    case OperationKind.CoalesceAssignment:
+                    case OperationKind.DeconstructionAssignment:
+                    case OperationKind.DeclarationPattern:
+                    case OperationKind.Loop:
+                        return true;
+                    default:
+                        return false;
                 }
             }
 

@@ -19,14 +19,15 @@ namespace SupabaseRealtime.Analyzers.Sdk
         {
             foreach (var operation in Operations.Descendants(root))
             {
-                switch (operation)
+                // By kind first: most operations are none of the three, and a kind test is cheaper than type tests.
+                switch (operation.Kind)
                 {
-                    case IInvocationOperation invocation when IsSdkMember(invocation.TargetMethod):
+                    case OperationKind.Invocation when IsSdkMember(((IInvocationOperation)operation).TargetMethod):
                         return true;
-                    case IObjectCreationOperation creation when IsSdkMember(creation.Constructor):
+                    case OperationKind.ObjectCreation when IsSdkMember(((IObjectCreationOperation)operation).Constructor):
                         return true;
-                    case IEventAssignmentOperation eventAssignment
-                        when eventAssignment.EventReference is IEventReferenceOperation reference && IsSdkMember(reference.Event):
+                    case OperationKind.EventAssignment
+                        when ((IEventAssignmentOperation)operation).EventReference is IEventReferenceOperation reference && IsSdkMember(reference.Event):
                         return true;
                 }
             }
