@@ -38,9 +38,20 @@ namespace SupabaseRealtime.Analyzers.Sdk
         {
             List<string>? aliases = null;
             var seesSdk = false;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(OutsideTypes))
+            ReadUsings(tree.GetRoot(cancellationToken), ref aliases, ref seesSdk);
+            return new FileUsings(aliases, seesSdk);
+        }
+
+        /// <summary>
+        /// Reads the using directives and namespace names among <paramref name="container"/>'s children (the compilation
+        /// unit or a namespace), and those of the namespaces in it: using directives sit nowhere else, so types,
+        /// attributes and global statements are not entered.
+        /// </summary>
+        private void ReadUsings(SyntaxNode container, ref List<string>? aliases, ref bool seesSdk)
+        {
+            foreach (var child in container.ChildNodes())
             {
-                if (node is UsingDirectiveSyntax directive)
+                if (child is UsingDirectiveSyntax directive)
                 {
                     if (directive.Alias != null)
                     {
@@ -49,20 +60,16 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
                     seesSdk |= NamesRoot(directive.Name);
                 }
-                else if (node is NamespaceDeclarationSyntax || node.RawKind == FileScopedNamespaceDeclaration)
+                else if (child is NamespaceDeclarationSyntax || child.RawKind == FileScopedNamespaceDeclaration)
                 {
-                    foreach (var child in node.ChildNodes())
-                    {
-                        if (child is NameSyntax name)
-                        {
-                            seesSdk |= NamesRoot(name);
-                            break;
-                        }
-                    }
+                    ReadUsings(child, ref aliases, ref seesSdk);
+                }
+                else if (child is NameSyntax name)
+                {
+                    // A namespace's own name (the compilation unit has no name child).
+                    seesSdk |= NamesRoot(name);
                 }
             }
-
-            return new FileUsings(aliases, seesSdk);
         }
 
         /// <summary>
@@ -130,11 +137,6 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
         /// <summary>A file-scoped namespace (C# 10), a kind the Roslyn this package compiles against does not name.</summary>
         private const int FileScopedNamespaceDeclaration = 8845;
-
-        /// <summary>Using directives sit in the compilation unit and in namespaces (block or file-scoped), never in types.</summary>
-        private static bool OutsideTypes(SyntaxNode node)
-            => !(node is BaseTypeDeclarationSyntax) && !(node is DelegateDeclarationSyntax) && !(node is GlobalStatementSyntax) && !(node is UsingDirectiveSyntax)
-                && !(node is AttributeListSyntax);
 
         /// <summary>The aliases and SDK imports of one file, or of the compilation's global usings.</summary>
         private sealed class FileUsings
