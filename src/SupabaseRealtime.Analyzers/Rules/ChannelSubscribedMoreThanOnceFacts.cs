@@ -210,7 +210,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     var body = new Body(root, facts, new List<CallOrder>(), new List<SyntaxNode>());
                     if (HasSubscribe(facts) && IsFlowRoot(root) && sdk.CallsSdk(root))
                     {
-                        if (MayBeJudgedWithoutOtherBodies(facts, root))
+                        if (MayBeJudgedWithoutOtherBodies(facts, root, sdk))
                         {
                             if (sdk.GraphOf(root, context.CancellationToken) is { } graph)
                             {
@@ -252,7 +252,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// <c>goto</c>), and the body registers no handler. Such a Subscribe() has no peer to repeat and
             /// no cycle to run again in, so its graph is needed only when the type registers a method as a handler.
             /// </summary>
-            private static bool MayBeJudgedWithoutOtherBodies(List<Fact> facts, IOperation root)
+            private static bool MayBeJudgedWithoutOtherBodies(List<Fact> facts, IOperation root, SdkSymbols sdk)
             {
                 Fact? subscribe = null;
                 foreach (var fact in facts)
@@ -285,9 +285,11 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                foreach (var node in root.Syntax.DescendantNodes())
+                // A goto (goto label, goto case, goto default) is a branch operation of its own kind; the
+                // body's operations are already flattened, a syntax walk would build every red node again.
+                foreach (var operation in sdk.Operations.Descendants(root))
                 {
-                    if (node is GotoStatementSyntax)
+                    if (operation.Kind == OperationKind.Branch && ((IBranchOperation)operation).BranchKind == BranchKind.GoTo)
                     {
                         return true;
                     }

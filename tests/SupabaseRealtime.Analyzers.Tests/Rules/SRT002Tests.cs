@@ -672,6 +672,90 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task Reports_subscribe_run_again_through_a_goto_label()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class PollingFeed
+                {
+                    private readonly RealtimeChannel _feed;
+                    private bool _stopped;
+
+                    public PollingFeed(Client realtime) => _feed = realtime.Channel("feed");
+
+                    public async Task StartAsync()
+                    {
+                    again:
+                        await {|#0:_feed.Subscribe()|};
+                        await Task.Delay(5000);
+                        if (!_stopped)
+                        {
+                            goto again;
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", LoopReason));
+
+        [Fact]
+        public Task Ignores_a_goto_that_only_jumps_past_the_subscribe()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class OptionalFeed
+                {
+                    private readonly RealtimeChannel _feed;
+
+                    public OptionalFeed(Client realtime) => _feed = realtime.Channel("feed");
+
+                    public async Task StartAsync(bool enabled)
+                    {
+                        if (!enabled)
+                        {
+                            goto done;
+                        }
+
+                        await _feed.Subscribe();
+                    done:
+                        await Task.Yield();
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task Reports_subscribe_run_again_through_a_goto_case()
+            => Verify.VerifyAnalyzerAsync(
+                """
+                using System.Threading.Tasks;
+                using Supabase.Realtime;
+
+                public sealed class FeedStates
+                {
+                    private readonly RealtimeChannel _feed;
+
+                    public FeedStates(Client realtime) => _feed = realtime.Channel("feed");
+
+                    public async Task RunAsync(int state)
+                    {
+                        switch (state)
+                        {
+                            case 0:
+                                await {|#0:_feed.Subscribe()|};
+                                goto case 1;
+                            case 1:
+                                await Task.Delay(5000);
+                                goto case 0;
+                        }
+                    }
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("_feed", LoopReason));
+
+        [Fact]
         public Task Reports_loop_over_rooms_with_a_channel_obtained_before_it()
             => Verify.VerifyAnalyzerAsync(
                 """
