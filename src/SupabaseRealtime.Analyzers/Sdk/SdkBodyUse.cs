@@ -13,9 +13,28 @@ namespace SupabaseRealtime.Analyzers.Sdk
     {
         /// <summary>
         /// True when <paramref name="root"/> (a body) invokes any SDK method or creates any SDK object:
-        /// the cheap test before building a control-flow graph for it.
+        /// the cheap test before building a control-flow graph for it. Computed once per body and
+        /// compilation (SRT001 and SRT002 both ask it of the bodies they order).
         /// </summary>
         public bool CallsSdk(IOperation root)
+        {
+            var syntax = root.Syntax;
+            if (syntax is null)
+            {
+                return ComputeCallsSdk(root);
+            }
+
+            if (bodiesCallingSdk.TryGetValue(syntax, out var known))
+            {
+                return known;
+            }
+
+            var calls = ComputeCallsSdk(root);
+            bodiesCallingSdk.Add(syntax, calls);
+            return calls;
+        }
+
+        private bool ComputeCallsSdk(IOperation root)
         {
             foreach (var operation in Operations.Descendants(root))
             {

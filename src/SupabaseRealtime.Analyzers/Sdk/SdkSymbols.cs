@@ -33,6 +33,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
         private SourceScope? sharedScope;
         private SdkNames? names;
         private readonly Memo<SyntaxNode, bool> bodiesReferencingSdk = new Memo<SyntaxNode, bool>(capacity: 4096);
+        private readonly Memo<SyntaxNode, bool> bodiesCallingSdk = new Memo<SyntaxNode, bool>(capacity: 1024);
         private readonly Memo<ITypeSymbol, bool> definitionsRelated = new Memo<ITypeSymbol, bool>(capacity: 1024);
         private readonly Memo<ITypeSymbol, bool> sdkRelatedTypes = new Memo<ITypeSymbol, bool>(capacity: 256, SymbolEqualityComparer.Default);
         private readonly Memo<IAssemblySymbol, bool> assemblySeesSdk = new Memo<IAssemblySymbol, bool>(capacity: 64);
