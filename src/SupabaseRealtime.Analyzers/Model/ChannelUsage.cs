@@ -174,7 +174,9 @@ namespace SupabaseRealtime.Analyzers.Model
             {
                 case IArrayTypeSymbol array:
                     return sdk.IsRealtimeChannel(array.ElementType);
-                case INamedTypeSymbol named when named.SpecialType != SpecialType.System_String && !sdk.IsRealtimeChannel(named):
+                // Only a generic type can hold channels as type arguments; the SDK-relatedness of a constructed
+                // type is remembered, so a List<string> or Task<int> is turned away without reading its arguments.
+                case INamedTypeSymbol { IsGenericType: true } named when sdk.IsSdkRelated(named) && !sdk.IsRealtimeChannel(named):
                     foreach (var argument in named.TypeArguments)
                     {
                         if (sdk.IsRealtimeChannel(argument))

@@ -136,6 +136,18 @@ namespace SupabaseRealtime.Analyzers.Rules
             {
                 foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
                 {
+                    // By kind first: most operations are none of the four, and a kind test is cheaper than type tests.
+                    switch (operation.Kind)
+                    {
+                        case OperationKind.Invocation:
+                        case OperationKind.PropertyReference:
+                        case OperationKind.MethodReference:
+                        case OperationKind.ObjectCreation:
+                            break;
+                        default:
+                            continue;
+                    }
+
                     switch (operation)
                     {
                         case IInvocationOperation invocation:

@@ -239,11 +239,12 @@ namespace SupabaseRealtime.Analyzers.Rules
                 List<(IInvocationOperation Call, SymbolPath Client)>? authCalls = null;
                 foreach (var operation in Sdk.Operations.Descendants(block))
                 {
-                    if (!(operation is IInvocationOperation invocation))
+                    if (operation.Kind != OperationKind.Invocation)
                     {
                         continue;
                     }
 
+                    var invocation = (IInvocationOperation)operation;
                     if (ClientIdentity.TryGetAuthenticatedClient(invocation, Sdk, out var authenticated))
                     {
                         (authCalls ??= new List<(IInvocationOperation, SymbolPath)>()).Add((invocation, authenticated));
@@ -381,7 +382,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 {
                     foreach (var operation in Sdk.Operations.Descendants(body.Root))
                     {
-                        if (operation is IInvocationOperation invocation && IsCallOnThis(invocation))
+                        if (operation.Kind == OperationKind.Invocation && operation is IInvocationOperation invocation && IsCallOnThis(invocation))
                         {
                             if (!calls.TryGetValue(body.Member, out var callees))
                             {
