@@ -129,23 +129,12 @@ namespace SupabaseRealtime.Analyzers.Model
 
             foreach (var operation in sdk.Operations.Descendants(root))
             {
-                // Most operations of a body are none of the kinds below: one test of the kind turns them away.
+                // Most operations of a body are none of the kinds below: one test of the kind turns them away,
+                // and the kind picks the case (a switch on the type would test each case's interface in turn).
                 switch (operation.Kind)
                 {
                     case OperationKind.Invocation:
-                    case OperationKind.VariableDeclarator:
-                    case OperationKind.LocalReference:
-                    case OperationKind.ParameterReference:
-                    case OperationKind.FieldReference:
-                    case OperationKind.PropertyReference:
-                        break;
-                    default:
-                        continue;
-                }
-
-                switch (operation)
-                {
-                    case IInvocationOperation invocation:
+                        var invocation = (IInvocationOperation)operation;
                         if (ChannelCall.TryGetKind(invocation, sdk, out var kind))
                         {
                             facts.Calls.Add((invocation, kind));
@@ -167,29 +156,49 @@ namespace SupabaseRealtime.Analyzers.Model
                         facts.NoteRefArguments(invocation, type, sdk);
 
                         break;
-                    case IVariableDeclaratorOperation declarator when IsChannel(declarator.Symbol.Type):
-                        if (declarator.GetVariableInitializer() is { } initializer)
+                    case OperationKind.VariableDeclarator:
+                        var declarator = (IVariableDeclaratorOperation)operation;
+                        if (IsChannel(declarator.Symbol.Type) && declarator.GetVariableInitializer() is { } initializer)
                         {
                             facts.Slot(declarator.Symbol).Writes.Add(new ChannelSlotWrite(declarator, initializer.Value));
                         }
 
                         break;
-                    case ILocalReferenceOperation local when IsChannel(local.Local.Type):
-                        facts.Classify(local, local.Local, sdk);
-                        break;
-                    case IParameterReferenceOperation parameter when IsChannel(parameter.Parameter.Type):
-                        facts.Classify(parameter, parameter.Parameter, sdk);
-                        break;
-                    case IFieldReferenceOperation field when IsOwnInstanceMember(field.Instance):
-                        var fieldSlot = field.Field.AssociatedSymbol is IPropertySymbol backed ? (ISymbol)backed : field.Field;
-                        if (typeSlots.Contains(fieldSlot))
+                    case OperationKind.LocalReference:
+                        var local = (ILocalReferenceOperation)operation;
+                        if (IsChannel(local.Local.Type))
                         {
-                            facts.Classify(field, fieldSlot, sdk);
+                            facts.Classify(local, local.Local, sdk);
                         }
 
                         break;
-                    case IPropertyReferenceOperation property when IsOwnInstanceMember(property.Instance) && typeSlots.Contains(property.Property):
-                        facts.Classify(property, property.Property, sdk);
+                    case OperationKind.ParameterReference:
+                        var parameter = (IParameterReferenceOperation)operation;
+                        if (IsChannel(parameter.Parameter.Type))
+                        {
+                            facts.Classify(parameter, parameter.Parameter, sdk);
+                        }
+
+                        break;
+                    case OperationKind.FieldReference:
+                        var field = (IFieldReferenceOperation)operation;
+                        if (IsOwnInstanceMember(field.Instance))
+                        {
+                            var fieldSlot = field.Field.AssociatedSymbol is IPropertySymbol backed ? (ISymbol)backed : field.Field;
+                            if (typeSlots.Contains(fieldSlot))
+                            {
+                                facts.Classify(field, fieldSlot, sdk);
+                            }
+                        }
+
+                        break;
+                    case OperationKind.PropertyReference:
+                        var property = (IPropertyReferenceOperation)operation;
+                        if (IsOwnInstanceMember(property.Instance) && typeSlots.Contains(property.Property))
+                        {
+                            facts.Classify(property, property.Property, sdk);
+                        }
+
                         break;
                 }
             }

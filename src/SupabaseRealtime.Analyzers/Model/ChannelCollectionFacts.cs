@@ -77,19 +77,24 @@ namespace SupabaseRealtime.Analyzers.Model
             /// </summary>
             private void NoteCollectionFact(IOperation operation, ref CollectionScan scan)
             {
-                switch (operation)
+                // By kind: one test where a switch on the type tests each case's interface in turn.
+                switch (operation.Kind)
                 {
-                    case IForEachLoopOperation loop when CollectionSource(loop.Collection) is { } looped:
-                        foreach (var local in loop.Locals)
+                    case OperationKind.Loop:
+                        if (operation is IForEachLoopOperation loop && CollectionSource(loop.Collection) is { } looped)
                         {
-                            if (usage.IsChannelType(local.Type))
+                            foreach (var local in loop.Locals)
                             {
-                                AddElement(ref scan.Elements, local, looped);
+                                if (usage.IsChannelType(local.Type))
+                                {
+                                    AddElement(ref scan.Elements, local, looped);
+                                }
                             }
                         }
 
                         break;
-                    case IAnonymousFunctionOperation lambda:
+                    case OperationKind.AnonymousFunction:
+                        var lambda = (IAnonymousFunctionOperation)operation;
                         foreach (var parameter in lambda.Symbol.Parameters)
                         {
                             if (usage.IsChannelType(parameter.Type) && LambdaCallbackCollection(lambda) is { } owner)
@@ -99,46 +104,60 @@ namespace SupabaseRealtime.Analyzers.Model
                         }
 
                         break;
-                    case IInvocationOperation invocation when CollectionField(invocation.Instance) is { } called:
-                        scan.AnyCollection = true;
-                        foreach (var argument in invocation.Arguments)
+                    case OperationKind.Invocation:
+                        var invocation = (IInvocationOperation)operation;
+                        if (CollectionField(invocation.Instance) is { } called)
                         {
-                            if (ChannelSlots.IsRefOrOut(argument.Parameter))
+                            scan.AnyCollection = true;
+                            foreach (var argument in invocation.Arguments)
                             {
-                                var written = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
-                                if (ChannelSlots.GetSlot(written) is ILocalSymbol outLocal && usage.IsChannelType(outLocal.Type))
+                                if (ChannelSlots.IsRefOrOut(argument.Parameter))
                                 {
-                                    // _rooms.TryGetValue(key, out var room)
-                                    AddElement(ref scan.Elements, outLocal, called);
+                                    var written = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+                                    if (ChannelSlots.GetSlot(written) is ILocalSymbol outLocal && usage.IsChannelType(outLocal.Type))
+                                    {
+                                        // _rooms.TryGetValue(key, out var room)
+                                        AddElement(ref scan.Elements, outLocal, called);
+                                    }
                                 }
                             }
                         }
 
                         break;
-                    case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer
-                        && usage.IsChannelType(declarator.Symbol.Type) && ElementRead(initializer.Value) is { } read:
-                        AddElement(ref scan.Elements, declarator.Symbol, read);
+                    case OperationKind.VariableDeclarator:
+                        var declarator = (IVariableDeclaratorOperation)operation;
+                        if (declarator.GetVariableInitializer() is { } initializer
+                            && usage.IsChannelType(declarator.Symbol.Type) && ElementRead(initializer.Value) is { } declared)
+                        {
+                            AddElement(ref scan.Elements, declarator.Symbol, declared);
+                        }
+
                         break;
-                    case ISimpleAssignmentOperation assignment when ChannelSlots.GetSlot(assignment.Target) is ILocalSymbol target
-                        && usage.IsChannelType(target.Type) && ElementRead(assignment.Value) is { } read:
-                        AddElement(ref scan.Elements, target, read);
+                    case OperationKind.SimpleAssignment:
+                        var assignment = (ISimpleAssignmentOperation)operation;
+                        if (ChannelSlots.GetSlot(assignment.Target) is ILocalSymbol target
+                            && usage.IsChannelType(target.Type) && ElementRead(assignment.Value) is { } assigned)
+                        {
+                            AddElement(ref scan.Elements, target, assigned);
+                        }
+
                         break;
-                    case IFieldReferenceOperation _:
-                    case IPropertyReferenceOperation _:
+                    case OperationKind.FieldReference:
+                    case OperationKind.PropertyReference:
                         scan.AnyCollection |= usage.IsChannelCollection(operation.Type);
                         break;
-                    case IMethodReferenceOperation method:
-                        scan.AnyCollection |= method.Method.Name == "Remove";
+                    case OperationKind.MethodReference:
+                        scan.AnyCollection |= ((IMethodReferenceOperation)operation).Method.Name == "Remove";
                         break;
-                    case IFieldInitializerOperation fieldInitializer:
-                        foreach (var field in fieldInitializer.InitializedFields)
+                    case OperationKind.FieldInitializer:
+                        foreach (var field in ((IFieldInitializerOperation)operation).InitializedFields)
                         {
                             scan.AnyCollection |= usage.IsChannelCollection(field.Type);
                         }
 
                         break;
-                    case IPropertyInitializerOperation propertyInitializer:
-                        foreach (var property in propertyInitializer.InitializedProperties)
+                    case OperationKind.PropertyInitializer:
+                        foreach (var property in ((IPropertyInitializerOperation)operation).InitializedProperties)
                         {
                             scan.AnyCollection |= usage.IsChannelCollection(property.Type);
                         }
@@ -167,43 +186,62 @@ namespace SupabaseRealtime.Analyzers.Model
                         continue;
                     }
 
-                    switch (operation)
+                    switch (operation.Kind)
                     {
-                        case IInvocationOperation invocation:
-                            OnCollectionInvocation(invocation);
+                        case OperationKind.Invocation:
+                            OnCollectionInvocation((IInvocationOperation)operation);
                             break;
-                        case ISimpleAssignmentOperation assignment:
+                        case OperationKind.SimpleAssignment:
+                            var assignment = (ISimpleAssignmentOperation)operation;
                             OnCollectionAssignment(assignment.Target, assignment.Value, assignment);
                             break;
-                        case ICoalesceAssignmentOperation coalesce:
+                        case OperationKind.CoalesceAssignment:
+                            var coalesce = (ICoalesceAssignmentOperation)operation;
                             OnCollectionAssignment(coalesce.Target, coalesce.Value, coalesce);
                             break;
-                        case IFieldInitializerOperation fieldInitializer:
+                        case OperationKind.FieldInitializer:
+                            var fieldInitializer = (IFieldInitializerOperation)operation;
                             foreach (var field in fieldInitializer.InitializedFields)
                             {
                                 OnWholeCollectionWrite(field, fieldInitializer.Value, fieldInitializer);
                             }
 
                             break;
-                        case IPropertyInitializerOperation propertyInitializer:
+                        case OperationKind.PropertyInitializer:
+                            var propertyInitializer = (IPropertyInitializerOperation)operation;
                             foreach (var property in propertyInitializer.InitializedProperties)
                             {
                                 OnWholeCollectionWrite(property, propertyInitializer.Value, propertyInitializer);
                             }
 
                             break;
-                        case IMethodReferenceOperation method when method.Method.Name == "Remove" && Sdk.IsRealtimeClient(method.Method.ContainingType):
-                            ChannelCalls.TryGetClient(method.Instance, Sdk, out var client);
-                            RemoveGroups.Add(new RemoveGroup(client, MethodGroupCollection(method), BodyOf(method)));
+                        case OperationKind.MethodReference:
+                            var method = (IMethodReferenceOperation)operation;
+                            if (method.Method.Name == "Remove" && Sdk.IsRealtimeClient(method.Method.ContainingType))
+                            {
+                                ChannelCalls.TryGetClient(method.Instance, Sdk, out var client);
+                                RemoveGroups.Add(new RemoveGroup(client, MethodGroupCollection(method), BodyOf(method)));
+                            }
+
                             break;
-                        case ILocalReferenceOperation local when elements != null && !local.IsDeclaration && elements.TryGetValue(local.Local, out var ofLocal):
-                            OnElementUse(local, ofLocal, elements);
+                        case OperationKind.LocalReference:
+                            var local = (ILocalReferenceOperation)operation;
+                            if (elements != null && !local.IsDeclaration && elements.TryGetValue(local.Local, out var ofLocal))
+                            {
+                                OnElementUse(local, ofLocal, elements);
+                            }
+
                             break;
-                        case IParameterReferenceOperation parameter when elements != null && elements.TryGetValue(parameter.Parameter, out var ofParameter):
-                            OnElementUse(parameter, ofParameter, elements);
+                        case OperationKind.ParameterReference:
+                            var parameter = (IParameterReferenceOperation)operation;
+                            if (elements != null && elements.TryGetValue(parameter.Parameter, out var ofParameter))
+                            {
+                                OnElementUse(parameter, ofParameter, elements);
+                            }
+
                             break;
-                        case IPropertyReferenceOperation _:
-                        case IArrayElementReferenceOperation _:
+                        case OperationKind.PropertyReference:
+                        case OperationKind.ArrayElementReference:
                             if (ElementRead(operation) is { } read)
                             {
                                 OnElementUse(operation, read, elements);

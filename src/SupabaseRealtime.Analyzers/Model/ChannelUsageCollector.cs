@@ -63,48 +63,58 @@ namespace SupabaseRealtime.Analyzers.Model
                     }
 
                     NoteCollectionFact(operation, ref scan);
-                    switch (operation)
+
+                    // By kind: one test where a switch on the type tests each case's interface in turn.
+                    switch (operation.Kind)
                     {
-                        case IInvocationOperation invocation:
-                            OnInvocation(invocation);
+                        case OperationKind.Invocation:
+                            OnInvocation((IInvocationOperation)operation);
                             break;
-                        case ISimpleAssignmentOperation assignment:
+                        case OperationKind.SimpleAssignment:
+                            var assignment = (ISimpleAssignmentOperation)operation;
                             OnWrite(assignment.Target, assignment.Value, assignment);
                             break;
-                        case ICoalesceAssignmentOperation coalesce:
+                        case OperationKind.CoalesceAssignment:
+                            var coalesce = (ICoalesceAssignmentOperation)operation;
                             OnWrite(coalesce.Target, coalesce.Value, coalesce);
                             break;
-                        case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer:
-                            OnWrite(declarator.Symbol, initializer.Value, declarator);
+                        case OperationKind.VariableDeclarator:
+                            var declarator = (IVariableDeclaratorOperation)operation;
+                            if (declarator.GetVariableInitializer() is { } initializer)
+                            {
+                                OnWrite(declarator.Symbol, initializer.Value, declarator);
+                            }
+
                             break;
-                        case IFieldInitializerOperation fieldInitializer:
+                        case OperationKind.FieldInitializer:
+                            var fieldInitializer = (IFieldInitializerOperation)operation;
                             foreach (var field in fieldInitializer.InitializedFields)
                             {
                                 OnWrite(field, fieldInitializer.Value, fieldInitializer);
                             }
 
                             break;
-                        case IPropertyInitializerOperation propertyInitializer:
+                        case OperationKind.PropertyInitializer:
+                            var propertyInitializer = (IPropertyInitializerOperation)operation;
                             foreach (var property in propertyInitializer.InitializedProperties)
                             {
                                 OnWrite(property, propertyInitializer.Value, propertyInitializer);
                             }
 
                             break;
-                        case ILocalReferenceOperation _:
-                        case IFieldReferenceOperation _:
-                        case IPropertyReferenceOperation _:
+                        case OperationKind.LocalReference:
+                        case OperationKind.FieldReference:
+                        case OperationKind.PropertyReference:
                             OnReference(operation);
                             break;
-                        case IParameterReferenceOperation parameter:
-                            OnParameterReference(parameter);
+                        case OperationKind.ParameterReference:
+                            OnParameterReference((IParameterReferenceOperation)operation);
                             break;
-                        case IEventAssignmentOperation eventAssignment:
-                            OnEventAssignment(eventAssignment);
+                        case OperationKind.EventAssignment:
+                            OnEventAssignment((IEventAssignmentOperation)operation);
                             break;
-                        case IMethodReferenceOperation methodReference when IsOwn(methodReference.Method):
-                            Called.Add(methodReference.Method.OriginalDefinition);
-                            OnOwnMethodReference(methodReference);
+                        case OperationKind.MethodReference:
+                            OnMethodReference((IMethodReferenceOperation)operation);
                             break;
                     }
                 }
@@ -130,27 +140,40 @@ namespace SupabaseRealtime.Analyzers.Model
                     }
 
                     NoteCollectionFact(operation, ref scan);
-                    switch (operation)
+                    switch (operation.Kind)
                     {
-                        case IInvocationOperation invocation:
-                            OnInvocation(invocation);
+                        case OperationKind.Invocation:
+                            OnInvocation((IInvocationOperation)operation);
                             break;
-                        case ILocalReferenceOperation _ when operation.Type is IArrayTypeSymbol:
-                        case IFieldReferenceOperation _ when operation.Type is IArrayTypeSymbol:
-                        case IPropertyReferenceOperation _ when operation.Type is IArrayTypeSymbol:
-                            OnReference(operation);
+                        case OperationKind.LocalReference:
+                        case OperationKind.FieldReference:
+                        case OperationKind.PropertyReference:
+                            if (operation.Type is IArrayTypeSymbol)
+                            {
+                                OnReference(operation);
+                            }
+
                             break;
-                        case IEventAssignmentOperation eventAssignment:
-                            OnEventAssignment(eventAssignment);
+                        case OperationKind.EventAssignment:
+                            OnEventAssignment((IEventAssignmentOperation)operation);
                             break;
-                        case IMethodReferenceOperation methodReference when IsOwn(methodReference.Method):
-                            Called.Add(methodReference.Method.OriginalDefinition);
-                            OnOwnMethodReference(methodReference);
+                        case OperationKind.MethodReference:
+                            OnMethodReference((IMethodReferenceOperation)operation);
                             break;
                     }
                 }
 
                 CollectCollectionFacts(root, scan);
+            }
+
+            /// <summary>A reference to one of the type's own methods: a call of it, later (a handler, a delegate).</summary>
+            private void OnMethodReference(IMethodReferenceOperation methodReference)
+            {
+                if (IsOwn(methodReference.Method))
+                {
+                    Called.Add(methodReference.Method.OriginalDefinition);
+                    OnOwnMethodReference(methodReference);
+                }
             }
 
             /// <summary>
