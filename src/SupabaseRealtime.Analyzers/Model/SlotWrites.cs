@@ -24,6 +24,27 @@ namespace SupabaseRealtime.Analyzers.Model
         public IOperation Write { get; }
     }
 
+    /// <summary>The writes of one body (<see cref="SlotWrites.Of"/>): shared by the rules, so never changed once read.</summary>
+    internal sealed class BodySlotWrites
+    {
+        private readonly HashSet<ISymbol> unknown;
+
+        public BodySlotWrites(List<SlotWrite> writes, HashSet<ISymbol> unknown)
+        {
+            Writes = writes;
+            this.unknown = unknown;
+        }
+
+        /// <summary>Every visible write, in the body's order.</summary>
+        public IReadOnlyList<SlotWrite> Writes { get; }
+
+        /// <summary>The slots written in a way whose value is not visible (<c>out</c>/<c>ref</c>, deconstruction, <c>+=</c>, <c>++</c>).</summary>
+        public IReadOnlyCollection<ISymbol> Unknown => unknown;
+
+        /// <summary>True when <paramref name="slot"/> is among <see cref="Unknown"/>.</summary>
+        public bool IsUnknown(ISymbol slot) => unknown.Contains(slot);
+    }
+
     /// <summary>
     /// "What is written into this local or field?" Walks one operation block (lambdas included) and
     /// reports every visible write (<c>x = v</c>, <c>var x = v</c>, <c>x ??= v</c>, field and property
@@ -32,8 +53,23 @@ namespace SupabaseRealtime.Analyzers.Model
     /// </summary>
     internal static class SlotWrites
     {
-        /// <summary>Collects the writes in <paramref name="root"/> (the operation itself included).</summary>
-        public static void Collect(SdkSymbols sdk, IOperation root, List<SlotWrite> writes, HashSet<ISymbol> unknownWrites)
+        /// <summary>
+        /// The writes in <paramref name="root"/> (a body's root: the operation itself included), read once per body
+        /// and compilation for every rule that asks (SRT001 reads a body's writes at the body and again at the
+        /// type's end, SRT005 at the body).
+        /// </summary>
+        public static BodySlotWrites Of(SdkSymbols sdk, IOperation root) => sdk.SlotWritesOf(root);
+
+        /// <summary>Reads the writes in <paramref name="root"/> (the operation itself included).</summary>
+        internal static BodySlotWrites Read(SdkSymbols sdk, IOperation root)
+        {
+            var writes = new List<SlotWrite>();
+            var unknownWrites = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            Collect(sdk, root, writes, unknownWrites);
+            return new BodySlotWrites(writes, unknownWrites);
+        }
+
+        private static void Collect(SdkSymbols sdk, IOperation root, List<SlotWrite> writes, HashSet<ISymbol> unknownWrites)
         {
             foreach (var operation in sdk.Operations.DescendantsAndSelf(root))
             {

@@ -94,10 +94,8 @@ namespace SupabaseRealtime.Analyzers.Rules
             /// <summary>Reads one body: its channel and connect calls, and what it writes into client slots (locals kept in the block).</summary>
             private void Collect(Block block)
             {
-                var writes = new List<SlotWrite>();
-                var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                SlotWrites.Collect(Sdk, block.Root, writes, unknown);
-                foreach (var write in writes)
+                var slotWrites = SlotWrites.Of(Sdk, block.Root);
+                foreach (var write in slotWrites.Writes)
                 {
                     if (!IsClientSlot(write.Slot))
                     {
@@ -123,7 +121,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                     }
                 }
 
-                foreach (var slot in unknown)
+                foreach (var slot in slotWrites.Unknown)
                 {
                     if (IsClientSlot(slot))
                     {

@@ -278,11 +278,9 @@ namespace SupabaseRealtime.Analyzers.Rules
                 }
 
                 // Writes into local channel slots resolve here; fields and properties at the type's end.
-                var writes = new List<SlotWrite>();
-                var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                SlotWrites.Collect(Sdk, block, writes, unknown);
+                var slotWrites = SlotWrites.Of(Sdk, block);
                 var localValues = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
-                foreach (var write in writes)
+                foreach (var write in slotWrites.Writes)
                 {
                     if (write.Slot is ILocalSymbol)
                     {
@@ -300,7 +298,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var call in subscriptionCalls)
                 {
                     var subscription = new Subscription(call, member, memberRank, BodyOrders.IsInNestedBody(call));
-                    if (!TryResolve(subscription, unknown, localValues))
+                    if (!TryResolve(subscription, slotWrites, localValues))
                     {
                         continue;
                     }
@@ -336,14 +334,10 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                 channelSlots = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
                 unknownSlots = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-                var writes = new List<SlotWrite>();
-                var unknown = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
                 foreach (var body in bodies)
                 {
-                    writes.Clear();
-                    unknown.Clear();
-                    SlotWrites.Collect(Sdk, body.Root, writes, unknown);
-                    foreach (var write in writes)
+                    var slotWrites = SlotWrites.Of(Sdk, body.Root);
+                    foreach (var write in slotWrites.Writes)
                     {
                         if (!(write.Slot is ILocalSymbol) && IsChannelSlot(write.Slot))
                         {
@@ -357,7 +351,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         }
                     }
 
-                    foreach (var slot in unknown)
+                    foreach (var slot in slotWrites.Unknown)
                     {
                         if (!(slot is ILocalSymbol) && IsChannelSlot(slot))
                         {

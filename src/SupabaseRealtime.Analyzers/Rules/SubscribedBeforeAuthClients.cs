@@ -10,7 +10,7 @@ namespace SupabaseRealtime.Analyzers.Rules
         private sealed partial class TypeState
         {
             /// <summary>Which client the subscription's channel belongs to, as far as its own block tells.</summary>
-            private bool TryResolve(Subscription subscription, HashSet<ISymbol> unknownLocals, Dictionary<ISymbol, List<IOperation>> localValues)
+            private bool TryResolve(Subscription subscription, BodySlotWrites slotWrites, Dictionary<ISymbol, List<IOperation>> localValues)
             {
                 var call = subscription.Call;
                 if (Subscriptions.IsTableOn(call, Sdk))
@@ -22,7 +22,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                         return true;
                     }
 
-                    if (ChannelSlots.GetSlot(call.Instance) is ILocalSymbol tableLocal && !unknownLocals.Contains(tableLocal)
+                    if (ChannelSlots.GetSlot(call.Instance) is ILocalSymbol tableLocal && !slotWrites.IsUnknown(tableLocal)
                         && localValues.TryGetValue(tableLocal, out var tableValues))
                     {
                         return TryResolveAll(tableValues, TryResolveTable, tableLocal.Name, subscription);
@@ -43,7 +43,7 @@ namespace SupabaseRealtime.Analyzers.Rules
                 switch (slot)
                 {
                     case ILocalSymbol local:
-                        if (!unknownLocals.Contains(local) && localValues.TryGetValue(local, out var values)
+                        if (!slotWrites.IsUnknown(local) && localValues.TryGetValue(local, out var values)
                             && TryResolveAll(values, TryResolveChannel, local.Name, subscription))
                         {
                             subscription.IsPrivate = values.TrueForAll(IsPrivateChannel);

@@ -40,6 +40,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
         private readonly IAssemblySymbol compilationAssembly;
         private readonly Memo<IOperation, ControlFlowGraph> graphs = new Memo<IOperation, ControlFlowGraph>(capacity: 64);
         private readonly Memo<ControlFlowGraph, Model.CallOrder> orders = new Memo<ControlFlowGraph, Model.CallOrder>(capacity: 64);
+        private readonly Memo<IOperation, Model.BodySlotWrites> slotWrites = new Memo<IOperation, Model.BodySlotWrites>(capacity: 256);
 
         /// <summary>Each operation tree the rules walk, flattened once per compilation (see <see cref="OperationTrees"/>).</summary>
         public OperationTrees Operations { get; } = new OperationTrees();
@@ -276,6 +277,22 @@ namespace SupabaseRealtime.Analyzers.Sdk
             var order = Model.CallOrder.Create(graph)!;
             orders.Add(graph, order);
             return order;
+        }
+
+        /// <summary>
+        /// The slot writes of the body rooted at <paramref name="root"/> (see <see cref="Model.SlotWrites.Of"/>), read once
+        /// per compilation whichever rule asks first; a lost race reads them twice, and either copy answers the same.
+        /// </summary>
+        public Model.BodySlotWrites SlotWritesOf(IOperation root)
+        {
+            if (slotWrites.TryGetValue(root, out var known))
+            {
+                return known;
+            }
+
+            var writes = Model.SlotWrites.Read(this, root);
+            slotWrites.Add(root, writes);
+            return writes;
         }
 
         /// <summary>True when <paramref name="symbol"/> is declared in an SDK assembly.</summary>
