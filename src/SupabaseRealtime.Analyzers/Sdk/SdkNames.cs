@@ -131,7 +131,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
             // nested types without a dot.
             for (var current = type; current != null; current = current.ContainingType)
             {
-                if (HasBaseList(current) && InheritsFromSdk(current))
+                if (HasBaseList(current) && sdk.DerivesFromOrImplementsSdk(current))
                 {
                     return true;
                 }
@@ -150,28 +150,6 @@ namespace SupabaseRealtime.Analyzers.Sdk
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 if (!(reference.GetSyntax() is BaseTypeDeclarationSyntax declaration) || declaration.BaseList != null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>True when a base type of <paramref name="type"/> or an interface it implements is the SDK's.</summary>
-        private bool InheritsFromSdk(INamedTypeSymbol type)
-        {
-            for (var current = type.BaseType; current != null; current = current.BaseType)
-            {
-                if (sdk.IsSdkMember(current))
-                {
-                    return true;
-                }
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (sdk.IsSdkMember(implemented))
                 {
                     return true;
                 }

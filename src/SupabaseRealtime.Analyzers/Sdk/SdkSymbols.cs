@@ -374,15 +374,9 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 return true;
             }
 
-            if (MayBeSdkType(type))
+            if (MayBeSdkType(type) && DerivesFromOrImplementsSdk(type))
             {
-                for (var current = type; current != null; current = current.BaseType)
-                {
-                    if (IsSdkAssembly(current.OriginalDefinition.ContainingAssembly) || ImplementsSdkInterface(current, depth: 0))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
 
             if (depth < 2 && type is INamedTypeSymbol { IsGenericType: true } named)
@@ -393,6 +387,29 @@ namespace SupabaseRealtime.Analyzers.Sdk
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="type"/>, a type it derives from or an interface it implements is the SDK's.
+        /// The walk up the base types ends at the first that cannot be or extend an SDK type (<c>object</c>, or a
+        /// type of an assembly that does not see the SDK): nothing above it can, and its interfaces are not read.
+        /// </summary>
+        public bool DerivesFromOrImplementsSdk(ITypeSymbol type)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (IsSdkAssembly(current.OriginalDefinition.ContainingAssembly) || ImplementsSdkInterface(current, depth: 0))
+                {
+                    return true;
+                }
+
+                if (!MayBeSdkType(current.BaseType))
+                {
+                    return false;
                 }
             }
 

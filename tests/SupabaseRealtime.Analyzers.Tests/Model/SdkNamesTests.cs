@@ -376,6 +376,57 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
         }
 
         [Fact]
+        public void A_type_that_implements_an_sdk_interface_through_an_app_interface_passes()
+        {
+            // The type's own file names nothing of the SDK: only its interface, declared elsewhere, extends the SDK's.
+            var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
+                namespace App
+                {
+                    public interface IOfflineCache : Supabase.Postgrest.Interfaces.IPostgrestCacheProvider { }
+
+                    public abstract class OfflineCacheBase : IOfflineCache
+                    {
+                        public abstract System.Threading.Tasks.Task<T?> GetItem<T>(string key);
+                        public abstract System.Threading.Tasks.Task SetItem(string key, object value);
+                        public abstract System.Threading.Tasks.Task ClearItem(string key);
+                        public abstract System.Threading.Tasks.Task Empty();
+                    }
+                }
+                """, """
+                using System;
+                using System.Threading.Tasks;
+
+                namespace App
+                {
+                    public sealed class MemoryCache : IOfflineCache
+                    {
+                        public Task<T?> GetItem<T>(string key) => Task.FromResult<T?>(default);
+                        public Task SetItem(string key, object value) => Task.CompletedTask;
+                        public Task ClearItem(string key) => Task.CompletedTask;
+                        public Task Empty() => Task.CompletedTask;
+                    }
+
+                    public sealed class DiskCache : OfflineCacheBase
+                    {
+                        public override Task<T?> GetItem<T>(string key) where T : default => Task.FromResult<T?>(default);
+                        public override Task SetItem(string key, object value) => Task.CompletedTask;
+                        public override Task ClearItem(string key) => Task.CompletedTask;
+                        public override Task Empty() => Task.CompletedTask;
+                    }
+
+                    public sealed class Unrelated : IDisposable
+                    {
+                        public Task Empty() => Task.CompletedTask;
+                        public void Dispose() { }
+                    }
+                }
+                """);
+            Assert.True(Mentions(compilation, sdk, "App.MemoryCache"));
+            Assert.True(Mentions(compilation, sdk, "App.DiskCache"));
+            Assert.False(Mentions(compilation, sdk, "App.Unrelated"));
+        }
+
+        [Fact]
         public void A_type_nested_in_a_type_that_derives_from_an_sdk_type_passes()
         {
             var (compilation, sdk) = Compile(SdkVersion.Supabase160, """
