@@ -43,22 +43,32 @@ namespace SupabaseRealtime.Analyzers.Sdk
         }
 
         /// <summary>
-        /// Reads the using directives and namespace names among <paramref name="container"/>'s children (the compilation
-        /// unit or a namespace), and those of the namespaces in it: using directives sit nowhere else, so types,
-        /// attributes and global statements are not entered.
+        /// Reads the using directives and namespace names of <paramref name="container"/> (the compilation unit or a
+        /// namespace), and those of the namespaces in it: using directives sit nowhere else, so types, attributes
+        /// and global statements are not entered. The typed lists are read (no child enumerator, no type tests);
+        /// a file-scoped namespace, a node the Roslyn this package compiles against does not name, is read through
+        /// its children.
         /// </summary>
         private void ReadUsings(SyntaxNode container, ref List<string>? aliases, ref bool seesSdk)
         {
+            switch (container)
+            {
+                case CompilationUnitSyntax unit:
+                    ReadUsings(unit.Usings, ref aliases, ref seesSdk);
+                    ReadNamespaces(unit.Members, ref aliases, ref seesSdk);
+                    return;
+                case NamespaceDeclarationSyntax declaration:
+                    seesSdk |= NamesRoot(declaration.Name);
+                    ReadUsings(declaration.Usings, ref aliases, ref seesSdk);
+                    ReadNamespaces(declaration.Members, ref aliases, ref seesSdk);
+                    return;
+            }
+
             foreach (var child in container.ChildNodes())
             {
                 if (child is UsingDirectiveSyntax directive)
                 {
-                    if (directive.Alias != null)
-                    {
-                        (aliases ??= new List<string>()).Add(directive.Alias.Name.Identifier.ValueText);
-                    }
-
-                    seesSdk |= NamesRoot(directive.Name);
+                    ReadUsing(directive, ref aliases, ref seesSdk);
                 }
                 else if (child is NamespaceDeclarationSyntax || child.RawKind == FileScopedNamespaceDeclaration)
                 {
@@ -66,10 +76,40 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 }
                 else if (child is NameSyntax name)
                 {
-                    // A namespace's own name (the compilation unit has no name child).
+                    // The file-scoped namespace's own name.
                     seesSdk |= NamesRoot(name);
                 }
             }
+        }
+
+        private void ReadUsings(SyntaxList<UsingDirectiveSyntax> directives, ref List<string>? aliases, ref bool seesSdk)
+        {
+            foreach (var directive in directives)
+            {
+                ReadUsing(directive, ref aliases, ref seesSdk);
+            }
+        }
+
+        private void ReadNamespaces(SyntaxList<MemberDeclarationSyntax> members, ref List<string>? aliases, ref bool seesSdk)
+        {
+            foreach (var member in members)
+            {
+                var kind = member.RawKind;
+                if (kind == (int)SyntaxKind.NamespaceDeclaration || kind == FileScopedNamespaceDeclaration)
+                {
+                    ReadUsings(member, ref aliases, ref seesSdk);
+                }
+            }
+        }
+
+        private void ReadUsing(UsingDirectiveSyntax directive, ref List<string>? aliases, ref bool seesSdk)
+        {
+            if (directive.Alias != null)
+            {
+                (aliases ??= new List<string>()).Add(directive.Alias.Name.Identifier.ValueText);
+            }
+
+            seesSdk |= NamesRoot(directive.Name);
         }
 
         /// <summary>

@@ -345,6 +345,34 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
                 public class Options { public ClientOptions Value = new(); }
                 """);
             Assert.True(Mentions(older, olderSdk, "Postgrest.Reports.Options"));
+
+            // A block namespace names the SDK's root, or a using directive inside a nested namespace imports it.
+            var (blocks, blocksSdk) = Compile(SdkVersion.Supabase160, """
+                namespace Supabase.Tools
+                {
+                    public class Holder { public Client? Current; }
+                }
+                """, """
+                namespace Tools
+                {
+                    namespace Keeping
+                    {
+                        using Supabase;
+
+                        public class Keeper { public Client? Current; }
+                    }
+                }
+                """, """
+                namespace App
+                {
+                    public class Client { }
+
+                    public class Other { public Client? Current; }
+                }
+                """);
+            Assert.True(Mentions(blocks, blocksSdk, "Supabase.Tools.Holder"));
+            Assert.True(Mentions(blocks, blocksSdk, "Tools.Keeping.Keeper"));
+            Assert.False(Mentions(blocks, blocksSdk, "App.Other"));
         }
 
         [Fact]
