@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SupabaseRealtime.Analyzers.Infrastructure;
 
 namespace SupabaseRealtime.Analyzers.Sdk
 {
@@ -11,28 +12,16 @@ namespace SupabaseRealtime.Analyzers.Sdk
     /// </summary>
     internal sealed partial class SdkSymbols
     {
+        private Func<IOperation, bool>? computeCallsSdk;
+        private Func<IOperation, bool>? computeReferencesSdk;
+
         /// <summary>
         /// True when <paramref name="root"/> (a body) invokes any SDK method or creates any SDK object:
         /// the cheap test before building a control-flow graph for it. Computed once per body and
         /// compilation (SRT001 and SRT002 both ask it of the bodies they order).
         /// </summary>
         public bool CallsSdk(IOperation root)
-        {
-            var syntax = root.Syntax;
-            if (syntax is null)
-            {
-                return ComputeCallsSdk(root);
-            }
-
-            if (bodiesCallingSdk.TryGetValue(syntax, out var known))
-            {
-                return known;
-            }
-
-            var calls = ComputeCallsSdk(root);
-            bodiesCallingSdk.Add(syntax, calls);
-            return calls;
-        }
+            => OncePerBody(bodiesCallingSdk, root, computeCallsSdk ??= ComputeCallsSdk);
 
         private bool ComputeCallsSdk(IOperation root)
         {
@@ -62,21 +51,28 @@ namespace SupabaseRealtime.Analyzers.Sdk
         /// shared by the rules.
         /// </summary>
         public bool ReferencesSdk(IOperation body)
+            => OncePerBody(bodiesReferencingSdk, body, computeReferencesSdk ??= ComputeReferencesSdk);
+
+        /// <summary>
+        /// A per-body answer remembered by the body's syntax (one object per body and compilation); a body
+        /// without syntax is asked every time. The compute delegates are made once per compilation.
+        /// </summary>
+        private static bool OncePerBody(Memo<SyntaxNode, bool> memo, IOperation body, Func<IOperation, bool> compute)
         {
             var syntax = body.Syntax;
             if (syntax is null)
             {
-                return ComputeReferencesSdk(body);
+                return compute(body);
             }
 
-            if (bodiesReferencingSdk.TryGetValue(syntax, out var known))
+            if (memo.TryGetValue(syntax, out var known))
             {
                 return known;
             }
 
-            var references = ComputeReferencesSdk(body);
-            bodiesReferencingSdk.Add(syntax, references);
-            return references;
+            var answer = compute(body);
+            memo.Add(syntax, answer);
+            return answer;
         }
 
         private bool ComputeReferencesSdk(IOperation body)
