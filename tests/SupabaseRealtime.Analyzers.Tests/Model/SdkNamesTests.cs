@@ -347,30 +347,30 @@ namespace SupabaseRealtime.Analyzers.Tests.Model
             Assert.True(Mentions(older, olderSdk, "Postgrest.Reports.Options"));
 
             // A block namespace names the SDK's root, or a using directive inside a nested namespace imports it.
-            var (blocks, blocksSdk) = Compile(SdkVersion.Supabase160, """
-                namespace Supabase.Tools
+            var (blocks, blocksSdk) = Compile(SdkVersion.Realtime604, """
+                namespace Postgrest.Tools
                 {
-                    public class Holder { public Client? Current; }
+                    public class Holder { public ClientOptions? Current; }
                 }
                 """, """
                 namespace Tools
                 {
                     namespace Keeping
                     {
-                        using Supabase;
+                        using Postgrest;
 
-                        public class Keeper { public Client? Current; }
+                        public class Keeper { public ClientOptions? Current; }
                     }
                 }
                 """, """
                 namespace App
                 {
-                    public class Client { }
+                    public class ClientOptions { }
 
-                    public class Other { public Client? Current; }
+                    public class Other { public ClientOptions? Current; }
                 }
                 """);
-            Assert.True(Mentions(blocks, blocksSdk, "Supabase.Tools.Holder"));
+            Assert.True(Mentions(blocks, blocksSdk, "Postgrest.Tools.Holder"));
             Assert.True(Mentions(blocks, blocksSdk, "Tools.Keeping.Keeper"));
             Assert.False(Mentions(blocks, blocksSdk, "App.Other"));
         }
