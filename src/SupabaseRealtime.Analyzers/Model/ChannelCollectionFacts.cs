@@ -71,7 +71,7 @@ namespace SupabaseRealtime.Analyzers.Model
             }
 
             /// <summary>
-            /// The first half of the collection facts, read during the block's one walk (<see cref="Walk"/>,
+            /// The first half of the collection facts, read during the block's one walk (<see cref="Walk(IOperation)"/>,
             /// <see cref="WalkWithoutSdk"/>): the locals and parameters that name an element, and whether any
             /// operation touches a channel collection.
             /// </summary>

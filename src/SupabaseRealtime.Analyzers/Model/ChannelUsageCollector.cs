@@ -52,7 +52,19 @@ namespace SupabaseRealtime.Analyzers.Model
 
             private SdkSymbols Sdk => usage.sdk;
 
-            public void Walk(IOperation root)
+            /// <summary>Reads one block that references the SDK: its calls, writes, reads, handlers and collection facts, in one walk.</summary>
+            public void Walk(IOperation root) => Walk(root, referencesSdk: true);
+
+            /// <summary>
+            /// <see cref="Walk(IOperation)"/> for a block that does not reference the SDK (<see cref="SdkSymbols.ReferencesSdk"/>).
+            /// Every operation the walk looks at is then typed by a type that is not, and is not made from, an SDK type,
+            /// so no write or use of a channel or client can be in it; what is left are calls and method
+            /// references (the type's own methods), event handlers (<c>Closed</c>), and uses of channel arrays
+            /// (an array of an SDK type is not SDK-typed itself), which this walk still follows.
+            /// </summary>
+            public void WalkWithoutSdk(IOperation root) => Walk(root, referencesSdk: false);
+
+            private void Walk(IOperation root, bool referencesSdk)
             {
                 var scan = default(CollectionScan);
                 foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
@@ -70,15 +82,30 @@ namespace SupabaseRealtime.Analyzers.Model
                         case OperationKind.Invocation:
                             OnInvocation((IInvocationOperation)operation);
                             break;
-                        case OperationKind.SimpleAssignment:
+                        case OperationKind.EventAssignment:
+                            OnEventAssignment((IEventAssignmentOperation)operation);
+                            break;
+                        case OperationKind.MethodReference:
+                            OnMethodReference((IMethodReferenceOperation)operation);
+                            break;
+                        case OperationKind.LocalReference:
+                        case OperationKind.FieldReference:
+                        case OperationKind.PropertyReference:
+                            if (referencesSdk || operation.Type is IArrayTypeSymbol)
+                            {
+                                OnReference(operation);
+                            }
+
+                            break;
+                        case OperationKind.SimpleAssignment when referencesSdk:
                             var assignment = (ISimpleAssignmentOperation)operation;
                             OnWrite(assignment.Target, assignment.Value, assignment);
                             break;
-                        case OperationKind.CoalesceAssignment:
+                        case OperationKind.CoalesceAssignment when referencesSdk:
                             var coalesce = (ICoalesceAssignmentOperation)operation;
                             OnWrite(coalesce.Target, coalesce.Value, coalesce);
                             break;
-                        case OperationKind.VariableDeclarator:
+                        case OperationKind.VariableDeclarator when referencesSdk:
                             var declarator = (IVariableDeclaratorOperation)operation;
                             if (declarator.GetVariableInitializer() is { } initializer)
                             {
@@ -86,7 +113,7 @@ namespace SupabaseRealtime.Analyzers.Model
                             }
 
                             break;
-                        case OperationKind.FieldInitializer:
+                        case OperationKind.FieldInitializer when referencesSdk:
                             var fieldInitializer = (IFieldInitializerOperation)operation;
                             foreach (var field in fieldInitializer.InitializedFields)
                             {
@@ -94,7 +121,7 @@ namespace SupabaseRealtime.Analyzers.Model
                             }
 
                             break;
-                        case OperationKind.PropertyInitializer:
+                        case OperationKind.PropertyInitializer when referencesSdk:
                             var propertyInitializer = (IPropertyInitializerOperation)operation;
                             foreach (var property in propertyInitializer.InitializedProperties)
                             {
@@ -102,63 +129,8 @@ namespace SupabaseRealtime.Analyzers.Model
                             }
 
                             break;
-                        case OperationKind.LocalReference:
-                        case OperationKind.FieldReference:
-                        case OperationKind.PropertyReference:
-                            OnReference(operation);
-                            break;
-                        case OperationKind.ParameterReference:
+                        case OperationKind.ParameterReference when referencesSdk:
                             OnParameterReference((IParameterReferenceOperation)operation);
-                            break;
-                        case OperationKind.EventAssignment:
-                            OnEventAssignment((IEventAssignmentOperation)operation);
-                            break;
-                        case OperationKind.MethodReference:
-                            OnMethodReference((IMethodReferenceOperation)operation);
-                            break;
-                    }
-                }
-
-                CollectCollectionFacts(root, scan);
-            }
-
-            /// <summary>
-            /// <see cref="Walk"/> for a block that does not reference the SDK (<see cref="SdkSymbols.ReferencesSdk"/>).
-            /// Every operation Walk looks at is then typed by a type that is not, and is not made from, an SDK type,
-            /// so no write or use of a channel or client can be in it; what is left are calls and method
-            /// references (the type's own methods), event handlers (<c>Closed</c>), and uses of channel arrays
-            /// (an array of an SDK type is not SDK-typed itself), which this walk still follows.
-            /// </summary>
-            public void WalkWithoutSdk(IOperation root)
-            {
-                var scan = default(CollectionScan);
-                foreach (var operation in Sdk.Operations.DescendantsAndSelf(root))
-                {
-                    if (!MayHoldFact(operation.Kind))
-                    {
-                        continue;
-                    }
-
-                    NoteCollectionFact(operation, ref scan);
-                    switch (operation.Kind)
-                    {
-                        case OperationKind.Invocation:
-                            OnInvocation((IInvocationOperation)operation);
-                            break;
-                        case OperationKind.LocalReference:
-                        case OperationKind.FieldReference:
-                        case OperationKind.PropertyReference:
-                            if (operation.Type is IArrayTypeSymbol)
-                            {
-                                OnReference(operation);
-                            }
-
-                            break;
-                        case OperationKind.EventAssignment:
-                            OnEventAssignment((IEventAssignmentOperation)operation);
-                            break;
-                        case OperationKind.MethodReference:
-                            OnMethodReference((IMethodReferenceOperation)operation);
                             break;
                     }
                 }
