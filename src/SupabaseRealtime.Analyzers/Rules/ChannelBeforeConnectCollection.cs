@@ -97,6 +97,18 @@ namespace SupabaseRealtime.Analyzers.Rules
                 var slotWrites = SlotWrites.Of(Sdk, block.Root);
                 foreach (var write in slotWrites.Writes)
                 {
+                    // A channel slot's plain writes (x = v, var x = v, an initializer inside the body; not x ??= v,
+                    // and not the root's own initializer): the body's writes are already read, not read again here.
+                    if (IsChannelSlot(write.Slot))
+                    {
+                        if (write.Write.Kind != OperationKind.CoalesceAssignment && !ReferenceEquals(write.Write, block.Root))
+                        {
+                            CollectChannelWrite(block, write.Slot, write.Value);
+                        }
+
+                        continue;
+                    }
+
                     if (!IsClientSlot(write.Slot))
                     {
                         continue;
@@ -132,16 +144,6 @@ namespace SupabaseRealtime.Analyzers.Rules
                 foreach (var operation in Sdk.Operations.Descendants(block.Root))
                 {
                     var kind = operation.Kind;
-                    if (ChannelSlots.IsAssignmentKind(kind))
-                    {
-                        if (ChannelSlots.TryGetAssignment(operation, out var channelSlot, out var channelValue) && IsChannelSlot(channelSlot))
-                        {
-                            CollectChannelWrite(block, channelSlot, channelValue);
-                        }
-
-                        continue;
-                    }
-
                     if (kind != OperationKind.Invocation && kind != OperationKind.LocalReference
                         && kind != OperationKind.FieldReference && kind != OperationKind.PropertyReference)
                     {
