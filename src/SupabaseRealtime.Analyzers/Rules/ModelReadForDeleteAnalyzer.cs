@@ -64,13 +64,22 @@ namespace SupabaseRealtime.Analyzers.Rules
                 return;
             }
 
-            ConcurrentQueue<ChangeHandler>? registrations = null;
+            ConcurrentQueue<(ChangeHandler Handler, ISymbol In)>? registrations = null;
             ConcurrentDictionary<SyntaxTree, SemanticModel>? models = null;
             var reads = 0;
+
+            // Which members read a new record, and which call which of the type's methods: a DELETE handler of the
+            // type's own whose code reads none is not walked (no graph is built for it).
+            var ownCalls = new OwnCalls(type);
             start.RegisterOperationAction(
                 context =>
                 {
                     var operation = context.Operation;
+                    if (operation.Kind == OperationKind.Invocation)
+                    {
+                        ownCalls.NoteCall(context.ContainingSymbol, (IInvocationOperation)operation);
+                    }
+
                     var isRead = state.IsNewRecordRead(operation);
                     ChangeHandler handler = null!;
                     var isHandler = !isRead
@@ -91,10 +100,12 @@ namespace SupabaseRealtime.Analyzers.Rules
                     if (isRead)
                     {
                         Interlocked.Increment(ref reads);
+                        ownCalls.Mark(context.ContainingSymbol);
                     }
                     else
                     {
-                        LazyInitializer.EnsureInitialized(ref registrations, () => new ConcurrentQueue<ChangeHandler>())!.Enqueue(handler);
+                        LazyInitializer.EnsureInitialized(ref registrations, () => new ConcurrentQueue<(ChangeHandler, ISymbol)>())!
+                            .Enqueue((handler, context.ContainingSymbol));
                     }
                 },
                 OperationKind.Invocation,
@@ -104,16 +115,40 @@ namespace SupabaseRealtime.Analyzers.Rules
             start.RegisterSymbolEndAction(context =>
             {
                 var found = Volatile.Read(ref registrations);
-                // Handlers of every listen type are kept: those that cannot receive DELETE still tell which reads serve other events.
-                if (found is null
-                    || !found.Any(h => h.CanReceive(ChangeEvents.Delete))
-                    || (Volatile.Read(ref reads) == 0 && found.All(h => IsOwnCode(h, type))))
+                if (found is null || (Volatile.Read(ref reads) == 0 && found.All(h => IsOwnCode(h.Handler, type))))
                 {
                     return;
                 }
 
-                Analyze(context, state, found, Volatile.Read(ref models) ?? new ConcurrentDictionary<SyntaxTree, SemanticModel>());
+                // A DELETE handler is walked unless it is the type's own code and no member it runs (the method, or the
+                // member that holds the lambda or local function, and the type's methods they call) reads a new record.
+                // Handlers of every listen type are kept: those that cannot receive DELETE still tell which reads serve other events.
+                var walked = new HashSet<ChangeHandler>(found
+                    .Where(h => h.Handler.CanReceive(ChangeEvents.Delete) && MayRead(h.Handler, h.In, type, ownCalls))
+                    .Select(h => h.Handler));
+                if (walked.Count == 0)
+                {
+                    return;
+                }
+
+                Analyze(context, state, found.Select(h => h.Handler), walked, Volatile.Read(ref models) ?? new ConcurrentDictionary<SyntaxTree, SemanticModel>());
             });
+        }
+
+        /// <summary>
+        /// False only when the handler is the type's own code and nothing it runs reads a new record: the member it
+        /// starts in (its method, or for a lambda or local function the member its registration is in) and the
+        /// type's methods that member calls. A handler elsewhere may read anything.
+        /// </summary>
+        private static bool MayRead(ChangeHandler handler, ISymbol registeredIn, INamedTypeSymbol type, OwnCalls ownCalls)
+        {
+            if (!IsOwnCode(handler, type))
+            {
+                return true;
+            }
+
+            var entry = handler.AnonymousFunction is null && handler.Method is { MethodKind: MethodKind.Ordinary } method ? method : registeredIn;
+            return ownCalls.Reaches(entry);
         }
 
         private static bool IsOwnCode(ChangeHandler handler, INamedTypeSymbol? type)
@@ -125,6 +160,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             SymbolAnalysisContext context,
             CompilationState state,
             IEnumerable<ChangeHandler> registrations,
+            ISet<ChangeHandler> walkedForDelete,
             ConcurrentDictionary<SyntaxTree, SemanticModel> models)
         {
             var cancellationToken = context.CancellationToken;
@@ -142,7 +178,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             foreach (var handler in ordered)
             {
                 var deletesOnly = !handler.CanReceive(ChangeEvents.Insert) && !handler.CanReceive(ChangeEvents.Update);
-                if (handler.CanReceive(ChangeEvents.Delete))
+                if (walkedForDelete.Contains(handler))
                 {
                     HandlerCode.WalkOperations(
                         handler,

@@ -232,6 +232,103 @@ namespace SupabaseRealtime.Analyzers.Tests.Rules
                 Verify.Diagnostic().WithLocation(0).WithArguments("change.Model<Product>()", DeletesOnly, "change.OldModel<Product>()"));
 
         [Fact]
+        public Task Reports_Model_in_a_local_function_of_the_method_a_Deletes_lambda_calls()
+            => Verify.VerifyAnalyzerAsync("""
+                using Inventory.Models;
+                using Inventory.Storage;
+                using Supabase.Realtime;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class StockRoom
+                {
+                    private readonly ProductCache _cache = new ProductCache();
+
+                    public void Watch(RealtimeChannel channel)
+                    {
+                        void Drop(PostgresChangesResponse change)
+                        {
+                            var gone = change.{|#0:Model|}<Product>();
+                            if (gone != null)
+                            {
+                                _cache.Remove(gone.Id);
+                            }
+                        }
+
+                        channel.OnPostgresChange((sender, change) => Drop(change), PostgresChangesOptions.ListenType.Deletes, new PostgresChangesFilter { Table = "products" });
+                    }
+                }
+                """ + Models,
+                Verify.Diagnostic().WithLocation(0).WithArguments("change.Model<Product>()", DeletesOnly, "change.OldModel<Product>()"));
+
+        [Fact]
+        public Task Reports_Model_two_helpers_below_a_Deletes_handler_named_by_a_local_function()
+            => Verify.VerifyAnalyzerAsync("""
+                using Inventory.Models;
+                using Inventory.Storage;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed class ShelfMonitor
+                {
+                    private readonly ProductCache _cache = new ProductCache();
+
+                    public void Follow(IRealtimeChannel channel)
+                    {
+                        void Removed(IRealtimeChannel sender, PostgresChangesResponse change) => Evict(change);
+
+                        channel.OnPostgresChange(Removed, PostgresChangesOptions.ListenType.Deletes, new PostgresChangesFilter { Table = "products" });
+                    }
+
+                    private void Evict(PostgresChangesResponse change) => Evict(change.{|#0:Model|}<Product>());
+
+                    private void Evict(Product? product)
+                    {
+                        if (product != null)
+                        {
+                            _cache.Remove(product.Id);
+                        }
+                    }
+                }
+                """ + Models,
+                Verify.Diagnostic().WithLocation(0).WithArguments("change.Model<Product>()", DeletesOnly, "change.OldModel<Product>()"));
+
+        [Fact]
+        public Task Reports_Model_in_the_implementation_of_a_partial_helper_of_a_Deletes_handler()
+            => Verify.VerifyAnalyzerAsync("""
+                using Inventory.Models;
+                using Inventory.Storage;
+                using Supabase.Realtime;
+                using Supabase.Realtime.Interfaces;
+                using Supabase.Realtime.PostgresChanges;
+
+                public sealed partial class CatalogFeed
+                {
+                    private readonly ProductCache _cache = new ProductCache();
+
+                    public void Listen(IRealtimeChannel channel)
+                        => channel.OnPostgresChange(OnRemoved, PostgresChangesOptions.ListenType.Deletes, new PostgresChangesFilter { Table = "products" });
+
+                    private void OnRemoved(IRealtimeChannel sender, PostgresChangesResponse change) => Forget(change);
+
+                    partial void Forget(PostgresChangesResponse change);
+                }
+
+                public sealed partial class CatalogFeed
+                {
+                    partial void Forget(PostgresChangesResponse change)
+                    {
+                        var product = change.{|#0:Model|}<Product>();
+                        if (product != null)
+                        {
+                            _cache.Remove(product.Id);
+                        }
+                    }
+                }
+                """ + Models,
+                Verify.Diagnostic().WithLocation(0).WithArguments("change.Model<Product>()", DeletesOnly, "change.OldModel<Product>()"));
+
+        [Fact]
         public Task Reports_Model_in_a_From_On_Deletes_handler_on_Supabase_1_1_1()
             => new VerifyAnalyzer.Test
             {
