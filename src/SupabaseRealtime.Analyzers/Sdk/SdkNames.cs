@@ -41,25 +41,14 @@ namespace SupabaseRealtime.Analyzers.Sdk
     /// </remarks>
     internal sealed partial class SdkNames
     {
-        private readonly HashSet<string> names = new HashSet<string>(System.StringComparer.Ordinal);
-
-        /// <summary>The members' names among <see cref="names"/> (a name that is also a type's is not one).</summary>
-        private readonly HashSet<string> memberNames = new HashSet<string>(System.StringComparer.Ordinal);
         private readonly SdkSymbols sdk;
 
-        /// <summary>The types' names among <see cref="names"/> (and attributes' short names).</summary>
-        private readonly HashSet<string> typeNames = new HashSet<string>(System.StringComparer.Ordinal);
-        private readonly NameTable table;
+        /// <summary>The SDK's names, read from its assemblies once per set of SDK references (see <see cref="Catalog"/>).</summary>
+        private readonly Catalog catalog;
         private readonly Memo<SyntaxTree, int[]> occurrences = new Memo<SyntaxTree, int[]>(capacity: 1024);
 
         /// <summary>A buffer for a file's text, taken by one thread at a time (the others make their own).</summary>
         private char[]? spare;
-
-        /// <summary>The first parts of the namespaces that hold the SDK's public types (<c>Supabase</c>, <c>Postgrest</c>).</summary>
-        private readonly HashSet<string> roots = new HashSet<string>(System.StringComparer.Ordinal);
-
-        /// <summary>True when an SDK assembly declares a public type in the global namespace (seen from every file).</summary>
-        private bool globalTypes;
 
         /// <summary>What the compilation's global using directives import (see <see cref="GlobalUsings"/>); made on first use.</summary>
         private FileUsings? globalUsings;
@@ -67,40 +56,10 @@ namespace SupabaseRealtime.Analyzers.Sdk
         public SdkNames(SdkSymbols sdk)
         {
             this.sdk = sdk;
-            foreach (var assembly in sdk.SdkAssemblies)
-            {
-                AddNamespace(assembly.GlobalNamespace, sdk);
-            }
-
-            // What the rules read of the clients, the channels and the change payloads; a table's own
-            // query builder (Where, Select, Order, ...) is none of it, only its On(...) is.
-            foreach (var type in new[]
-            {
-                sdk.RealtimeClientInterface, sdk.RealtimeClient, sdk.RealtimeChannelInterface, sdk.RealtimeChannel,
-                sdk.PostgresChangesResponse, sdk.SupabaseClientInterface, sdk.SupabaseClient,
-            })
-            {
-                AddMembers(type, sdk, withBases: true);
-            }
-
-            // Of the auth client, the calls SRT001 reads (its other members are profile and MFA calls: Update, ListFactors, ...).
-            if (sdk.GotrueClientInterface != null)
-            {
-                foreach (var member in sdk.GotrueClientInterface.GetMembers())
-                {
-                    if (member is IMethodSymbol method && (Model.ClientIdentity.LeavesASession(method) || AuthFacts.SignsOutFirst(method)))
-                    {
-                        AddMember(method.Name);
-                    }
-                }
-            }
-
-            AddMembers(sdk.SupabaseTableInterface, sdk, withBases: false);
-            memberNames.ExceptWith(typeNames);
-            table = new NameTable(names, memberNames);
+            catalog = Catalog.For(sdk);
         }
 
-        public bool Contains(string name) => names.Contains(name);
+        public bool Contains(string name) => catalog.Names.Contains(name);
 
 
         /// <summary>
@@ -181,7 +140,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
 
             // A file that can name no SDK type without a dot (no using, alias or namespace of the SDK's, here or
             // global) can reach the SDK only through members written after a dot: those are all it looks for.
-            if (aliases is null && !usings.SeesSdk && !everywhere.SeesSdk && !globalTypes
+            if (aliases is null && !usings.SeesSdk && !everywhere.SeesSdk && !catalog.GlobalTypes
                 && AfterDots(chars, length) is { } afterDots)
             {
                 Volatile.Write(ref spare, chars);
@@ -208,7 +167,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
                 // Most identifiers are keywords and locals, which no name starts like: those are skipped
                 // without hashing (aliases can start with anything, so a file with one hashes all).
                 var start = i;
-                var candidate = aliases != null || table.MayStartWith(c);
+                var candidate = aliases != null || catalog.Table.MayStartWith(c);
                 var hash = NameTable.Seed;
                 while (i < length)
                 {
@@ -232,7 +191,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
                     continue;
                 }
 
-                var kind = table.Find(hash, chars, start, i - start);
+                var kind = catalog.Table.Find(hash, chars, start, i - start);
                 if (kind == NameKind.None && aliases != null && ContainsAlias(aliases, chars, start, i - start))
                 {
                     kind = NameKind.Type;
@@ -349,7 +308,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
                     i++;
                 }
 
-                if (i == length || !StartsIdentifier(chars[i]) || !table.MayStartWith(chars[i]))
+                if (i == length || !StartsIdentifier(chars[i]) || !catalog.Table.MayStartWith(chars[i]))
                 {
                     continue;
                 }
@@ -362,7 +321,7 @@ namespace SupabaseRealtime.Analyzers.Sdk
                     i++;
                 }
 
-                switch (table.Find(hash, chars, start, i - start))
+                switch (catalog.Table.Find(hash, chars, start, i - start))
                 {
                     case NameKind.Type:
                         return null;
@@ -373,149 +332,6 @@ namespace SupabaseRealtime.Analyzers.Sdk
             }
 
             return found is null ? System.Array.Empty<int>() : found.ToArray();
-        }
-
-        private void AddNamespace(INamespaceSymbol ns, SdkSymbols sdk)
-        {
-            foreach (var member in ns.GetMembers())
-            {
-                if (member is INamespaceSymbol nested)
-                {
-                    AddNamespace(nested, sdk);
-                }
-                else if (member is INamedTypeSymbol type)
-                {
-                    AddType(type, sdk);
-                }
-            }
-        }
-
-        /// <summary>The type's name, and the names of its members that take an SDK handler (a method with a parameter of an SDK delegate type, an event).</summary>
-        private void AddType(INamedTypeSymbol type, SdkSymbols sdk)
-        {
-            if (type.DeclaredAccessibility != Accessibility.Public)
-            {
-                return;
-            }
-
-            if (type.ContainingType is null)
-            {
-                AddRoot(type.ContainingNamespace);
-            }
-
-            AddTypeName(type.Name);
-            if (type.Name.EndsWith("Attribute", System.StringComparison.Ordinal) && type.Name.Length > "Attribute".Length)
-            {
-                AddTypeName(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
-            }
-
-            foreach (var member in type.GetMembers())
-            {
-                if (member.DeclaredAccessibility == Accessibility.Public && TakesSdkHandler(member, sdk))
-                {
-                    AddMember(member.Name);
-                }
-            }
-
-            foreach (var nested in type.GetTypeMembers())
-            {
-                AddType(nested, sdk);
-            }
-        }
-
-        private static bool TakesSdkHandler(ISymbol member, SdkSymbols sdk)
-        {
-            switch (member)
-            {
-                // An event of a Realtime type (the 5.x channel events), or one whose handler is the SDK's or
-                // takes its types; not a property-change or progress event of a query or an upload.
-                case IEventSymbol handlerEvent:
-                    return ReferenceEquals(handlerEvent.ContainingAssembly, (sdk.RealtimeChannelInterface ?? sdk.RealtimeChannel ?? sdk.RealtimeClient)?.ContainingAssembly) || sdk.IsSdkRelated(handlerEvent.Type);
-                case IMethodSymbol method when method.MethodKind == MethodKind.Ordinary:
-                    foreach (var parameter in method.Parameters)
-                    {
-                        if (parameter.Type.TypeKind == TypeKind.Delegate && sdk.IsSdkMember(parameter.Type))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>The public and protected members <paramref name="type"/> declares, and with <paramref name="withBases"/> those of the SDK types it derives from or implements.</summary>
-        private void AddMembers(INamedTypeSymbol? type, SdkSymbols sdk, bool withBases)
-        {
-            if (type is null)
-            {
-                return;
-            }
-
-            AddDeclaredMembers(type);
-            if (!withBases)
-            {
-                return;
-            }
-
-            for (var current = type.BaseType; current != null && sdk.IsSdkMember(current); current = current.BaseType)
-            {
-                AddDeclaredMembers(current);
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (sdk.IsSdkMember(implemented))
-                {
-                    AddDeclaredMembers(implemented);
-                }
-            }
-        }
-
-        private void AddDeclaredMembers(INamedTypeSymbol type)
-        {
-            foreach (var member in type.GetMembers())
-            {
-                if (member.IsImplicitlyDeclared
-                    || member.IsOverride
-                    || (member.DeclaredAccessibility != Accessibility.Public && member.DeclaredAccessibility != Accessibility.Protected && member.DeclaredAccessibility != Accessibility.ProtectedOrInternal)
-                    || (member is IMethodSymbol method && method.MethodKind != MethodKind.Ordinary))
-                {
-                    continue;
-                }
-
-                AddMember(member.Name);
-            }
-        }
-
-        private void AddRoot(INamespaceSymbol? ns)
-        {
-            if (ns is null || ns.IsGlobalNamespace)
-            {
-                globalTypes = true;
-                return;
-            }
-
-            while (ns.ContainingNamespace is { IsGlobalNamespace: false } outer)
-            {
-                ns = outer;
-            }
-
-            roots.Add(ns.Name);
-        }
-
-        private void AddTypeName(string name)
-        {
-            names.Add(name);
-            typeNames.Add(name);
-        }
-
-        private void AddMember(string name)
-        {
-            names.Add(name);
-            memberNames.Add(name);
         }
 
         /// <summary>What a name names: a type (an alias, a type or an attribute's short name, counted anywhere) or only a member.</summary>

@@ -162,6 +162,18 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
                             continue;
                         }
 
+                        if (IsPerReferenceCache(field.FieldType, out var holds))
+                        {
+                            // A weakly keyed cache of what one metadata reference's own metadata says (which never changes for
+                            // that reference object): carried across compilations, so it must hold no compilation's objects.
+                            if (holds != null)
+                            {
+                                offenders.Add($"{type.FullName}.{field.Name} is a per-reference cache that holds {holds}");
+                            }
+
+                            continue;
+                        }
+
                         if (!field.IsInitOnly)
                         {
                             offenders.Add($"{type.FullName}.{field.Name} is static and writable");
@@ -269,6 +281,56 @@ namespace SupabaseRealtime.Analyzers.Tests.Robustness
             => type.IsGenericType
                 && type.GetGenericTypeDefinition() == typeof(System.Runtime.CompilerServices.ConditionalWeakTable<,>)
                 && type.GetGenericArguments()[0] == typeof(Compilation);
+
+        /// <summary>
+        /// A <c>ConditionalWeakTable</c> keyed by <see cref="MetadataReference"/>; <paramref name="holds"/> names a field of
+        /// its value (or of a type of this product the value holds) whose type is a compilation's object: a symbol, a
+        /// compilation, a semantic model, a tree or a node.
+        /// </summary>
+        private static bool IsPerReferenceCache(Type type, out string? holds)
+        {
+            holds = null;
+            if (!type.IsGenericType
+                || type.GetGenericTypeDefinition() != typeof(System.Runtime.CompilerServices.ConditionalWeakTable<,>)
+                || type.GetGenericArguments()[0] != typeof(MetadataReference))
+            {
+                return false;
+            }
+
+            var seen = new HashSet<Type>();
+            var pending = new Stack<Type>();
+            pending.Push(type.GetGenericArguments()[1]);
+            while (pending.Count > 0 && holds is null)
+            {
+                var current = pending.Pop();
+                if (!seen.Add(current))
+                {
+                    continue;
+                }
+
+                foreach (var field in current.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+                {
+                    var fieldType = field.FieldType.IsArray ? field.FieldType.GetElementType()! : field.FieldType;
+                    var parts = fieldType.IsGenericType ? fieldType.GetGenericArguments().Append(fieldType) : new[] { fieldType };
+                    foreach (var part in parts)
+                    {
+                        if (typeof(ISymbol).IsAssignableFrom(part) || typeof(Compilation).IsAssignableFrom(part) || typeof(SemanticModel).IsAssignableFrom(part)
+                            || typeof(SyntaxTree).IsAssignableFrom(part) || typeof(SyntaxNode).IsAssignableFrom(part) || typeof(IOperation).IsAssignableFrom(part))
+                        {
+                            holds = $"{current.Name}.{field.Name} ({field.FieldType.Name})";
+                            break;
+                        }
+
+                        if (part.Assembly == Product.AnalyzerAssembly)
+                        {
+                            pending.Push(part);
+                        }
+                    }
+                }
+            }
+
+            return true;
+        }
 
         private static bool IsImmutable(Type type)
             => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(Version) || type == typeof(DiagnosticDescriptor)
