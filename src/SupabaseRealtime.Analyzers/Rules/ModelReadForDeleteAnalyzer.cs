@@ -66,7 +66,6 @@ namespace SupabaseRealtime.Analyzers.Rules
 
             ConcurrentQueue<(ChangeHandler Handler, ISymbol In)>? registrations = null;
             ConcurrentDictionary<SyntaxTree, SemanticModel>? models = null;
-            var reads = 0;
 
             // Which members read a new record, and which call which of the type's methods: a DELETE handler of the
             // type's own whose code reads none is not walked (no graph is built for it).
@@ -99,7 +98,6 @@ namespace SupabaseRealtime.Analyzers.Rules
 
                     if (isRead)
                     {
-                        Interlocked.Increment(ref reads);
                         ownCalls.Mark(context.ContainingSymbol);
                     }
                     else
@@ -115,7 +113,7 @@ namespace SupabaseRealtime.Analyzers.Rules
             start.RegisterSymbolEndAction(context =>
             {
                 var found = Volatile.Read(ref registrations);
-                if (found is null || (Volatile.Read(ref reads) == 0 && found.All(h => IsOwnCode(h.Handler, type))))
+                if (found is null)
                 {
                     return;
                 }
